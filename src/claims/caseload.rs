@@ -1,0 +1,74 @@
+//! Patterns about the work itself: cases per worker, and how the inflow of reports and
+//! investigations changes.
+
+use super::{Kind, Rule};
+use regex::Captures;
+
+/// What is counted when the inflow changes: reports of concern, investigations, applications.
+const INFLOW: &str = r"(?:[a-zåäö]*anmälningar(?:na)?|utredningar(?:na)?|ansökningar(?:na)?|ärenden(?:a)?|aktualiseringar(?:na)?|placeringar(?:na)?|inflöde(?:t)?|ärendeinflöde(?:t)?|ärendemängd(?:en)?)";
+
+pub(super) fn rules() -> Vec<Rule> {
+    let inflow = |p: &str| p.replace("<INFLOW>", INFLOW);
+    vec![
+        // --- caseload -------------------------------------------------------------------
+        // "40–45 ärenden per socialsekreterare", "13–24 ärenden per handläggare"
+        Rule::new(Kind::Caseload, "cases-per-worker",
+            r"<V> <CASES> (?:per|/|för varje) (?:<ADJ>)?(?:<STAFF>|heltidstjänst|tjänst|heltidsanställd|person|årsarbetare)\b"),
+        // "satt varje heltidsanställd socialsekreterare med 15–20 ärenden",
+        // "sitter en socialsekreterare (...) med 40–45 ärenden samtidigt"
+        Rule::new(Kind::Caseload, "each-worker-has",
+            r"\b(?:varje|en|var|varenda) <ADJ><STAFF><GAP> (?:med|har|hade|handlägger|handlade|ansvarar för|ansvarade för|har ansvar för|bär) (?:i snitt |i genomsnitt |upp till |runt |omkring )?<V> <CASES>\b"),
+        // "socialsekreterarna har 60 ärenden var", "handläggarna hade i snitt 35 ärenden per person"
+        Rule::new(Kind::Caseload, "workers-have-each",
+            r"<STAFF><GAP> (?:har|hade|med|ansvarar för|handlägger) (?:i snitt |i genomsnitt |upp till |runt |omkring )?<V> <CASES> (?:var|vardera|per person|styck|i snitt)\b"),
+        // "ärendebelastningen ligger på 50 ärenden"
+        Rule::new(Kind::Caseload, "caseload-is",
+            r"\b(?:arbetsbelastning|ärendebelastning|ärendemängd|ärendetyngd)(?:en)?(?: [^#]{0,40}?)? (?:är|var|ligger på|låg på|uppgår till|uppgick till) (?:i snitt |i genomsnitt |upp till )?<V> <CASES>\b"),
+        // --- workload_change ------------------------------------------------------------
+        // "antalet anmälningar har ökat med 60 procent"
+        Rule::new(Kind::WorkloadChange, "inflow-changed-by",
+            &inflow(r"\b(?:antalet )?<INFLOW> (?:[^#]{0,40}?)?(?P<dir>ökat|ökade|ökar|stigit|steg|minskat|minskade|minskar|sjunkit|sjönk) (?:med )?<VP>")),
+        // "antalet utredningar fördubblats", "anmälningarna har tredubblats"
+        Rule::new(Kind::WorkloadChange, "inflow-multiplied",
+            &inflow(r"\b(?:antalet )?<INFLOW> (?:[^#]{0,30}?)?(?P<mult>fördubblats|fördubblades|fördubblas|dubblerats|dubblerades|tredubblats|tredubblades|fyrdubblats|halverats|halverades)\b"))
+            .with_adjust(multiplier),
+        // "en ökning med 30 procent av antalet orosanmälningar"
+        Rule::new(Kind::WorkloadChange, "change-of-inflow",
+            &inflow(r"\b(?P<dir>ökning|ökningen|minskning|minskningen) (?:med|av|på) <VP> (?:av |i |när det gäller )?(?:antalet )?<INFLOW>")),
+        // "40 procent fler orosanmälningar"
+        Rule::new(Kind::WorkloadChange, "more-inflow",
+            &inflow(r"<VP> (?P<dir>fler|färre) <INFLOW>")),
+    ]
+    .into_iter()
+    .map(|r| if r.kind == Kind::WorkloadChange { r.with_adjust(direction) } else { r })
+    .collect()
+}
+
+/// "minskat med 10 procent" is a change of -10.
+fn direction(caps: &Captures, value: &mut Option<f64>) {
+    if let (Some(d), Some(v)) = (caps.name("dir"), value.as_mut()) {
+        if d.as_str().starts_with("minsk")
+            || d.as_str().starts_with("sjunk")
+            || d.as_str() == "sjönk"
+            || d.as_str() == "färre"
+        {
+            *v = -v.abs();
+        }
+    }
+}
+
+/// "fördubblats" is +100 %, "tredubblats" +200 %, "halverats" -50 %.
+fn multiplier(caps: &Captures, value: &mut Option<f64>) {
+    if let Some(m) = caps.name("mult") {
+        let s = m.as_str();
+        *value = Some(if s.starts_with("tredubbl") {
+            200.0
+        } else if s.starts_with("fyrdubbl") {
+            300.0
+        } else if s.starts_with("halver") {
+            -50.0
+        } else {
+            100.0
+        });
+    }
+}

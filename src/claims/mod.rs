@@ -1,0 +1,541 @@
+//! Claims: concrete, checkable statements about staffing in a municipality's social
+//! services, found sentence by sentence with Swedish patterns (see `spec/claims.md` in the
+//! README for the record).
+//!
+//! How a document is read:
+//! 1. the text is cut into paragraphs and sentences ([`text`]);
+//! 2. each sentence's quantities are found ([`numerals`]) and replaced by markers, giving a
+//!    lower-case *masked* sentence the patterns run over ([`vocab`] explains the markers);
+//! 3. one [`regex::RegexSet`] pass says which patterns can match at all; only those run;
+//! 4. each match becomes a claim with its municipality (sentence, then paragraph, then
+//!    document) and period (the nearest time expression, else the publication date);
+//! 5. repeats of one figure in a document (headline, lead, body, a question that quotes it)
+//!    merge into one claim.
+//!
+//! The patterns live in one file per family: [`staff`] (resigned, intent_to_quit,
+//! vacancies, staffing, sick_leave), [`caseload`] (caseload, workload_change),
+//! [`oversight`] (inspection) and [`money`] (deficit, consultants).
+
+mod caseload;
+mod money;
+pub mod numerals;
+mod oversight;
+mod staff;
+pub mod text;
+pub mod time;
+mod vocab;
+
+use crate::dates::PubDate;
+use crate::geo::{self, Mention, Municipality};
+use numerals::{Quantity, Unit};
+use regex::{Captures, Regex, RegexSet};
+use serde::{Deserialize, Serialize, Serializer};
+use std::fmt;
+use std::sync::LazyLock;
+pub use time::Period;
+
+/// The kinds of claim, as named in the spec.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    Resigned,
+    IntentToQuit,
+    Caseload,
+    Vacancies,
+    Staffing,
+    Consultants,
+    Inspection,
+    Deficit,
+    WorkloadChange,
+    SickLeave,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 10] = [
+        Kind::Resigned,
+        Kind::IntentToQuit,
+        Kind::Caseload,
+        Kind::Vacancies,
+        Kind::Staffing,
+        Kind::Consultants,
+        Kind::Inspection,
+        Kind::Deficit,
+        Kind::WorkloadChange,
+        Kind::SickLeave,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Resigned => "resigned",
+            Kind::IntentToQuit => "intent_to_quit",
+            Kind::Caseload => "caseload",
+            Kind::Vacancies => "vacancies",
+            Kind::Staffing => "staffing",
+            Kind::Consultants => "consultants",
+            Kind::Inspection => "inspection",
+            Kind::Deficit => "deficit",
+            Kind::WorkloadChange => "workload_change",
+            Kind::SickLeave => "sick_leave",
+        }
+    }
+
+    /// Parses a kind name; a clear error lists the known ones.
+    pub fn parse(s: &str) -> Result<Kind, String> {
+        let wanted = s.trim().to_lowercase().replace('-', "_");
+        Kind::ALL
+            .into_iter()
+            .find(|k| k.as_str() == wanted)
+            .ok_or_else(|| {
+                let known: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
+                format!(
+                    "unknown claim kind '{s}'; known kinds: {}",
+                    known.join(", ")
+                )
+            })
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What a claim's figures count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClaimUnit {
+    People,
+    Percent,
+    CasesPerWorker,
+    Cases,
+    Sek,
+}
+
+/// One claim, exactly the record of the spec.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Claim {
+    pub doc: String,
+    pub kind: Kind,
+    #[serde(serialize_with = "number")]
+    pub value: Option<f64>,
+    #[serde(serialize_with = "number")]
+    pub value_high: Option<f64>,
+    #[serde(serialize_with = "number")]
+    pub of: Option<f64>,
+    pub unit: ClaimUnit,
+    pub approx: bool,
+    pub role: Option<String>,
+    pub body: Option<String>,
+    pub municipality: Option<String>,
+    pub municipality_code: Option<String>,
+    pub period: Option<Period>,
+    pub quote: String,
+    pub span: [usize; 2],
+}
+
+/// Whole numbers print as integers ("10", not "10.0"), as in the spec's example.
+fn number<S: Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+    match v {
+        Some(x) if x.fract() == 0.0 && x.abs() < 9e15 => s.serialize_i64(*x as i64),
+        Some(x) => s.serialize_f64(*x),
+        None => s.serialize_none(),
+    }
+}
+
+/// A number for people to read: "33 000 000", "12,5".
+pub fn format_number(x: f64) -> String {
+    if x.fract() != 0.0 {
+        return format!("{x:.1}").replace('.', ",");
+    }
+    let digits = format!("{}", x.abs() as i64);
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 && digits.len() > 4 {
+            out.push(' ');
+        }
+        out.push(c);
+    }
+    if x < 0.0 {
+        format!("-{out}")
+    } else {
+        out
+    }
+}
+
+impl Claim {
+    /// The figure as a reader says it: "10 of 30", "40–45 cases/worker", "~30 %".
+    pub fn figure(&self) -> String {
+        let Some(v) = self.value else {
+            return "finding".to_string();
+        };
+        let mut s = String::new();
+        if self.approx {
+            s.push('~');
+        }
+        s.push_str(&format_number(v));
+        if let Some(h) = self.value_high {
+            s.push('–');
+            s.push_str(&format_number(h));
+        }
+        if let Some(of) = self.of {
+            s.push_str(" of ");
+            s.push_str(&format_number(of));
+        }
+        s.push_str(match self.unit {
+            ClaimUnit::People => "",
+            ClaimUnit::Percent => " %",
+            ClaimUnit::CasesPerWorker => " cases/worker",
+            ClaimUnit::Cases => " cases",
+            ClaimUnit::Sek => " kr",
+        });
+        s
+    }
+}
+
+/// What the extractor knows of a document besides its text.
+#[derive(Debug, Clone, Default)]
+pub struct DocContext {
+    /// The document as it is named in the records (`doc`).
+    pub doc: String,
+    pub published: Option<PubDate>,
+    /// The municipality the document is about when its text does not say (a local paper's
+    /// area, a municipality's own site). Used only when sentence and paragraph name none.
+    pub municipality: Option<&'static Municipality>,
+}
+
+/// Adjusts a claim's value from a pattern's own words ("minskat", "fördubblats").
+type Adjust = fn(&Captures, &mut Option<f64>);
+
+/// One named pattern of a kind.
+pub(crate) struct Rule {
+    pub kind: Kind,
+    pub name: &'static str,
+    pub re: Regex,
+    adjust: Vec<Adjust>,
+    /// A finding without a figure ("Ivo konstaterade brister").
+    no_value: bool,
+}
+
+impl Rule {
+    fn new(kind: Kind, name: &'static str, pattern: &str) -> Rule {
+        Rule {
+            kind,
+            name,
+            re: vocab::expand(pattern),
+            adjust: Vec::new(),
+            no_value: false,
+        }
+    }
+
+    fn with_adjust(mut self, f: Adjust) -> Rule {
+        self.adjust.push(f);
+        self
+    }
+
+    fn without_value(mut self) -> Rule {
+        self.no_value = true;
+        self
+    }
+}
+
+struct Rules {
+    rules: Vec<Rule>,
+    set: RegexSet,
+}
+
+static RULES: LazyLock<Rules> = LazyLock::new(|| {
+    let mut rules = staff::rules();
+    rules.extend(caseload::rules());
+    rules.extend(oversight::rules());
+    rules.extend(money::rules());
+    let set = RegexSet::new(rules.iter().map(|r| r.re.as_str())).expect("rule set");
+    Rules { rules, set }
+});
+
+/// The names of all patterns, per kind (for documentation and tests).
+pub fn pattern_names() -> Vec<(Kind, &'static str)> {
+    RULES.rules.iter().map(|r| (r.kind, r.name)).collect()
+}
+
+/// The sentence in lower case, white space collapsed, quantities replaced by markers.
+fn mask(sentence: &str, quantities: &[Quantity]) -> String {
+    let mut out = String::with_capacity(sentence.len() + 8);
+    let push_text = |out: &mut String, s: &str| {
+        let mut space = out.ends_with(' ');
+        for c in s.chars() {
+            if c.is_whitespace() {
+                if !space {
+                    out.push(' ');
+                    space = true;
+                }
+            } else {
+                out.extend(c.to_lowercase());
+                space = false;
+            }
+        }
+    };
+    let mut pos = 0;
+    for (i, q) in quantities.iter().enumerate() {
+        push_text(&mut out, &sentence[pos..q.start]);
+        let tag = match q.unit {
+            Unit::Count => 'n',
+            Unit::Percent => 'p',
+            Unit::Sek => 'k',
+        };
+        out.push('#');
+        out.push(tag);
+        out.push_str(&i.to_string());
+        out.push('#');
+        pos = q.end;
+    }
+    push_text(&mut out, &sentence[pos..]);
+    out
+}
+
+fn marker_index(m: &str) -> Option<usize> {
+    m.get(1..)?.parse().ok()
+}
+
+/// "av 30" or "av de 30" right before a count makes it a total, not the figure.
+static TOTAL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\bav (?:de |dessa |totalt |[a-zåäö]+s )?$").expect("total before")
+});
+
+static STAFF_WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"\b({})\b", vocab::STAFF)).expect("staff word"));
+
+/// The municipality a document is mostly about: the one named most often (earliest on ties).
+fn dominant(mentions: &[Mention]) -> Option<&'static Municipality> {
+    let mut counts: Vec<(&'static Municipality, usize, usize)> = Vec::new();
+    for (i, m) in mentions.iter().enumerate() {
+        match counts
+            .iter_mut()
+            .find(|(mu, _, _)| mu.code == m.municipality.code)
+        {
+            Some(c) => c.1 += 1,
+            None => counts.push((m.municipality, 1, i)),
+        }
+    }
+    counts
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)))
+        .map(|(m, _, _)| m)
+}
+
+/// The mention in `mentions` nearest to `anchor` (a byte offset in the document).
+fn nearest_mention(mentions: &[Mention], anchor: usize) -> Option<&'static Municipality> {
+    mentions
+        .iter()
+        .min_by_key(|m| {
+            if m.end <= anchor {
+                anchor - m.end
+            } else {
+                (m.start - anchor) + 1
+            }
+        })
+        .map(|m| m.municipality)
+}
+
+/// All claims of a document's text, merged and in order.
+pub fn extract(text: &str, ctx: &DocContext) -> Vec<Claim> {
+    let paragraphs = text::paragraphs(text);
+    let sentences = text::sentences(text, &paragraphs);
+    let mentions = geo::find_mentions(text);
+    let doc_municipality = ctx.municipality.or_else(|| dominant(&mentions));
+    let rules = &*RULES;
+    let mut drafts: Vec<Draft> = Vec::new();
+
+    for s in &sentences {
+        let sentence = &text[s.start..s.end];
+        // Claims from a question only ever repeat a figure stated elsewhere.
+        if sentence.ends_with('?') {
+            continue;
+        }
+        let quantities = numerals::scan(sentence);
+        let masked = mask(sentence, &quantities);
+        let hits = rules.set.matches(&masked);
+        if !hits.matched_any() {
+            continue;
+        }
+        let times = time::find(sentence, ctx.published.as_ref());
+        let paragraph = paragraphs[s.paragraph];
+        let mut taken: Vec<(Kind, Option<usize>)> = Vec::new();
+
+        for ri in hits.iter() {
+            let rule = &rules.rules[ri];
+            for caps in rule.re.captures_iter(&masked) {
+                let whole = caps.get(0).expect("whole match");
+                let matched = &masked[whole.start()..whole.end()];
+                if rule.kind == Kind::Resigned
+                    && vocab::NOT_DONE
+                        .iter()
+                        .any(|w| format!(" {matched} ").contains(w))
+                {
+                    continue;
+                }
+                let v = caps.name("v").and_then(|m| marker_index(m.as_str()));
+                if rule.no_value != v.is_none() {
+                    continue;
+                }
+                if let (Some(vm), None) = (caps.name("v"), caps.name("of")) {
+                    let counted_total =
+                        matches!(rule.kind, Kind::Resigned | Kind::Staffing | Kind::SickLeave)
+                            && vm.as_str().starts_with('n')
+                            && TOTAL_BEFORE.is_match(&masked[..vm.start() - 1]);
+                    if counted_total {
+                        continue;
+                    }
+                }
+                if taken.contains(&(rule.kind, v)) {
+                    continue;
+                }
+                taken.push((rule.kind, v));
+
+                let q = v.and_then(|i| quantities.get(i));
+                let of = caps
+                    .name("of")
+                    .and_then(|m| marker_index(m.as_str()))
+                    .and_then(|i| quantities.get(i))
+                    .map(|q| q.value);
+                let mut value = q.map(|q| q.value);
+                for f in &rule.adjust {
+                    f(&caps, &mut value);
+                }
+                let unit = unit_for(rule.kind, q.map(|q| q.unit));
+                let role = caps
+                    .name("role")
+                    .map(|m| m.as_str().to_string())
+                    .or_else(|| STAFF_WORD.find(&masked).map(|m| m.as_str().to_string()))
+                    .map(|w| vocab::role_lemma(&w));
+
+                // Where in the document the figure stands, for the nearest place and time.
+                let (anchor_start, anchor_end) =
+                    q.map_or((0, sentence.len()), |q| (q.start, q.end));
+                let anchor = s.start + anchor_start;
+                let in_sentence: Vec<Mention> = mentions
+                    .iter()
+                    .copied()
+                    .filter(|m| m.start >= s.start && m.end <= s.end)
+                    .collect();
+                let in_paragraph: Vec<Mention> = mentions
+                    .iter()
+                    .copied()
+                    .filter(|m| m.start >= paragraph.start && m.end <= paragraph.end)
+                    .collect();
+                let municipality = nearest_mention(&in_sentence, anchor)
+                    .or_else(|| nearest_mention(&in_paragraph, anchor))
+                    .or(doc_municipality);
+
+                let said = time::nearest(&times, anchor_start, anchor_end).map(|t| t.period);
+                let period = said.or_else(|| ctx.published.as_ref().map(Period::of_published));
+
+                let body = if rule.kind == Kind::Inspection {
+                    caps.name("body")
+                        .map(|b| oversight::canonical_body(b.as_str()))
+                        .or_else(|| inspection_body(text, &paragraphs, s.paragraph, sentence))
+                } else {
+                    None
+                };
+                if rule.kind == Kind::Inspection
+                    && body.is_none()
+                    && !oversight::mentions_review(&text[paragraph.start..paragraph.end])
+                {
+                    continue; // "i 3 av 10 fall" with no inspection in sight is not a finding
+                }
+
+                drafts.push(Draft {
+                    dated_in_text: said.is_some(),
+                    claim: Claim {
+                        doc: ctx.doc.clone(),
+                        kind: rule.kind,
+                        value,
+                        value_high: q.and_then(|q| q.high),
+                        of,
+                        unit,
+                        approx: q.is_some_and(|q| q.approx),
+                        role,
+                        body: body.map(str::to_string),
+                        municipality: municipality.map(|m| m.name.to_string()),
+                        municipality_code: municipality.map(|m| m.code.to_string()),
+                        period,
+                        quote: sentence.to_string(),
+                        span: [s.start, s.end],
+                    },
+                });
+            }
+        }
+    }
+    merge_repeats(drafts)
+}
+
+/// The supervisory body behind an inspection figure: named in the sentence, its paragraph,
+/// or one of the three paragraphs before (news often names IVO once, then gives figures).
+fn inspection_body(
+    text: &str,
+    paragraphs: &[text::Paragraph],
+    index: usize,
+    sentence: &str,
+) -> Option<&'static str> {
+    oversight::body_in(sentence).or_else(|| {
+        (index.saturating_sub(3)..=index).rev().find_map(|i| {
+            paragraphs
+                .get(i)
+                .and_then(|p| oversight::body_in(&text[p.start..p.end]))
+        })
+    })
+}
+
+fn unit_for(kind: Kind, unit: Option<Unit>) -> ClaimUnit {
+    match (kind, unit) {
+        (Kind::Caseload, _) => ClaimUnit::CasesPerWorker,
+        (Kind::IntentToQuit | Kind::WorkloadChange, _) => ClaimUnit::Percent,
+        (Kind::Deficit, _) => ClaimUnit::Sek,
+        (_, Some(Unit::Percent)) => ClaimUnit::Percent,
+        (_, Some(Unit::Sek)) => ClaimUnit::Sek,
+        (Kind::Inspection, _) => ClaimUnit::Cases,
+        _ => ClaimUnit::People,
+    }
+}
+
+/// A claim before merging, and whether its own sentence dates it.
+struct Draft {
+    claim: Claim,
+    dated_in_text: bool,
+}
+
+/// One figure stated several times in a document (headline, lead, body) is one claim: the
+/// same kind, figure and municipality, with totals that agree or are left out. The most
+/// complete statement is kept: one with a total ("10 av 30") before one without, then one
+/// whose sentence says when ("2016 slutade nära hälften") before a headline that does not.
+fn merge_repeats(drafts: Vec<Draft>) -> Vec<Claim> {
+    let mut out: Vec<Draft> = Vec::new();
+    for d in drafts {
+        let c = &d.claim;
+        let same = out.iter_mut().find(|e| {
+            let e = &e.claim;
+            e.kind == c.kind
+                && e.value == c.value
+                && e.value_high == c.value_high
+                && e.unit == c.unit
+                && e.municipality_code == c.municipality_code
+                && (e.of == c.of || e.of.is_none() || c.of.is_none())
+                && (e.value.is_some() || e.quote == c.quote)
+        });
+        match same {
+            Some(e) => {
+                let rank = |x: &Draft| (x.claim.of.is_some(), x.dated_in_text);
+                if rank(&d) > rank(e) {
+                    *e = d;
+                }
+            }
+            None => out.push(d),
+        }
+    }
+    let mut claims: Vec<Claim> = out.into_iter().map(|d| d.claim).collect();
+    claims.sort_by_key(|c| c.span[0]);
+    claims
+}
+
+#[cfg(test)]
+mod tests;

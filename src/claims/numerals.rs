@@ -1,0 +1,505 @@
+//! Swedish numbers as they are written in news and municipal prose.
+//!
+//! [`scan`] finds every quantity in a sentence: digits ("10", "1 200", "33,5"), words ("tio",
+//! "tjugofem", "hundra"), approximations ("ett tiotal", "ett 100-tal", "ett dussin"), fractions
+//! ("hälften", "en tredjedel", "var fjärde"), ranges ("40–45", "15-20", "13 till 24",
+//! "mellan 13 och 24"), hedges ("drygt", "nära", "cirka", "mer än") and the unit that follows
+//! ("procent", "%", "miljoner kronor", "mnkr").
+//!
+//! Things that look like numbers but are not quantities are left out on purpose, because the
+//! claim patterns must never read them as figures: years ("2021"), dates ("3 sep 2021",
+//! "2024-12-10", "30 april"), clock times ("05:15", "kl 16"), ages ("18-årig"), phone numbers,
+//! and references ("Paragraf 12", "§ 4", "sidan 3", "nr 7").
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// What a quantity counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    /// A plain count: people, cases, posts.
+    Count,
+    /// A share: "30 procent", "hälften" (50), "var fjärde" (25).
+    Percent,
+    /// Money in kronor, already multiplied out ("33 miljoner kronor" = 33 000 000).
+    Sek,
+}
+
+/// One quantity found in a sentence; `start..end` are byte offsets of the whole expression
+/// (hedge and unit included).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quantity {
+    pub start: usize,
+    pub end: usize,
+    pub value: f64,
+    /// Upper end of a range ("40–45" has value 40, high 45).
+    pub high: Option<f64>,
+    /// A hedge ("drygt", "cirka") or an approximate word ("ett tiotal") was used.
+    pub approx: bool,
+    pub unit: Unit,
+}
+
+const WORD_UNITS: &[(&str, f64)] = &[
+    ("noll", 0.0),
+    ("två", 2.0),
+    ("tre", 3.0),
+    ("fyra", 4.0),
+    ("fem", 5.0),
+    ("sex", 6.0),
+    ("sju", 7.0),
+    ("åtta", 8.0),
+    ("nio", 9.0),
+    ("tio", 10.0),
+    ("elva", 11.0),
+    ("tolv", 12.0),
+    ("tretton", 13.0),
+    ("fjorton", 14.0),
+    ("femton", 15.0),
+    ("sexton", 16.0),
+    ("sjutton", 17.0),
+    ("arton", 18.0),
+    ("nitton", 19.0),
+];
+
+const WORD_TENS: &[(&str, f64)] = &[
+    ("tjugo", 20.0),
+    ("trettio", 30.0),
+    ("fyrtio", 40.0),
+    ("femtio", 50.0),
+    ("sextio", 60.0),
+    ("sjuttio", 70.0),
+    ("åttio", 80.0),
+    ("nittio", 90.0),
+];
+
+/// Shares written as words, in percent. "en tredjedel" is 33 as the claim spec says.
+const FRACTIONS: &[(&str, f64)] = &[
+    ("hälften", 50.0),
+    ("häften", 50.0), // a common slip of the pen for "hälften"
+    ("halva", 50.0),
+    ("varannan", 50.0),
+    ("vartannat", 50.0),
+    ("en tredjedel", 33.0),
+    ("var tredje", 33.0),
+    ("två tredjedelar", 67.0),
+    ("en fjärdedel", 25.0),
+    ("var fjärde", 25.0),
+    ("tre fjärdedelar", 75.0),
+    ("en femtedel", 20.0),
+    ("var femte", 20.0),
+    ("var sjätte", 17.0),
+    ("var tionde", 10.0),
+];
+
+/// Words before a number that make it approximate or a bound.
+const HEDGES: &str = r"drygt|dryga|nära|närmare|nästan|cirka|ca\.?|c:a|omkring|runt|ungefär|uppemot|upp emot|upp mot|mer än|fler än|över|knappt|minst|bortåt|kring|upp till|uppåt|uppskattningsvis|totalt|sammanlagt";
+
+/// Hedges that make a figure approximate. "totalt"/"sammanlagt" are read but exact.
+fn hedge_is_approx(hedge: &str) -> bool {
+    !matches!(hedge, "totalt" | "sammanlagt")
+}
+
+/// Word for a number below a hundred: "tio", "tjugofem", "trettioett".
+fn word_number_pattern() -> String {
+    let units: Vec<&str> = WORD_UNITS.iter().map(|(w, _)| *w).collect();
+    let tens: Vec<&str> = WORD_TENS.iter().map(|(w, _)| *w).collect();
+    format!(
+        r"(?:(?:{tens})(?:en|ett|två|tre|fyra|fem|sex|sju|åtta|nio)?|(?:ett|två|tre|fyra|fem)?hundra|tusen|{units})",
+        tens = tens.join("|"),
+        units = units.join("|")
+    )
+}
+
+/// An atom is the number itself, before hedges, ranges and units are attached.
+static ATOM: LazyLock<Regex> = LazyLock::new(|| {
+    let fractions: Vec<String> = FRACTIONS
+        .iter()
+        .map(|(w, _)| w.replace(' ', r"\s+"))
+        .collect();
+    Regex::new(&format!(
+        r"(?xi)
+        \b(?:
+            (?P<frac>{fractions})
+          | ett\s+(?P<tal_digits>\d+)-tal
+          | ett\s+(?P<tal_word>tio|tjugo|trettio|fyrtio|femtio|sextio|sjuttio|åttio|nittio|hundra|tusen)tal
+          | (?P<dozen>ett\s+dussin)
+          | (?P<digits>\d{{1,3}}(?:[\u{{a0}}\u{{202f}}\x20]\d{{3}})+(?:,\d+)?|\d+(?:,\d+)?)
+          | (?P<word>{words})
+        )\b",
+        fractions = fractions.join("|"),
+        words = word_number_pattern(),
+    ))
+    .expect("numeral atom pattern")
+});
+
+/// Spans that hold digits but no quantity: dates, times, phone numbers, references, ages.
+static NOT_A_QUANTITY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)
+          \b\d{4}-\d{1,2}-\d{1,2}\b                              # 2024-12-10
+        | \b\d{1,2}/\d{1,2}(?:[-/]\d{2,4})?\b                     # 3/9, 3/9-21
+        | \b\d{1,2}[:.]\d{2}\b                                    # 05:15, 16.30
+        | \bkl(?:\.|ockan)?\s+\d{1,2}(?:[:.]\d{2})?\b             # kl 16, klockan 16
+        | \b\d{1,2}\s+(?:jan(?:uari)?|feb(?:ruari)?|mars?|apr(?:il)?|maj|jun[ei]?|jul[i]?|aug(?:usti)?|sep(?:t(?:ember)?)?|okt(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?(?:\s+\d{4})?
+        | \b0\d{1,3}[-\x20]\d{2,3}(?:[\x20-]?\d{2}){1,3}\b        # phone numbers 08-123 45 67
+        | (?:§|\bparagraf|\bsidan?|\bs\.|\bnr\.?|\bnummer|\bkap\.?|\bkapitel|\bpunkt|\bbilaga|\bdnr|\bärende\s+nr)\s*\d+
+        | \b\d+-?(?:årig|åring|års|årsåldern|talet|tals)\w*      # 18-årig, 1990-talet
+        | \b\d+\s*(?:år|månader|veckor|dagar|timmar|minuter)\s+(?:gammal|gamla|sedan)\b
+        | \b\d+:(?:e|a)\b                                        # 3:e, 1:a
+        ",
+    )
+    .expect("non-quantity pattern")
+});
+
+static HEDGE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)\b(?P<hedge>{HEDGES})\s+$")).expect("hedge pattern")
+});
+
+static MELLAN_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bmellan\s+$").expect("mellan pattern"));
+
+/// What joins the two ends of a range: a dash, "till", "à", or "och" after "mellan".
+static RANGE_JOIN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:\s*[–—-]\s*|\s+(?:till|à)\s+)").expect("range join"));
+static OCH_JOIN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s+och\s+").expect("och join"));
+
+static PERCENT_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s*(?:procent(?:enheter)?\b|%)").expect("percent pattern"));
+
+/// Money: a scale word, then optionally "kronor"/"kr"; or "kronor" directly.
+static MONEY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)^\s*(?:
+            (?P<scale>miljoner|miljon|milj\.?|miljarder|miljard|mdkr|mnkr|mkr|msek|tkr|tusen)(?:\s+(?:kronor|kr|sek)\b)?
+          | (?P<kr>kronor|kr|sek)\b
+        )",
+    )
+    .expect("money pattern")
+});
+
+fn scale_factor(scale: &str) -> f64 {
+    match scale.to_lowercase().trim_end_matches('.') {
+        "miljoner" | "miljon" | "milj" | "mnkr" | "mkr" | "msek" => 1e6,
+        "miljarder" | "miljard" | "mdkr" => 1e9,
+        "tkr" | "tusen" => 1e3,
+        _ => 1.0,
+    }
+}
+
+fn parse_digits(s: &str) -> Option<f64> {
+    let cleaned: String = s
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{a0}' && *c != '\u{202f}')
+        .map(|c| if c == ',' { '.' } else { c })
+        .collect();
+    cleaned.parse().ok()
+}
+
+fn parse_word(w: &str) -> Option<f64> {
+    let w = w.to_lowercase();
+    if let Some((_, v)) = WORD_UNITS.iter().find(|(u, _)| *u == w) {
+        return Some(*v);
+    }
+    if w == "tusen" {
+        return Some(1000.0);
+    }
+    if let Some(rest) = w.strip_suffix("hundra") {
+        let mult = match rest {
+            "" | "ett" => 1.0,
+            other => WORD_UNITS.iter().find(|(u, _)| *u == other)?.1,
+        };
+        return Some(100.0 * mult);
+    }
+    for (tens, tv) in WORD_TENS {
+        if let Some(rest) = w.strip_prefix(tens) {
+            if rest.is_empty() {
+                return Some(*tv);
+            }
+            let unit = match rest {
+                "en" | "ett" => 1.0,
+                other => WORD_UNITS.iter().find(|(u, _)| *u == other)?.1,
+            };
+            return Some(tv + unit);
+        }
+    }
+    None
+}
+
+/// A bare atom: its span, value, whether it is approximate, and whether it is a share.
+struct Atom {
+    start: usize,
+    end: usize,
+    value: f64,
+    approx: bool,
+    fraction: bool,
+    /// Written with digits: only those can be years.
+    digits: bool,
+}
+
+fn atoms(text: &str) -> Vec<Atom> {
+    let excluded: Vec<(usize, usize)> = NOT_A_QUANTITY
+        .find_iter(text)
+        .map(|m| (m.start(), m.end()))
+        .collect();
+    let overlaps = |s: usize, e: usize| excluded.iter().any(|&(a, b)| s < b && a < e);
+    let mut out = Vec::new();
+    for caps in ATOM.captures_iter(text) {
+        let m = caps.get(0).expect("whole match");
+        if overlaps(m.start(), m.end()) {
+            continue;
+        }
+        let (value, approx, fraction, digits) = if let Some(f) = caps.name("frac") {
+            let key = f.as_str().to_lowercase();
+            let key: String = key.split_whitespace().collect::<Vec<_>>().join(" ");
+            match FRACTIONS.iter().find(|(w, _)| *w == key) {
+                Some((_, v)) => (*v, false, true, false),
+                None => continue,
+            }
+        } else if let Some(d) = caps.name("tal_digits") {
+            match parse_digits(d.as_str()) {
+                Some(v) => (v, true, false, false),
+                None => continue,
+            }
+        } else if let Some(w) = caps.name("tal_word") {
+            match parse_word(w.as_str()) {
+                Some(v) => (v, true, false, false),
+                None => continue,
+            }
+        } else if caps.name("dozen").is_some() {
+            (12.0, true, false, false)
+        } else if let Some(d) = caps.name("digits") {
+            match parse_digits(d.as_str()) {
+                Some(v) => (v, false, false, true),
+                None => continue,
+            }
+        } else if let Some(w) = caps.name("word") {
+            match parse_word(w.as_str()) {
+                Some(v) => (v, false, false, false),
+                None => continue,
+            }
+        } else {
+            continue;
+        };
+        out.push(Atom {
+            start: m.start(),
+            end: m.end(),
+            value,
+            approx,
+            fraction,
+            digits,
+        });
+    }
+    out
+}
+
+/// A four-digit number between 1900 and 2099 with no unit is a year, not a quantity.
+fn is_year(atom: &Atom) -> bool {
+    atom.digits
+        && atom.value.fract() == 0.0
+        && (1900.0..2100.0).contains(&atom.value)
+        && atom.end - atom.start == 4
+}
+
+/// Every quantity in `text`, in order of appearance.
+pub fn scan(text: &str) -> Vec<Quantity> {
+    let atoms = atoms(text);
+    let mut out: Vec<Quantity> = Vec::new();
+    let mut i = 0;
+    while i < atoms.len() {
+        let a = &atoms[i];
+        let mut q = Quantity {
+            start: a.start,
+            end: a.end,
+            value: a.value,
+            high: None,
+            approx: a.approx,
+            unit: if a.fraction {
+                Unit::Percent
+            } else {
+                Unit::Count
+            },
+        };
+        let before = &text[..a.start];
+        let mellan = MELLAN_BEFORE.find(before);
+
+        // A range: "40–45", "13 till 24", "mellan 13 och 24".
+        if !a.fraction {
+            if let Some(b) = atoms.get(i + 1) {
+                let gap = &text[a.end..b.start];
+                let joined = RANGE_JOIN.find(gap).is_some_and(|m| m.end() == gap.len())
+                    || (mellan.is_some()
+                        && OCH_JOIN.find(gap).is_some_and(|m| m.end() == gap.len()));
+                if joined && !b.fraction && b.value > a.value && !(is_year(a) && is_year(b)) {
+                    q.high = Some(b.value);
+                    q.end = b.end;
+                    q.approx |= b.approx;
+                    i += 1;
+                }
+            }
+        }
+        if let Some(m) = mellan {
+            if q.high.is_some() {
+                q.start = m.start();
+            }
+        }
+
+        // A hedge right before: "drygt 30", "de dryga 30".
+        if let Some(caps) = HEDGE_BEFORE.captures(&text[..q.start]) {
+            let h = caps.name("hedge").expect("hedge group");
+            q.approx |= hedge_is_approx(&h.as_str().to_lowercase());
+            q.start = h.start();
+        }
+
+        // The unit right after.
+        let after = &text[q.end..];
+        if let Some(m) = PERCENT_AFTER.find(after) {
+            q.unit = Unit::Percent;
+            q.end += m.end();
+        } else if let Some(caps) = MONEY_AFTER.captures(after) {
+            let factor = caps.name("scale").map_or(1.0, |s| scale_factor(s.as_str()));
+            q.unit = Unit::Sek;
+            q.value = (q.value * factor).round();
+            q.high = q.high.map(|h| (h * factor).round());
+            q.end += caps.get(0).expect("whole").end();
+        } else if is_year(a) && q.high.is_none() {
+            // "2016 slutade nära hälften": the year belongs to the time expression.
+            i += 1;
+            continue;
+        } else if q.high.is_some() && is_year(a) {
+            i += 1;
+            continue;
+        }
+        out.push(q);
+        i += 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(text: &str) -> Quantity {
+        let qs = scan(text);
+        assert_eq!(qs.len(), 1, "expected one quantity in {text:?}, got {qs:?}");
+        qs.into_iter().next().unwrap()
+    }
+
+    fn values(text: &str) -> Vec<(f64, Option<f64>)> {
+        scan(text).iter().map(|q| (q.value, q.high)).collect()
+    }
+
+    #[test]
+    fn digits_and_words() {
+        assert_eq!(one("10 socialsekreterare").value, 10.0);
+        assert_eq!(one("Tio uppsägningar").value, 10.0);
+        assert_eq!(one("tjugofem anställda").value, 25.0);
+        assert_eq!(one("trettioett ärenden").value, 31.0);
+        assert_eq!(one("fyrtio handläggare").value, 40.0);
+        assert_eq!(one("tvåhundra anställda").value, 200.0);
+        assert_eq!(one("1 200 anställda").value, 1200.0);
+        assert_eq!(one("sju vakanta tjänster").value, 7.0);
+        assert_eq!(one("Elva har slutat").value, 11.0);
+    }
+
+    #[test]
+    fn approximations() {
+        let q = one("ytterligare ett 100-tal ärenden");
+        assert_eq!((q.value, q.approx), (100.0, true));
+        let q = one("ett tiotal socialsekreterare");
+        assert_eq!((q.value, q.approx), (10.0, true));
+        let q = one("ett tjugotal anställda");
+        assert_eq!((q.value, q.approx), (20.0, true));
+        assert_eq!(one("ett dussin handläggare").value, 12.0);
+    }
+
+    #[test]
+    fn hedges_mark_approximate_and_keep_the_number() {
+        for text in [
+            "drygt 30 procent",
+            "de dryga 30 anställda",
+            "nära 40 ärenden",
+            "cirka 12 socialsekreterare",
+            "mer än 20 socionomer",
+            "närmare hälften",
+            "omkring tio",
+        ] {
+            let q = one(text);
+            assert!(q.approx, "{text} should be approximate");
+        }
+        assert_eq!(one("drygt 30 procent").value, 30.0);
+        assert!(!one("30 procent").approx);
+        assert!(!one("totalt 30 anställda").approx);
+    }
+
+    #[test]
+    fn ranges() {
+        assert_eq!(values("40–45 ärenden"), vec![(40.0, Some(45.0))]);
+        assert_eq!(values("15-20 ärenden"), vec![(15.0, Some(20.0))]);
+        assert_eq!(values("13 till 24 ärenden"), vec![(13.0, Some(24.0))]);
+        assert_eq!(values("mellan 13 och 24 ärenden"), vec![(13.0, Some(24.0))]);
+        assert_eq!(values("tio till tolv ärenden"), vec![(10.0, Some(12.0))]);
+        // "1 och 2" is two numbers, not a range, without "mellan".
+        assert_eq!(
+            values("Utredning vuxen 1 och 2"),
+            vec![(1.0, None), (2.0, None)]
+        );
+        // A descending pair is not a range.
+        assert_eq!(values("45-40"), vec![(45.0, None), (40.0, None)]);
+    }
+
+    #[test]
+    fn fractions_are_percent() {
+        let q = one("hälften sa upp sig");
+        assert_eq!((q.value, q.unit), (50.0, Unit::Percent));
+        assert_eq!(one("en tredjedel av personalen").value, 33.0);
+        assert_eq!(one("två tredjedelar av personalen").value, 67.0);
+        assert_eq!(one("var fjärde socialsekreterare").value, 25.0);
+        assert_eq!(one("varannan medarbetare").value, 50.0);
+    }
+
+    #[test]
+    fn units() {
+        let q = one("60 procent");
+        assert_eq!(q.unit, Unit::Percent);
+        assert_eq!(one("12 %").unit, Unit::Percent);
+        let q = one("minusresultat på 33 miljoner kronor");
+        assert_eq!((q.value, q.unit), (33_000_000.0, Unit::Sek));
+        assert_eq!(one("33,5 miljoner").value, 33_500_000.0);
+        assert_eq!(one("12 mnkr").value, 12_000_000.0);
+        assert_eq!(one("1,2 miljarder kronor").value, 1_200_000_000.0);
+        assert_eq!(one("500 000 kronor").value, 500_000.0);
+    }
+
+    #[test]
+    fn not_quantities() {
+        for text in [
+            "Publicerad 05:15, 3 sep 2021",
+            "under 2021",
+            "Datum: 2024-12-10",
+            "tom 30 april 2025",
+            "ring 08-123 45 67",
+            "Paragraf 12",
+            "enligt § 4",
+            "se sidan 3",
+            "en 18-årig man",
+            "från klockan 16",
+            "under 1990-talet",
+            "den 3:e",
+        ] {
+            assert!(scan(text).is_empty(), "{text:?} gave {:?}", scan(text));
+        }
+        // A year range is a time expression, not a quantity.
+        assert!(scan("Under 2016-2017 slutade flera").is_empty());
+    }
+
+    #[test]
+    fn spans_cover_the_expression() {
+        let text = "har ökat med drygt 60 procent";
+        let q = one(text);
+        assert_eq!(&text[q.start..q.end], "drygt 60 procent");
+        let text = "ligger på mellan 13 och 24 ärenden";
+        let q = one(text);
+        assert_eq!(&text[q.start..q.end], "mellan 13 och 24");
+    }
+}

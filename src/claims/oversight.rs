@@ -1,0 +1,67 @@
+//! Findings of supervisory and audit bodies: IVO, Arbetsmiljöverket, JO, the municipal
+//! auditors and the firms they hire.
+
+use super::{Kind, Rule};
+use regex::Regex;
+use std::sync::LazyLock;
+
+pub(super) fn rules() -> Vec<Rule> {
+    vec![
+        // "I 19 av 23 fall har inga samtal förts med barnet"
+        Rule::new(Kind::Inspection, "in-x-of-y-cases",
+            r"\bi (?:bara |endast |hela |totalt )?<V> av (?:de |totalt )?<OF> (?:granskade |undersökta |aktuella )?(?:fall|fallen|ärenden|ärendena|utredningar|utredningarna|akter|akterna|barnavårdsutredningar)\b"),
+        // "12 av 20 granskade utredningar saknade ..."
+        Rule::new(Kind::Inspection, "x-of-y-reviewed-lacked",
+            r"<V> av (?:de )?<OF> (?:granskade |undersökta )?(?:ärenden|ärendena|utredningar|utredningarna|akter|akterna|fall) (?:saknade|saknar|hade|har|visade|innehöll|brast|uppfyllde inte|var)\b"),
+        // "i 40 procent av de granskade ärendena"
+        Rule::new(Kind::Inspection, "share-of-reviewed",
+            r"\bi <VP> av (?:de )?(?:granskade |undersökta )?(?:ärendena|utredningarna|akterna|fallen)\b"),
+        // "Ivo (...) kunde konstatera flera brister", "IVO riktar allvarlig kritik mot"
+        Rule::new(Kind::Inspection, "body-finds-faults",
+            r"\b(?P<body>ivo|inspektionen för vård och omsorg|arbetsmiljöverket|jo|justitieombudsmannen|revisorerna|revisionen|socialstyrelsen)\b.{0,60}?\b(?:konstatera|konstaterade|konstaterar|fann|finner|fastslog|fastslår|påtalar|påtalade|riktar|riktade|riktat|kritiserar|kritiserade|kritiserat|upptäckte|hittade|ser) .{0,40}?\b(?:brister|kritik|missförhållanden|allvarliga)\b")
+            .without_value(),
+        // "fick kritik av Ivo", "kritiseras av JO"
+        Rule::new(Kind::Inspection, "criticised-by-body",
+            r"\b(?:kritik|kritiseras|kritiserades|kritiserats|anmärkning|föreläggande|vite) (?:från|av) (?P<body>ivo|inspektionen för vård och omsorg|arbetsmiljöverket|jo|justitieombudsmannen|revisorerna|socialstyrelsen)\b")
+            .without_value(),
+    ]
+}
+
+/// Bodies as written in the original text (case matters: "JO" is the ombudsman, "jo" a yes).
+static BODY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(IVO|Ivo|IVO:s|Ivo:s|Inspektionen för vård och omsorg|Arbetsmiljöverket|JO|Justitieombudsmannen|[Rr]evisorerna|[Rr]evisionen|[Kk]ommunens revisorer|Socialstyrelsen|KPMG|PwC|EY|Deloitte)\b")
+        .expect("body pattern")
+});
+
+/// Words that say an inspection or review is going on, when no body is named.
+static REVIEW_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:granskning|granskningen|granskade|tillsyn|tillsynen|inspektion|inspektionen|revision|revisionsrapport)\b")
+        .expect("review words")
+});
+
+/// The body named in `text`, in its canonical form.
+pub(super) fn body_in(text: &str) -> Option<&'static str> {
+    let m = BODY.find(text)?;
+    Some(canonical_body(m.as_str()))
+}
+
+pub(super) fn canonical_body(name: &str) -> &'static str {
+    let lower = name.to_lowercase();
+    let lower = lower.trim_end_matches(":s");
+    match lower {
+        "ivo" | "inspektionen för vård och omsorg" => "IVO",
+        "arbetsmiljöverket" => "Arbetsmiljöverket",
+        "jo" | "justitieombudsmannen" => "JO",
+        "revisorerna" | "revisionen" | "kommunens revisorer" => "revisorerna",
+        "socialstyrelsen" => "Socialstyrelsen",
+        "kpmg" => "KPMG",
+        "pwc" => "PwC",
+        "ey" => "EY",
+        "deloitte" => "Deloitte",
+        _ => "IVO",
+    }
+}
+
+pub(super) fn mentions_review(text: &str) -> bool {
+    REVIEW_WORDS.is_match(text)
+}

@@ -1,0 +1,218 @@
+//! Paragraphs and sentences of extracted text, as byte spans.
+//!
+//! A paragraph is a block between blank lines. Inside it every line break also ends a
+//! sentence: headlines, captions, bullet lines and the question/answer lines of municipal
+//! records carry no full stop. Sentence ends are ".", "!" and "?" followed by a capital,
+//! a digit, a quote or a dash, unless the word before the dot is a known abbreviation.
+
+/// A sentence: byte span in the text (trimmed of white space and bullets) and the index of
+/// its paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sentence {
+    pub start: usize,
+    pub end: usize,
+    pub paragraph: usize,
+}
+
+/// A paragraph: its byte span.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Paragraph {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Abbreviations whose dot does not end a sentence (lower case, without the final dot).
+const ABBREVIATIONS: &[&str] = &[
+    "t.ex", "bl.a", "m.fl", "m.m", "ca", "c:a", "kl", "dvs", "d.v.s", "s.k", "fr.o.m", "t.o.m",
+    "nr", "tel", "jan", "feb", "febr", "apr", "aug", "sep", "sept", "okt", "nov", "dec", "resp",
+    "milj", "st", "p.g.a", "pga", "jfr", "inkl", "exkl", "osv", "etc", "mm", "fr", "f.d", "o.d",
+    "enl", "avd", "forts", "tf", "t.f", "bl", "ev", "s", "dr", "prof", "doc", "mnkr", "tkr",
+];
+
+pub fn paragraphs(text: &str) -> Vec<Paragraph> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let blank = line.trim().is_empty();
+        if blank {
+            if let Some(s) = start.take() {
+                out.push(Paragraph {
+                    start: s,
+                    end: line_start,
+                });
+            }
+        } else if start.is_none() {
+            start = Some(line_start);
+        }
+        line_start += line.len();
+    }
+    if let Some(s) = start {
+        out.push(Paragraph {
+            start: s,
+            end: text.len(),
+        });
+    }
+    out
+}
+
+fn is_abbreviation(before: &str) -> bool {
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(')
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    if word.chars().count() == 1 && word.chars().all(char::is_alphabetic) {
+        return true; // an initial: "A. Svensson"
+    }
+    ABBREVIATIONS.contains(&word.as_str())
+}
+
+/// Trims white space, bullets and list dashes from both ends of `start..end`.
+fn trim(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
+    let junk = |c: char| c.is_whitespace() || matches!(c, '•' | '·' | '*' | '\u{feff}');
+    while start < end {
+        let c = text[start..].chars().next().expect("char");
+        if junk(c) {
+            start += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    while end > start {
+        let c = text[..end].chars().next_back().expect("char");
+        if junk(c) {
+            end -= c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    (start, end)
+}
+
+/// All sentences of `text`, in order, with their paragraphs.
+pub fn sentences(text: &str, paragraphs: &[Paragraph]) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    for (pi, p) in paragraphs.iter().enumerate() {
+        let mut line_start = p.start;
+        for line in text[p.start..p.end].split_inclusive('\n') {
+            let line_end = line_start + line.len();
+            split_line(text, line_start, line_end, pi, &mut out);
+            line_start = line_end;
+        }
+    }
+    out
+}
+
+fn split_line(text: &str, start: usize, end: usize, paragraph: usize, out: &mut Vec<Sentence>) {
+    let line = &text[start..end];
+    let mut sent_start = start;
+    let mut iter = line.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if !matches!(c, '.' | '!' | '?') {
+            continue;
+        }
+        // Closing quotes and brackets belong to the sentence they close.
+        let mut cut = i + c.len_utf8();
+        while let Some(&(j, d)) = iter.peek() {
+            if matches!(d, '"' | '”' | '’' | '\'' | ')' | '»' | '.' | '!' | '?') {
+                cut = j + d.len_utf8();
+                iter.next();
+            } else {
+                break;
+            }
+        }
+        let rest = &line[cut..];
+        let Some(next) = rest.chars().find(|ch| !ch.is_whitespace()) else {
+            continue;
+        };
+        if !rest.starts_with(char::is_whitespace) {
+            continue; // "Ivo:s", "3.5", "t.ex."
+        }
+        let starts_new = next.is_uppercase()
+            || next.is_ascii_digit()
+            || matches!(next, '"' | '”' | '–' | '—' | '-' | '«' | '»' | '•');
+        if !starts_new || (c == '.' && is_abbreviation(&line[..i])) {
+            continue;
+        }
+        let (s, e) = trim(text, sent_start, start + cut);
+        if s < e {
+            out.push(Sentence {
+                start: s,
+                end: e,
+                paragraph,
+            });
+        }
+        sent_start = start + cut;
+    }
+    let (s, e) = trim(text, sent_start, end);
+    if s < e {
+        out.push(Sentence {
+            start: s,
+            end: e,
+            paragraph,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        let ps = paragraphs(text);
+        sentences(text, &ps)
+            .iter()
+            .map(|s| &text[s.start..s.end])
+            .collect()
+    }
+
+    #[test]
+    fn splits_sentences_and_lines() {
+        let text = "Rubrik utan punkt\nFörsta meningen. Andra meningen! Tredje?\n\n  • Publicerad 05:15, 3 sep 2021\n";
+        assert_eq!(
+            split(text),
+            vec![
+                "Rubrik utan punkt",
+                "Första meningen.",
+                "Andra meningen!",
+                "Tredje?",
+                "Publicerad 05:15, 3 sep 2021"
+            ]
+        );
+    }
+
+    #[test]
+    fn abbreviations_and_inner_dots_do_not_split() {
+        let text = "Det gäller bl.a. barn och t.ex. unga. Enligt Ivo:s rapport var det ca. 12 st. Sen slut.";
+        assert_eq!(
+            split(text),
+            vec![
+                "Det gäller bl.a. barn och t.ex. unga.",
+                "Enligt Ivo:s rapport var det ca. 12 st. Sen slut."
+            ]
+        );
+    }
+
+    #[test]
+    fn quotes_close_the_sentence() {
+        let text = "Han sa: ”Det är kris.” Sedan gick han.";
+        assert_eq!(
+            split(text),
+            vec!["Han sa: ”Det är kris.”", "Sedan gick han."]
+        );
+    }
+
+    #[test]
+    fn paragraphs_are_blank_line_separated() {
+        let text = "a\nb\n\n\nc\n";
+        let ps = paragraphs(text);
+        assert_eq!(ps.len(), 2);
+        assert_eq!(&text[ps[1].start..ps[1].end], "c\n");
+        let ss = sentences(text, &ps);
+        assert_eq!(
+            ss.iter().map(|s| s.paragraph).collect::<Vec<_>>(),
+            vec![0, 0, 1]
+        );
+    }
+}

@@ -1,0 +1,536 @@
+//! Swedish time expressions, resolved to a period of dates.
+//!
+//! Absolute expressions resolve on their own ("under 2016", "januari–november 2024",
+//! "hösten 2024", "första halvåret 2023"). Relative ones ("sedan årsskiftet", "förra året",
+//! "i fjol", "i år", "i våras", "de senaste två åren") need the document's publication date and
+//! are left unresolved without one. A sentence may hold several expressions ("2016 slutade
+//! nära hälften och i fjol mer än hälften"), so [`find`] returns each with its span and the
+//! claim takes the nearest.
+
+use crate::dates::{last_of_month, month_number, PubDate, MONTHS};
+use chrono::{Datelike, Months, NaiveDate};
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+use std::sync::LazyLock;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Period {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+}
+
+impl Period {
+    pub fn year(y: i32) -> Option<Period> {
+        Some(Period {
+            from: NaiveDate::from_ymd_opt(y, 1, 1)?,
+            to: NaiveDate::from_ymd_opt(y, 12, 31)?,
+        })
+    }
+
+    pub fn months(y1: i32, m1: u32, y2: i32, m2: u32) -> Option<Period> {
+        let from = NaiveDate::from_ymd_opt(y1, m1, 1)?;
+        NaiveDate::from_ymd_opt(y2, m2, 1)?;
+        let to = last_of_month(y2, m2);
+        (from <= to).then_some(Period { from, to })
+    }
+
+    /// The period a publication date stands for: one day, one month or one year.
+    pub fn of_published(p: &PubDate) -> Period {
+        Period {
+            from: p.first,
+            to: p.last(),
+        }
+    }
+
+    pub fn overlaps(&self, other: &Period) -> bool {
+        self.from <= other.to && other.from <= self.to
+    }
+}
+
+/// A time expression found in a sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimeExpr {
+    pub start: usize,
+    pub end: usize,
+    pub period: Period,
+}
+
+const SEASONS: &str = "våren|sommaren|hösten|vintern";
+
+/// Months of a season as (first month, last month, year offset of the first month).
+/// Winter runs December to February and is named by the year it ends in.
+fn season_months(season: &str) -> (u32, u32, i32) {
+    match season {
+        "våren" | "våras" => (3, 5, 0),
+        "sommaren" | "somras" => (6, 8, 0),
+        "hösten" | "höstas" => (9, 11, 0),
+        _ => (12, 2, -1), // vintern, vintras
+    }
+}
+
+fn season(y: i32, name: &str) -> Option<Period> {
+    let (m1, m2, off) = season_months(name);
+    Period::months(y + off, m1, y, m2)
+}
+
+fn word_count(w: &str) -> Option<u32> {
+    Some(match w {
+        "två" => 2,
+        "tre" => 3,
+        "fyra" => 4,
+        "fem" => 5,
+        "sex" => 6,
+        "sju" => 7,
+        "åtta" => 8,
+        "nio" => 9,
+        "tio" => 10,
+        "elva" => 11,
+        "tolv" => 12,
+        n => n.parse().ok()?,
+    })
+}
+
+/// One pattern per family of expressions. Each is tried over the whole sentence; overlapping
+/// matches keep the longest (so "januari–november 2024" wins over "november 2024").
+static PATTERNS: LazyLock<Vec<(Family, Regex)>> = LazyLock::new(|| {
+    let p = |f: Family, re: String| (f, Regex::new(&format!("(?i){re}")).expect("time pattern"));
+    vec![
+        p(
+            Family::MonthRange,
+            format!(r"\b(?:mellan\s+|från\s+)?(?P<m1>{MONTHS})(?:\s+(?P<y1>\d{{4}}))?\s*(?:[–—-]|till|och)\s*(?P<m2>{MONTHS})\s+(?P<y2>\d{{4}})\b"),
+        ),
+        p(
+            Family::YearRange,
+            r"\b(?:mellan\s+|från\s+)?(?P<y1>(?:19|20)\d{2})\s*(?:[–—-]|till|och)\s*(?P<y2>(?:19|20)\d{2})\b".into(),
+        ),
+        p(Family::Season, format!(r"\b(?P<s>{SEASONS})\s+(?P<y>(?:19|20)\d{{2}})\b")),
+        p(
+            Family::Half,
+            r"\b(?P<n>första|andra)\s+halvåret\s+(?:(?:år\s+)?(?P<y>(?:19|20)\d{2}))?".into(),
+        ),
+        p(
+            Family::Quarter,
+            r"\b(?:(?P<n>första|andra|tredje|fjärde)\s+kvartalet|kvartal\s+(?P<d>[1-4]))(?:\s+(?:år\s+)?(?P<y>(?:19|20)\d{2}))?".into(),
+        ),
+        p(Family::MonthYear, format!(r"\b(?P<m>{MONTHS})\s+(?P<y>(?:19|20)\d{{2}})\b")),
+        p(
+            Family::SinceNewYear,
+            r"\bsedan\s+(?:[\wåäö]+\s+){0,4}?(?:årsskiftet|nyår|årets\s+början|början\s+av\s+året)".into(),
+        ),
+        p(Family::SinceYear, r"\bsedan\s+(?:år\s+)?(?P<y>(?:19|20)\d{2})\b".into()),
+        p(Family::SinceMonth, format!(r"\bsedan\s+(?P<m>{MONTHS})\b")),
+        p(
+            Family::LastYear,
+            r"\b(?:förra\s+året|förra\s+årets|i\s+fjol|fjolåret|fjolårets|under\s+fjolåret)\b".into(),
+        ),
+        p(
+            Family::ThisYear,
+            r"\b(?:hittills\s+i\s+år|i\s+år|under\s+året|årets\s+första\s+\w+\s+månader)\b".into(),
+        ),
+        p(Family::PastSeason, r"\bi\s+(?P<s>våras|somras|höstas|vintras)\b".into()),
+        p(
+            Family::RecentYears,
+            r"\b(?:de|under\s+de)\s+senaste\s+(?P<n>två|tre|fyra|fem|sex|sju|åtta|nio|tio|\d+)\s+åren\b".into(),
+        ),
+        p(
+            Family::RecentMonths,
+            r"\b(?:(?:de|under\s+de)\s+senaste\s+(?P<n>två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|\d+)\s+månaderna|på\s+(?P<n2>två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|\d+)\s+månader)\b".into(),
+        ),
+        p(Family::LastMonth, r"\bförra\s+månaden\b".into()),
+        p(
+            Family::Until,
+            format!(r"\b(?:tom|t\.o\.m\.?|till och med|fram till|fram t\.o\.m\.?)\s+(?:den\s+)?(?:\d{{1,2}}\s+)?(?P<m>{MONTHS})(?:\s+(?P<y>(?:19|20)\d{{2}}))?\b"),
+        ),
+        p(Family::Month, format!(r"\b(?:i|under|sedan|från)\s+(?P<m>{MONTHS})(?:\s+månad)?\b")),
+        p(
+            Family::Year,
+            r"(?:\b(?:under|i|år|från|till|inför|efter|före)\s+)?\b(?P<y>(?:19|20)\d{2})\b".into(),
+        ),
+    ]
+});
+
+#[derive(Debug, Clone, Copy)]
+enum Family {
+    MonthRange,
+    YearRange,
+    Season,
+    Half,
+    Quarter,
+    MonthYear,
+    SinceNewYear,
+    SinceYear,
+    SinceMonth,
+    LastYear,
+    ThisYear,
+    PastSeason,
+    RecentYears,
+    RecentMonths,
+    LastMonth,
+    Until,
+    Month,
+    Year,
+}
+
+/// A year must not be part of a date ("2024-12-10") or a time ("05:15"), nor a figure with a
+/// unit ("2000 kronor").
+static NOT_A_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\d{4}-\d{2}(?:-\d{2})?|\d{4}\s*(?:kr|kronor|procent|%|ärenden|anställda|st\b)")
+        .expect("not a year")
+});
+
+/// Every time expression in `sentence`, resolved against `published` where it is relative.
+pub fn find(sentence: &str, published: Option<&PubDate>) -> Vec<TimeExpr> {
+    let blocked: Vec<(usize, usize)> = NOT_A_YEAR
+        .find_iter(sentence)
+        .map(|m| (m.start(), m.end()))
+        .collect();
+    let mut found: Vec<TimeExpr> = Vec::new();
+    for (family, re) in PATTERNS.iter() {
+        for caps in re.captures_iter(sentence) {
+            let m = caps.get(0).expect("whole match");
+            if blocked.iter().any(|&(a, b)| m.start() < b && a < m.end()) {
+                continue;
+            }
+            if let Some(period) = resolve(*family, &caps, published) {
+                found.push(TimeExpr {
+                    start: m.start(),
+                    end: m.end(),
+                    period,
+                });
+            }
+        }
+    }
+    // Keep the longest of overlapping expressions; earlier families win ties.
+    let mut kept: Vec<TimeExpr> = Vec::new();
+    for t in found {
+        let len = t.end - t.start;
+        if let Some(i) = kept.iter().position(|k| t.start < k.end && k.start < t.end) {
+            if len > kept[i].end - kept[i].start {
+                kept[i] = t;
+            }
+        } else {
+            kept.push(t);
+        }
+    }
+    kept.sort_by_key(|t| t.start);
+    kept
+}
+
+fn resolve(family: Family, caps: &regex::Captures, published: Option<&PubDate>) -> Option<Period> {
+    let get = |name: &str| caps.name(name).map(|m| m.as_str().to_lowercase());
+    let year = |name: &str| get(name).and_then(|y| y.parse::<i32>().ok());
+    let pub_year = published.map(|p| p.year());
+    match family {
+        Family::MonthRange => {
+            let y2 = year("y2")?;
+            let y1 = year("y1").unwrap_or(y2);
+            Period::months(
+                y1,
+                month_number(&get("m1")?)?,
+                y2,
+                month_number(&get("m2")?)?,
+            )
+        }
+        Family::YearRange => {
+            let (y1, y2) = (year("y1")?, year("y2")?);
+            (y1 < y2 && y2 - y1 <= 20).then_some(Period {
+                from: Period::year(y1)?.from,
+                to: Period::year(y2)?.to,
+            })
+        }
+        Family::Season => season(year("y")?, &get("s")?),
+        Family::Half => {
+            let y = year("y").or(pub_year)?;
+            match get("n")?.as_str() {
+                "första" => Period::months(y, 1, y, 6),
+                _ => Period::months(y, 7, y, 12),
+            }
+        }
+        Family::Quarter => {
+            let y = year("y").or(pub_year)?;
+            let q = match (get("n"), get("d")) {
+                (Some(n), _) => match n.as_str() {
+                    "första" => 1,
+                    "andra" => 2,
+                    "tredje" => 3,
+                    _ => 4,
+                },
+                (None, Some(d)) => d.parse().ok()?,
+                _ => return None,
+            };
+            Period::months(y, q * 3 - 2, y, q * 3)
+        }
+        Family::MonthYear => {
+            let (y, m) = (year("y")?, month_number(&get("m")?)?);
+            Period::months(y, m, y, m)
+        }
+        Family::SinceNewYear => {
+            let p = published?;
+            Some(Period {
+                from: NaiveDate::from_ymd_opt(p.year(), 1, 1)?,
+                to: p.last(),
+            })
+        }
+        Family::SinceYear => Some(Period {
+            from: NaiveDate::from_ymd_opt(year("y")?, 1, 1)?,
+            to: published?.last(),
+        }),
+        Family::SinceMonth => {
+            let p = published?;
+            let m = month_number(&get("m")?)?;
+            let y = if m <= p.last().month() {
+                p.year()
+            } else {
+                p.year() - 1
+            };
+            Some(Period {
+                from: NaiveDate::from_ymd_opt(y, m, 1)?,
+                to: p.last(),
+            })
+        }
+        Family::LastYear => Period::year(pub_year? - 1),
+        Family::ThisYear => {
+            let p = published?;
+            Some(Period {
+                from: NaiveDate::from_ymd_opt(p.year(), 1, 1)?,
+                to: p.last(),
+            })
+        }
+        Family::PastSeason => {
+            let p = published?;
+            let name = get("s")?;
+            let (_, m2, _) = season_months(&name);
+            // "i höstas" in a spring article is the autumn before.
+            let y = if p.last().month() > m2 || name == "vintras" {
+                p.year()
+            } else {
+                p.year() - 1
+            };
+            season(y, &name)
+        }
+        Family::RecentYears => {
+            let p = published?;
+            let n = word_count(&get("n")?)?;
+            Some(Period {
+                from: p.last().checked_sub_months(Months::new(12 * n))?,
+                to: p.last(),
+            })
+        }
+        Family::RecentMonths => {
+            let p = published?;
+            let n = word_count(&get("n").or_else(|| get("n2"))?)?;
+            Some(Period {
+                from: p.last().checked_sub_months(Months::new(n))?,
+                to: p.last(),
+            })
+        }
+        Family::LastMonth => {
+            let p = published?;
+            let d = p.last().checked_sub_months(Months::new(1))?;
+            Period::months(d.year(), d.month(), d.year(), d.month())
+        }
+        Family::Until => {
+            // "tom 30 april 2025": from the document's date up to the end of that month.
+            let p = published?;
+            let m = month_number(&get("m")?)?;
+            let y = year("y").unwrap_or_else(|| {
+                if m >= p.first.month() {
+                    p.year()
+                } else {
+                    p.year() + 1
+                }
+            });
+            let to = last_of_month(y, m);
+            (p.first <= to).then_some(Period { from: p.first, to })
+        }
+        Family::Month => {
+            let p = published?;
+            let m = month_number(&get("m")?)?;
+            // "i december" in a December article is this December; "i november" in a
+            // February article is last November.
+            let y = if m <= p.last().month() {
+                p.year()
+            } else {
+                p.year() - 1
+            };
+            Period::months(y, m, y, m)
+        }
+        Family::Year => Period::year(year("y")?),
+    }
+}
+
+/// The time expression nearest to `start..end` (a claim's figure), if any.
+pub fn nearest(exprs: &[TimeExpr], start: usize, end: usize) -> Option<&TimeExpr> {
+    exprs.iter().min_by_key(|t| {
+        if t.end <= start {
+            start - t.end
+        } else if t.start >= end {
+            // Expressions after the figure count slightly more distant than before it.
+            t.start - end + 1
+        } else {
+            0
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn one(s: &str, published: Option<&str>) -> Option<(NaiveDate, NaiveDate)> {
+        let p = published.and_then(PubDate::parse);
+        let found = find(s, p.as_ref());
+        assert!(found.len() <= 1, "{s:?}: {found:?}");
+        found.first().map(|t| (t.period.from, t.period.to))
+    }
+
+    #[test]
+    fn since_new_year_resolves_against_the_published_date() {
+        let s = "10 av 30 har sagt upp sig sedan omorganisationen vid årsskiftet.";
+        assert_eq!(
+            one(s, Some("2021-09-03")),
+            Some((ymd(2021, 1, 1), ymd(2021, 9, 3)))
+        );
+        assert_eq!(
+            one(
+                "har 12 valt att säga upp sig sedan årsskiftet",
+                Some("2021-09-03")
+            ),
+            Some((ymd(2021, 1, 1), ymd(2021, 9, 3)))
+        );
+        assert_eq!(one(s, None), None);
+        assert_eq!(
+            one(
+                "Vid årsskiftet slogs två avdelningar samman.",
+                Some("2021-09-03")
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn month_ranges() {
+        for s in [
+            "under perioden januari- november 2024",
+            "som slutat januari till november 2024",
+            "mellan januari och november 2024",
+            "januari–november 2024",
+        ] {
+            assert_eq!(
+                one(s, None),
+                Some((ymd(2024, 1, 1), ymd(2024, 11, 30))),
+                "{s}"
+            );
+        }
+        assert_eq!(
+            one("från mars 2023 till februari 2024", None),
+            Some((ymd(2023, 3, 1), ymd(2024, 2, 29)))
+        );
+    }
+
+    #[test]
+    fn years_and_relative_years() {
+        assert_eq!(
+            one("Under 2016 slutade många", None),
+            Some((ymd(2016, 1, 1), ymd(2016, 12, 31)))
+        );
+        assert_eq!(
+            one("Under 2016-2017 slutade många", None),
+            Some((ymd(2016, 1, 1), ymd(2017, 12, 31)))
+        );
+        assert_eq!(
+            one("Förra året sa 12 av 21 upp sig", Some("2018")),
+            Some((ymd(2017, 1, 1), ymd(2017, 12, 31)))
+        );
+        assert_eq!(
+            one("i fjol var antalet större", Some("2018-05-02")),
+            Some((ymd(2017, 1, 1), ymd(2017, 12, 31)))
+        );
+        assert_eq!(
+            one("i år har fem slutat", Some("2024-06-10")),
+            Some((ymd(2024, 1, 1), ymd(2024, 6, 10)))
+        );
+        assert_eq!(one("Förra året sa 12 upp sig", None), None);
+    }
+
+    #[test]
+    fn seasons_halves_quarters_months() {
+        assert_eq!(
+            one("under hösten 2024", None),
+            Some((ymd(2024, 9, 1), ymd(2024, 11, 30)))
+        );
+        assert_eq!(
+            one("i våras", Some("2021-09-03")),
+            Some((ymd(2021, 3, 1), ymd(2021, 5, 31)))
+        );
+        assert_eq!(
+            one("i höstas", Some("2022-02-01")),
+            Some((ymd(2021, 9, 1), ymd(2021, 11, 30)))
+        );
+        assert_eq!(
+            one("första halvåret 2023", None),
+            Some((ymd(2023, 1, 1), ymd(2023, 6, 30)))
+        );
+        assert_eq!(
+            one("tredje kvartalet 2022", None),
+            Some((ymd(2022, 7, 1), ymd(2022, 9, 30)))
+        );
+        assert_eq!(
+            one("i mars 2024", None),
+            Some((ymd(2024, 3, 1), ymd(2024, 3, 31)))
+        );
+        assert_eq!(
+            one("Nuläget i december är", Some("2024-12")),
+            Some((ymd(2024, 12, 1), ymd(2024, 12, 31)))
+        );
+        assert_eq!(
+            one("de senaste två åren", Some("2018")),
+            Some((ymd(2016, 12, 31), ymd(2018, 12, 31)))
+        );
+        assert_eq!(
+            one("Tio uppsägningar på åtta månader", Some("2021-09-03")),
+            Some((ymd(2021, 1, 3), ymd(2021, 9, 3)))
+        );
+    }
+
+    #[test]
+    fn until_a_month_runs_from_the_published_date() {
+        assert_eq!(
+            one("tre socionomkonsulter tom 30 april 2025", Some("2024-12")),
+            Some((ymd(2024, 12, 1), ymd(2025, 4, 30)))
+        );
+        assert_eq!(
+            one("anställda till och med mars", Some("2024-10-01")),
+            Some((ymd(2024, 10, 1), ymd(2025, 3, 31)))
+        );
+        assert_eq!(one("tom 30 april 2025", None), None);
+    }
+
+    #[test]
+    fn dates_and_money_are_not_years() {
+        assert_eq!(one("Datum: 2024-12-10", None), None);
+        assert_eq!(one("kostade 2000 kronor", None), None);
+    }
+
+    #[test]
+    fn several_expressions_and_the_nearest() {
+        let s = "2016 slutade nära hälften och i fjol var antalet mer än hälften.";
+        let p = PubDate::parse("2018");
+        let found = find(s, p.as_ref());
+        assert_eq!(found.len(), 2);
+        let first = s.find("nära").unwrap();
+        assert_eq!(
+            nearest(&found, first, first + 12).unwrap().period.from,
+            ymd(2016, 1, 1)
+        );
+        let second = s.find("mer än").unwrap();
+        assert_eq!(
+            nearest(&found, second, second + 14).unwrap().period.from,
+            ymd(2017, 1, 1)
+        );
+    }
+}

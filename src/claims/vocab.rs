@@ -1,0 +1,119 @@
+//! The shared vocabulary of the claim patterns.
+//!
+//! Patterns run over a *masked* sentence: lower case, white space collapsed to single spaces,
+//! and every quantity found by [`super::numerals`] replaced by a marker `#n3#` (a count),
+//! `#p3#` (a percent or fraction) or `#k3#` (kronor), where 3 is the quantity's index. The
+//! patterns are written with the tokens below, expanded by [`expand`], so that each rule reads
+//! like the Swedish it matches:
+//!
+//! | token | matches |
+//! |---|---|
+//! | `<V>` | a count, captured as the claim's value |
+//! | `<VP>` | a percent or fraction, captured as the value |
+//! | `<VK>` | an amount in kronor, captured as the value |
+//! | `<OF>` | a count, captured as the total ("X av Y") |
+//! | `<N>` | any count, not captured |
+//! | `<STAFF>` | a word for social-services staff, captured as the role |
+//! | `<STAFF_>` | the same, not captured |
+//! | `<ADJ>` | up to two inflected adjectives ("erfarna", "heltidsanställda", "ordinarie") |
+//! | `<GAP>` | up to 80 characters, as few as possible |
+//! | `<QUIT>` | having resigned or left, in the perfect or past tense |
+//! | `<CASES>` | a count noun for cases ("ärenden", "utredningar", "barn") |
+
+use regex::Regex;
+
+/// Staff of social services. Compounds are allowed in front ("biståndshandläggare",
+/// "specialistsocionomer", "barnsekreterare"); consultants are their own kind and not here.
+pub const STAFF: &str = r"[a-zåäöé]*(?:sekreterar(?:e|en|na|es|nas)|socionom(?:er|erna|en)?|handläggar(?:e|en|na|es)|medarbetar(?:e|en|na)|anställd(?:a|e)?|tjänstem(?:än|ännen|an)|utredar(?:e|en|na)|behandlar(?:e|en|na)|socialarbetar(?:e|en|na)|chef(?:er|erna|en)|personal(?:en)?|kurator(?:er|erna|n)?|pedagog(?:er|erna)?|ssr-medlemmar|biståndsbedömar(?:e|na))";
+
+/// Words that may stand between a number and the staff noun: "erfarna", "kvarvarande",
+/// "heltidsanställda", "ordinarie", "nya". Only inflected forms ending in -a/-e, so that
+/// "10 av 30 minuter med socialsekreterare" cannot slip through.
+pub const ADJ: &str = r"(?:[a-zåäöé-]+(?:a|e) ){0,2}";
+
+/// Resigned or left, as news and minutes put it.
+pub const QUIT: &str = r"(?:sagt upp sig|sa upp sig|sade upp sig|säger upp sig|slutat|slutade|lämnat|lämnade|avgått|avgick|avslutat sin anställning|avslutat sina anställningar|gått vidare|valt att (?:säga upp sig|sluta|lämna))";
+
+/// Count nouns for a caseload.
+pub const CASES: &str = r"(?:ärenden|ärende|utredningar|barn|klienter|familjer|akter|barnärenden)";
+
+/// Words that turn a statement into a wish, a plan or a denial.
+pub const NOT_DONE: &[&str] = &[
+    " vill ",
+    " skulle vilja",
+    " funderar",
+    " överväger",
+    " planerar",
+    " tänker ",
+    " kan tänka",
+    " inte ",
+    " aldrig ",
+    " ingen ",
+    " riskerar",
+];
+
+/// Expands the tokens of a rule into a regex over the masked sentence.
+pub fn expand(pattern: &str) -> Regex {
+    let p = pattern
+        .replace("<V>", r"#(?P<v>n\d+)#")
+        .replace("<VP>", r"#(?P<v>p\d+)#")
+        .replace("<VK>", r"#(?P<v>k\d+)#")
+        .replace("<OF>", r"#(?P<of>n\d+)#")
+        .replace("<N>", r"#n\d+#")
+        .replace("<STAFF>", &format!(r"\b(?P<role>{STAFF})\b"))
+        .replace("<STAFF_>", &format!(r"\b{STAFF}\b"))
+        .replace("<ADJ>", ADJ)
+        .replace("<GAP>", r".{0,80}?")
+        .replace("<QUIT>", QUIT)
+        .replace("<CASES>", CASES);
+    Regex::new(&p).unwrap_or_else(|e| panic!("claim pattern {pattern:?}: {e}"))
+}
+
+/// The base form of a staff noun as written: "socialsekreterarna" -> "socialsekreterare".
+pub fn role_lemma(word: &str) -> String {
+    const STEMS: &[(&str, &str)] = &[
+        ("sekreterar", "sekreterare"),
+        ("socionom", "socionom"),
+        ("handläggar", "handläggare"),
+        ("medarbetar", "medarbetare"),
+        ("anställd", "anställd"),
+        ("tjänstem", "tjänsteman"),
+        ("utredar", "utredare"),
+        ("behandlar", "behandlare"),
+        ("socialarbetar", "socialarbetare"),
+        ("chef", "chef"),
+        ("personal", "personal"),
+        ("kurator", "kurator"),
+        ("pedagog", "pedagog"),
+        ("konsult", "konsult"),
+        ("vikarie", "vikarie"),
+    ];
+    for (stem, lemma) in STEMS {
+        if let Some(i) = word.find(stem) {
+            return format!("{}{}", &word[..i], lemma);
+        }
+    }
+    word.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lemmas() {
+        assert_eq!(role_lemma("socialsekreterarna"), "socialsekreterare");
+        assert_eq!(role_lemma("biståndshandläggare"), "biståndshandläggare");
+        assert_eq!(role_lemma("specialistsocionomer"), "specialistsocionom");
+        assert_eq!(role_lemma("socionomkonsulter"), "socionomkonsult");
+    }
+
+    #[test]
+    fn staff_and_adjectives() {
+        let re = expand("^<V> <ADJ><STAFF>$");
+        assert!(re.is_match("#n0# erfarna socialsekreterare"));
+        assert!(re.is_match("#n0# heltidsanställda biståndshandläggare"));
+        assert!(!re.is_match("#n0# minuter med socialsekreterare"));
+        assert!(!re.is_match("#n0# år"));
+    }
+}

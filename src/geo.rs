@@ -1,0 +1,1344 @@
+//! Swedish municipalities (kommuner): the official list, resolution of user
+//! input, and detection of municipality mentions in running Swedish text.
+//!
+//! * [`all`] / [`by_code`]: the 290 municipalities of `data/kommuner.csv`.
+//! * [`lookup`] / [`suggest`]: forgiving resolution of a name typed by a user
+//!   (command line, metadata files) and "did you mean" suggestions.
+//! * [`find_mentions`]: every mention of a municipality in a piece of prose.
+//!
+//! # How `find_mentions` works
+//!
+//! It runs on every sentence of millions of documents, so all expensive work
+//! happens once: a single Aho–Corasick automaton (built lazily in a
+//! [`OnceLock`]) holds every *surface form* — official short name, its
+//! genitive, the names of well-known districts and their genitives. Matching
+//! is case-sensitive (place names are capitalised; "mark", "tran", "vara" and
+//! "backa upp" are ordinary words) and leftmost-longest, so multi-word and
+//! hyphenated names ("Upplands Väsby", "Malung-Sälen", "Rinkeby-Kista") win
+//! over their parts.
+//!
+//! Each raw hit is then judged by looking only at the neighbouring characters
+//! and words (no regexes, no allocation per byte):
+//!
+//! 1. it must be a whole word (not "Markus", "Stockholmsregionen");
+//! 2. it must not be glued into a hyphen compound ("Göteborgs-Posten",
+//!    "Stor-Stockholm"), unless both halves belong to the same municipality
+//!    ("Kista-Rinkeby");
+//! 3. it must not name the county/region ("Stockholms län", "Region
+//!    Stockholm"; but "Region Gotland" is the municipality's own name);
+//! 4. it must not be the first word of an organisation or newspaper name,
+//!    i.e. directly followed by a capitalised word other than Stad/Kommun
+//!    ("Stockholms Fria", "Helsingborgs Dagblad");
+//! 5. names that double as common words, first names or surnames need
+//!    supporting context: a preposition ("i Lund"), " kommun", a genitive
+//!    before a social-services noun, or an enumeration with an accepted
+//!    mention ("Malmö och Lund"); see the `AMBIGUOUS_NAMES` and
+//!    `PERSON_NAME_LIKE` tables in this file.
+//!
+//! The reported span covers the name exactly as written, including a genitive
+//! "s" ("Botkyrkas"), but never a following " kommun"/" stad" or a preceding
+//! "Region ": `text[start..end]` is always the place name itself.
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+/// Embedded at compile time so the binary needs no data files at run time.
+const KOMMUNER_CSV: &str = include_str!("../data/kommuner.csv");
+
+const CSV_HEADER: &str = "municipality_code,municipality_name,municipality_name_short,\
+                          county_code,county_name,county_name_short";
+
+/// Gotland is the one municipality that is officially called "Region …".
+const GOTLAND_CODE: &str = "0980";
+
+/// A Swedish municipality (kommun).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Municipality {
+    /// Official short name as used in prose: "Göteborg", "Upplands Väsby",
+    /// "Malung-Sälen" (the `municipality_name_short` column).
+    pub name: &'static str,
+    /// Four-digit municipality code (kommunkod), kept as a string because of
+    /// the leading zero: "0127".
+    pub code: &'static str,
+    /// Full county name: "Stockholms län", "Västra Götalands län".
+    pub county: &'static str,
+}
+
+/// A municipality mentioned in a text. `start..end` are byte offsets into the
+/// searched text and cover the place name as written ("Botkyrkas", "Angered");
+/// `municipality` is the municipality it refers to (Angered -> Göteborg).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mention {
+    pub start: usize,
+    pub end: usize,
+    pub municipality: &'static Municipality,
+}
+
+// ---------------------------------------------------------------------------
+// Tables meant to be extended by hand.
+// ---------------------------------------------------------------------------
+
+/// City districts (stadsdelar, stadsdelsområden) and well-known parts of
+/// municipalities, mapped to the official short name of their municipality.
+/// News about social services is often written at district level ("the social
+/// office in Rinkeby"), so these count as mentions of the municipality.
+///
+/// To extend: add `("District", "Municipality")`. Multi-word and hyphenated
+/// names are matched whole; genitives ("Angereds") are generated
+/// automatically. A district that is also a common word or person name must
+/// additionally be listed in [`AMBIGUOUS_NAMES`] or [`PERSON_NAME_LIKE`].
+/// A unit test checks that every municipality named here exists.
+const DISTRICTS: &[(&str, &str)] = &[
+    // Stockholm: stadsdelsområden, old and current (2020 reform) names.
+    ("Rinkeby-Kista", "Stockholm"),
+    ("Spånga-Tensta", "Stockholm"),
+    ("Hässelby-Vällingby", "Stockholm"),
+    ("Bromma", "Stockholm"),
+    ("Kungsholmen", "Stockholm"),
+    ("Norrmalm", "Stockholm"),
+    ("Östermalm", "Stockholm"),
+    ("Södermalm", "Stockholm"),
+    ("Enskede-Årsta-Vantör", "Stockholm"),
+    ("Skarpnäck", "Stockholm"),
+    ("Farsta", "Stockholm"),
+    ("Älvsjö", "Stockholm"),
+    ("Hägersten-Liljeholmen", "Stockholm"),
+    ("Hägersten-Älvsjö", "Stockholm"),
+    ("Skärholmen", "Stockholm"),
+    ("Järva", "Stockholm"),
+    ("Norra innerstaden", "Stockholm"),
+    // Stockholm: well-known neighbourhoods.
+    ("Rinkeby", "Stockholm"),
+    ("Kista", "Stockholm"),
+    ("Tensta", "Stockholm"),
+    ("Husby", "Stockholm"),
+    ("Akalla", "Stockholm"),
+    ("Hjulsta", "Stockholm"),
+    ("Liljeholmen", "Stockholm"),
+    ("Vantör", "Stockholm"),
+    ("Rågsved", "Stockholm"),
+    ("Hagsätra", "Stockholm"),
+    ("Hässelby", "Stockholm"),
+    ("Vällingby", "Stockholm"),
+    ("Spånga", "Stockholm"),
+    // Göteborg: stadsområden / former stadsdelsnämnder.
+    ("Angered", "Göteborg"),
+    ("Östra Göteborg", "Göteborg"),
+    ("Örgryte-Härlanda", "Göteborg"),
+    ("Majorna-Linné", "Göteborg"),
+    ("Askim-Frölunda-Högsbo", "Göteborg"),
+    ("Västra Göteborg", "Göteborg"),
+    ("Västra Hisingen", "Göteborg"),
+    ("Norra Hisingen", "Göteborg"),
+    ("Hisingen", "Göteborg"),
+    ("Lundby", "Göteborg"),
+    // Göteborg: well-known neighbourhoods.
+    ("Bergsjön", "Göteborg"),
+    ("Biskopsgården", "Göteborg"),
+    ("Hammarkullen", "Göteborg"),
+    ("Hjällbo", "Göteborg"),
+    ("Gårdsten", "Göteborg"),
+    ("Lövgärdet", "Göteborg"),
+    ("Kortedala", "Göteborg"),
+    ("Tynnered", "Göteborg"),
+    ("Frölunda", "Göteborg"),
+    ("Torslanda", "Göteborg"),
+    ("Majorna", "Göteborg"),
+    ("Backa", "Göteborg"), // also the verb "backa"; see AMBIGUOUS_NAMES
+    // Malmö: stadsområden / former stadsdelar and neighbourhoods.
+    ("Rosengård", "Malmö"),
+    ("Fosie", "Malmö"),
+    ("Hyllie", "Malmö"),
+    ("Husie", "Malmö"),
+    ("Kirseberg", "Malmö"),
+    ("Limhamn-Bunkeflo", "Malmö"),
+    ("Oxie", "Malmö"),
+    ("Södra innerstaden", "Malmö"),
+    ("Västra innerstaden", "Malmö"),
+    ("Seved", "Malmö"),
+    ("Lindängen", "Malmö"),
+    ("Holma", "Malmö"),
+    ("Kroksbäck", "Malmö"),
+    // Botkyrka.
+    ("Alby", "Botkyrka"),
+    ("Fittja", "Botkyrka"),
+    ("Hallunda", "Botkyrka"),
+    ("Norsborg", "Botkyrka"),
+    ("Tumba", "Botkyrka"),
+    ("Tullinge", "Botkyrka"),
+    // Huddinge.
+    ("Flemingsberg", "Huddinge"),
+    ("Skogås", "Huddinge"),
+    ("Vårby", "Huddinge"),
+    ("Stuvsta", "Huddinge"),
+    // Södertälje.
+    ("Ronna", "Södertälje"),
+    ("Hovsjö", "Södertälje"),
+    ("Geneta", "Södertälje"),
+    // Other municipalities.
+    ("Gottsunda", "Uppsala"),
+    ("Vivalla", "Örebro"),
+    ("Hallonbergen", "Sundbyberg"),
+];
+
+/// Surface names (municipalities or districts) that are also ordinary Swedish
+/// words, common first names or surnames. Capitalisation alone says nothing
+/// about them ("Vara med och påverka!", "Mark Levengood", "Anna Lund säger"),
+/// so a hit is accepted only with supporting context:
+///
+/// * followed by " kommun(s)"/" stad(s)" ("Ale kommun", "Berg kommun"),
+/// * preceded by a locative preposition ("i Lund", "socialtjänsten i Mark";
+///   sentence-initial "I Lund" too, see [`CAP_LOCATIVES`]),
+/// * a genitive before a municipal/social-services noun ("Lunds socialtjänst"),
+/// * preceded by "Region" (only Gotland, which is not listed here anyway), or
+/// * part of an enumeration with an accepted mention ("Mora, Orsa och
+///   Älvdalen", "Malmö och Lund").
+///
+/// They are also rejected after a capitalised word that is not
+/// sentence-initial ("Kajsa Berg"), as for [`PERSON_NAME_LIKE`].
+#[rustfmt::skip]
+const AMBIGUOUS_NAMES: &[&str] = &[
+    // Ordinary Swedish words, capitalised at the start of a sentence: mark
+    // (ground), berg (mountain), vara (to be; goods), kil (wedge), lund
+    // (grove), boden (the shed), klippan (the cliff), säter (mountain
+    // pasture), trosa (knickers), backa (to reverse; "backa upp").
+    "Mark", "Berg", "Vara", "Kil", "Lund", "Boden", "Klippan", "Säter", "Trosa", "Backa",
+    // Given names: Mark, Ale, Eda, Nora, Salem.
+    "Ale", "Eda", "Nora", "Salem",
+    // Surnames: Lund, Berg, Mora, Falkenberg, Boden, Orsa, Sunne.
+    "Mora", "Falkenberg", "Orsa", "Sunne",
+    // Short names that collide with foreign words ("sala", "kinda"),
+    // abbreviations, names of people or companies: rare enough as places in
+    // running text that requiring context costs little.
+    "Sala", "Kinda", "Nybro", "Habo", "Laxå", "Flen", "Bjuv", "Hjo", "Ydre", "Åre",
+];
+
+/// Surface names that are mostly the place, but also plausible surnames or
+/// first names ("Karin Falun", "Dorotea Andersson", "Anders Norberg"). They
+/// need no extra context, but are rejected when directly preceded by a
+/// capitalised word that is neither sentence-initial nor a preposition (a
+/// first name). A following capitalised word is already rejected for every
+/// name (organisation rule).
+#[rustfmt::skip]
+const PERSON_NAME_LIKE: &[&str] = &[
+    // Municipalities.
+    "Falun", "Norberg", "Dorotea", "Vilhelmina", "Hallsberg", "Lindesberg", "Laholm", "Varberg",
+    "Ljungby",
+    // Districts.
+    "Alby", "Seved", "Lundby", "Holma", "Husby",
+];
+
+/// Lower-case prepositions/locatives that make an ambiguous name a place:
+/// "i Lund", "från Mora", "kommunerna mellan Boden och Luleå". "och" is
+/// deliberately absent ("Anna och Mark"); enumerations are handled by
+/// linking to a neighbouring accepted mention instead.
+const LOCATIVES: &[&str] = &[
+    "i", "från", "till", "inom", "utanför", "vid", "mellan", "för", "om", "med", "kring", "runt",
+    "nära",
+];
+
+/// Capitalised prepositions accepted as context only at the start of a
+/// sentence ("I Lund har …"). "Till/För/Om/Med" are left out: at the start of
+/// a sentence they are as likely to introduce a person ("Med Mark …").
+const CAP_LOCATIVES: &[&str] = &[
+    "I", "Från", "Inom", "Utanför", "Vid", "Mellan", "Kring", "Runt", "Nära",
+];
+
+/// Nouns (prefixes of the following word) that make a genitive an
+/// unambiguous municipality: "Lunds socialtjänst", "Moras kommunstyrelse".
+/// Kept to municipal vocabulary so that "Marks bok" stays rejected.
+const SOCIAL_NOUN_PREFIXES: &[&str] = &[
+    "social",
+    "kommun",
+    "individ",
+    "familjeomsorg",
+    "ifo",
+    "stadsdel",
+    "förvaltning",
+    "nämnd",
+    "äldreomsorg",
+    "hemtjänst",
+    "politiker",
+    "invånare",
+    "fullmäktige",
+];
+
+/// Words that make the following name a county-level body, not the
+/// municipality: "Region Stockholm", "Länsstyrelsen Uppsala", "Region
+/// Jämtland Härjedalen". Any word ending in "region" ("polisregion") too.
+const COUNTY_PREFIXES: &[&str] = &[
+    "Region",
+    "region",
+    "Länsstyrelsen",
+    "länsstyrelsen",
+    "Landstinget",
+    "landstinget",
+    "Jämtland",
+];
+
+/// Words allowed to follow a name even though capitalised: "Göteborgs Stad",
+/// "Vara Kommun", "Botkyrka IFO". Anything else capitalised means the name
+/// starts an organisation or newspaper name ("Stockholms Stadsmission").
+const ALLOWED_CAPITALISED_NEXT: &[&str] =
+    &["Stad", "Stads", "Kommun", "Kommuns", "Kommuner", "IFO"];
+
+/// Lower-case words after a name that confirm a municipality ("Ale kommun",
+/// "Stockholms stad", "Botkyrka och Huddinge kommuner").
+const KOMMUN_STAD_NEXT: &[&str] = &[
+    "kommun",
+    "kommuns",
+    "kommuner",
+    "kommuners",
+    "stad",
+    "stads",
+    "Stad",
+    "Stads",
+    "Kommun",
+    "Kommuns",
+];
+
+/// Gaps between two mentions that make them an enumeration, so an ambiguous
+/// name inherits its neighbour's credibility ("Malmö och Lund", "Mora, Orsa").
+const LIST_SEPARATORS: &[&str] = &[",", "och", "eller", "samt", "&", "/"];
+
+// ---------------------------------------------------------------------------
+// The municipality list.
+// ---------------------------------------------------------------------------
+
+/// All 290 municipalities, in file order (ascending municipality code).
+pub fn all() -> &'static [Municipality] {
+    static ALL: OnceLock<Vec<Municipality>> = OnceLock::new();
+    ALL.get_or_init(|| parse_kommuner(KOMMUNER_CSV))
+}
+
+/// Parses the embedded CSV. The file has no quoted fields and no field
+/// contains a comma (a unit test checks this), so splitting on ',' is a
+/// faithful CSV parse and lets every field borrow from the `'static` string.
+fn parse_kommuner(csv: &'static str) -> Vec<Municipality> {
+    let mut lines = csv.lines();
+    let header = lines
+        .next()
+        .unwrap_or_default()
+        .trim_start_matches('\u{feff}');
+    assert_eq!(
+        header.trim_end(),
+        CSV_HEADER,
+        "unexpected header in data/kommuner.csv"
+    );
+    let mut out = Vec::with_capacity(290);
+    for line in lines {
+        let line = line.trim_end_matches('\r');
+        if line.trim().is_empty() {
+            continue;
+        }
+        let fields: Vec<&'static str> = line.split(',').map(str::trim).collect();
+        assert_eq!(fields.len(), 6, "bad line in data/kommuner.csv: {line:?}");
+        out.push(Municipality {
+            code: fields[0],
+            name: fields[2],
+            county: fields[4],
+        });
+    }
+    out
+}
+
+/// The municipality with this four-digit code ("0127"), if any.
+pub fn by_code(code: &str) -> Option<&'static Municipality> {
+    let code = code.trim();
+    all().iter().find(|m| m.code == code)
+}
+
+fn by_name(name: &str) -> Option<&'static Municipality> {
+    all().iter().find(|m| m.name == name)
+}
+
+/// Swedish genitive: add "s" unless the name already ends in s, x or z
+/// ("Botkyrkas", but "Borås", "Kalix").
+fn genitive(name: &str) -> String {
+    if ends_in_sxz(name) {
+        name.to_string()
+    } else {
+        format!("{name}s")
+    }
+}
+
+fn ends_in_sxz(name: &str) -> bool {
+    matches!(name.chars().next_back(), Some('s' | 'x' | 'z'))
+}
+
+// ---------------------------------------------------------------------------
+// lookup / suggest: resolution of user input.
+// ---------------------------------------------------------------------------
+
+struct LookupIndex {
+    /// Lower-cased, whitespace-normalised forms -> index into `all()`.
+    exact: HashMap<String, usize>,
+    /// Diacritic-folded forms -> index, or `None` when two places fold to the
+    /// same key (only then is the spelling ambiguous: "habo" = Habo/Håbo).
+    folded: HashMap<String, Option<usize>>,
+}
+
+fn lookup_index() -> &'static LookupIndex {
+    static INDEX: OnceLock<LookupIndex> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index = LookupIndex {
+            exact: HashMap::new(),
+            folded: HashMap::new(),
+        };
+        let mut add = |surface: &str, idx: usize| {
+            for form in [surface.to_string(), genitive(surface)] {
+                // Municipalities are added first, so they win over districts.
+                index.exact.entry(normalize_input(&form)).or_insert(idx);
+                index
+                    .folded
+                    .entry(fold(&form))
+                    .and_modify(|e| {
+                        if *e != Some(idx) {
+                            *e = None;
+                        }
+                    })
+                    .or_insert(Some(idx));
+            }
+        };
+        for (idx, m) in all().iter().enumerate() {
+            add(m.name, idx);
+        }
+        for &(district, owner) in DISTRICTS {
+            if let Some(idx) = all().iter().position(|m| m.name == owner) {
+                add(district, idx);
+            }
+        }
+        index
+    })
+}
+
+/// Lower-case, trim and collapse whitespace (including non-breaking spaces).
+fn normalize_input(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// `normalize_input` plus diacritic folding (å/ä -> a, ö -> o, é -> e, …) and
+/// hyphens treated as spaces, for keyboards and URLs without Swedish letters.
+fn fold(s: &str) -> String {
+    let mapped: String = s
+        .to_lowercase()
+        .chars()
+        .map(|c| match c {
+            'å' | 'ä' | 'à' | 'á' | 'â' | 'æ' => 'a',
+            'ö' | 'ø' | 'ó' | 'ò' | 'ô' => 'o',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'ü' | 'ú' | 'ù' => 'u',
+            'í' | 'ì' | 'ï' => 'i',
+            '-' | '\u{2010}' | '\u{2011}' => ' ',
+            c => c,
+        })
+        .collect();
+    normalize_input(&mapped)
+}
+
+/// Strips a trailing " kommun"/" kommuns"/" stad"/" stads" from normalised input.
+fn strip_kommun_suffix(s: &str) -> &str {
+    for suffix in [" kommuns", " kommun", " stads", " stad"] {
+        if let Some(rest) = s.strip_suffix(suffix) {
+            return rest;
+        }
+    }
+    s
+}
+
+/// User input from the command line or a metadata file: case-insensitive;
+/// accepts the short name, genitive, "X kommun", "Xs kommun", "X stad",
+/// "Region Gotland", the 4-digit code, a known district ("Angered" ->
+/// Göteborg), and diacritic-insensitive spelling ("Goteborg", "Malmo") when
+/// unambiguous.
+pub fn lookup(input: &str) -> Option<&'static Municipality> {
+    let s = normalize_input(input);
+    if s.is_empty() {
+        return None;
+    }
+    if s.bytes().all(|b| b.is_ascii_digit()) {
+        // Codes are often stored as numbers, losing the leading zero ("180").
+        return match s.len() {
+            4 => by_code(&s),
+            3 => by_code(&format!("0{s}")),
+            _ => None,
+        };
+    }
+    // "Region Gotland" is Gotland's official name; any other "Region X" is a
+    // county-level body, not a municipality.
+    if let Some(rest) = s.strip_prefix("region ") {
+        return lookup_name(rest).filter(|m| m.code == GOTLAND_CODE);
+    }
+    lookup_name(&s)
+}
+
+fn lookup_name(s: &str) -> Option<&'static Municipality> {
+    let index = lookup_index();
+    let core = strip_kommun_suffix(s);
+    let idx = [s, core]
+        .iter()
+        .find_map(|k| index.exact.get(*k).copied())
+        .or_else(|| {
+            [s, core]
+                .iter()
+                .find_map(|k| index.folded.get(&fold(k)).copied().flatten())
+        })?;
+    Some(&all()[idx])
+}
+
+/// For error messages: up to 3 closest official names (edit distance,
+/// case/diacritic-insensitive). Only reasonably close names are offered (at
+/// most one edit per three characters, minimum one), best first.
+pub fn suggest(input: &str) -> Vec<&'static str> {
+    let normalized = normalize_input(input);
+    let query: Vec<char> = fold(strip_kommun_suffix(&normalized)).chars().collect();
+    if query.is_empty() {
+        return Vec::new();
+    }
+    let max_distance = (query.len() / 3).max(1);
+    let mut scored: Vec<(usize, &'static str)> = all()
+        .iter()
+        .filter_map(|m| {
+            let candidate: Vec<char> = fold(m.name).chars().collect();
+            let d = levenshtein(&query, &candidate);
+            (d <= max_distance).then_some((d, m.name))
+        })
+        .collect();
+    scored.sort();
+    scored.into_iter().take(3).map(|(_, name)| name).collect()
+}
+
+/// Plain two-row Levenshtein distance over chars (only used for suggestions).
+fn levenshtein(a: &[char], b: &[char]) -> usize {
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.iter().enumerate() {
+        cur[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = prev[j] + usize::from(ca != cb);
+            cur[j + 1] = substitution.min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+// ---------------------------------------------------------------------------
+// find_mentions: mentions in running text.
+// ---------------------------------------------------------------------------
+
+/// How much context a surface name needs (see the two tables above).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tier {
+    /// Unambiguous place name: accepted unless a rejection rule fires.
+    Plain,
+    /// [`PERSON_NAME_LIKE`]: also rejected after a first name.
+    PersonLike,
+    /// [`AMBIGUOUS_NAMES`]: accepted only with supporting context.
+    NeedsContext,
+}
+
+/// What an automaton pattern stands for.
+#[derive(Debug, Clone, Copy)]
+struct Form {
+    municipality: &'static Municipality,
+    /// The form can be a genitive ("Lunds", or any "Borås"), which enables the
+    /// "genitive + social-services noun" context rule.
+    genitive: bool,
+    tier: Tier,
+}
+
+struct Matcher {
+    automaton: AhoCorasick,
+    /// Indexed by the automaton's pattern id.
+    forms: Vec<Form>,
+}
+
+fn tier_of(surface: &str) -> Tier {
+    if AMBIGUOUS_NAMES.contains(&surface) {
+        Tier::NeedsContext
+    } else if PERSON_NAME_LIKE.contains(&surface) {
+        Tier::PersonLike
+    } else {
+        Tier::Plain
+    }
+}
+
+/// The automaton over every surface form, built once per process.
+fn matcher() -> &'static Matcher {
+    static MATCHER: OnceLock<Matcher> = OnceLock::new();
+    MATCHER.get_or_init(|| {
+        let mut patterns: Vec<String> = Vec::new();
+        let mut forms: Vec<Form> = Vec::new();
+        let mut seen: HashSet<String> = HashSet::new();
+        let mut add = |surface: &str, municipality: &'static Municipality| {
+            let tier = tier_of(surface);
+            for (text, is_genitive) in [
+                (surface.to_string(), ends_in_sxz(surface)),
+                (genitive(surface), true),
+            ] {
+                // Multi-word names are also matched with a non-breaking space,
+                // which is common in typeset news text ("Upplands\u{a0}Väsby").
+                let nbsp = text.replace(' ', "\u{a0}");
+                for variant in [text, nbsp] {
+                    if seen.insert(variant.clone()) {
+                        patterns.push(variant);
+                        forms.push(Form {
+                            municipality,
+                            genitive: is_genitive,
+                            tier,
+                        });
+                    }
+                }
+            }
+        };
+        for m in all() {
+            add(m.name, m);
+        }
+        for &(district, owner) in DISTRICTS {
+            // A typo in the table is caught by a unit test; in release builds
+            // an unknown owner just drops that row instead of panicking.
+            debug_assert!(by_name(owner).is_some(), "unknown municipality {owner}");
+            if let Some(m) = by_name(owner) {
+                add(district, m);
+            }
+        }
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .expect("municipality automaton");
+        Matcher { automaton, forms }
+    })
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Verdict {
+    Accept,
+    /// Ambiguous name without context yet; may be promoted by an enumeration.
+    Weak,
+    Reject,
+}
+
+/// A whole-word hit with its verdict, before cross-hit rules are applied.
+#[derive(Debug, Clone, Copy)]
+struct Candidate {
+    start: usize,
+    end: usize,
+    municipality: &'static Municipality,
+    verdict: Verdict,
+    /// Directly followed by a hyphen ("Göteborgs-Posten", "Kista-Rinkeby").
+    hyphen_after: bool,
+    /// Directly preceded by a hyphen glued to a word ("Stor-Stockholm").
+    hyphen_before: bool,
+}
+
+/// Every mention of a municipality in running Swedish text, byte offsets into
+/// `text`, in order. See the module documentation for the rules.
+pub fn find_mentions(text: &str) -> Vec<Mention> {
+    let matcher = matcher();
+    // Allocates only when the automaton finds something, which is rare.
+    let mut candidates: Vec<Candidate> = Vec::new();
+    for hit in matcher.automaton.find_iter(text) {
+        let form = &matcher.forms[hit.pattern().as_usize()];
+        if let Some(candidate) = judge(text, hit.start(), hit.end(), form) {
+            candidates.push(candidate);
+        }
+    }
+    if candidates.is_empty() {
+        return Vec::new();
+    }
+    resolve_neighbours(text, &mut candidates);
+    candidates
+        .iter()
+        .filter(|c| c.verdict == Verdict::Accept)
+        .map(|c| Mention {
+            start: c.start,
+            end: c.end,
+            municipality: c.municipality,
+        })
+        .collect()
+}
+
+/// Judges one hit on its own, from its immediate surroundings. Returns `None`
+/// when the hit is not even a whole word.
+fn judge(text: &str, start: usize, end: usize, form: &Form) -> Option<Candidate> {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+
+    // Rule 1: whole words only. "Markus", "Alesund", "Bjuvsbor",
+    // "Stockholmsregionen" and "Göteborgsområdet" are other words.
+    if before.is_some_and(is_word_char) || after.is_some_and(is_word_char) {
+        return None;
+    }
+
+    let mut candidate = Candidate {
+        start,
+        end,
+        municipality: form.municipality,
+        verdict: Verdict::Accept,
+        // Rule 2 (hyphen compounds) needs the neighbouring hit, so it is only
+        // recorded here and decided in `resolve_neighbours`.
+        hyphen_after: after.is_some_and(is_hyphen),
+        hyphen_before: before.is_some_and(is_hyphen)
+            && text[..start - before.map_or(0, char::len_utf8)]
+                .chars()
+                .next_back()
+                .is_some_and(is_word_char),
+    };
+    let rejected = |mut c: Candidate| {
+        c.verdict = Verdict::Reject;
+        Some(c)
+    };
+    let mut has_context = false;
+
+    // What follows the name.
+    if let Some((word, crossed_line)) = next_word(text, end) {
+        if KOMMUN_STAD_NEXT.contains(&word) {
+            // "Ale kommun", "Göteborgs Stad": the strongest possible context.
+            has_context = true;
+        } else if matches!(word, "län" | "läns" | "Län" | "Läns") {
+            // Rule 3: the county, not the municipality ("Stockholms län",
+            // "Uppsala läns landsting").
+            return rejected(candidate);
+        } else if !crossed_line && starts_upper(word) && !ALLOWED_CAPITALISED_NEXT.contains(&word) {
+            // Rule 4: "Stockholms Fria", "Uppsala Nya Tidning", "Helsingborgs
+            // Dagblad", "Mark Levengood": the name begins an organisation,
+            // newspaper or person name. Not applied across a line break,
+            // where a capital may just start the next line or heading.
+            return rejected(candidate);
+        }
+        if form.genitive && is_social_noun(word) {
+            // "Lunds socialtjänst", "Moras kommunstyrelse".
+            has_context = true;
+        }
+    }
+
+    // What precedes the name.
+    if let Some((word_start, word)) = prev_word(text, start) {
+        if is_county_prefix(word) {
+            // Rule 3 again: "Region Stockholm", "Länsstyrelsen Uppsala",
+            // "polisregion Stockholm", "Region Jämtland Härjedalen". Gotland
+            // is the exception: "Region Gotland" *is* the municipality.
+            if word.eq_ignore_ascii_case("region") && form.municipality.code == GOTLAND_CODE {
+                has_context = true;
+            } else {
+                return rejected(candidate);
+            }
+        } else if LOCATIVES.contains(&word)
+            || (CAP_LOCATIVES.contains(&word) && is_sentence_initial(text, word_start))
+        {
+            // "i Lund", "socialtjänsten i Mark", "I Lund har …".
+            has_context = true;
+        } else if form.tier != Tier::Plain
+            && starts_upper(word)
+            && !is_sentence_initial(text, word_start)
+        {
+            // Rule 5: a capitalised word in mid-sentence right before a
+            // surname-like name is a first name ("Karin Falun", "Anna Lund").
+            // Sentence-initial words are capitalised anyway ("Även Falun …"),
+            // so they prove nothing. Plain names are kept ("I Botkyrka").
+            return rejected(candidate);
+        }
+    }
+
+    if form.tier == Tier::NeedsContext && !has_context {
+        candidate.verdict = Verdict::Weak;
+    }
+    Some(candidate)
+}
+
+/// Rules that need the neighbouring hits: hyphen compounds and enumerations.
+fn resolve_neighbours(text: &str, candidates: &mut [Candidate]) {
+    let n = candidates.len();
+
+    // Rule 2: a name glued into a hyphen compound is part of another word
+    // ("Göteborgs-Posten" is a newspaper, "Stor-Stockholm" a region,
+    // "Jämtland-Härjedalen" a county), unless the other half is a place in
+    // the same municipality ("Kista-Rinkeby", "Tensta-Hjulsta").
+    let joined = |a: &Candidate, b: &Candidate| {
+        a.municipality == b.municipality
+            && a.end < b.start
+            && text[a.end..b.start].chars().count() == 1
+            && text[a.end..b.start].chars().all(is_hyphen)
+    };
+    for i in 0..n {
+        let c = candidates[i];
+        let ok_after = !c.hyphen_after || (i + 1 < n && joined(&c, &candidates[i + 1]));
+        let ok_before = !c.hyphen_before || (i > 0 && joined(&candidates[i - 1], &c));
+        if !(ok_after && ok_before) {
+            candidates[i].verdict = Verdict::Reject;
+        }
+    }
+
+    // Rule 5, enumerations: an ambiguous name listed next to an accepted
+    // mention is a place too ("Malmö och Lund", "Mora, Orsa och Älvdalen"
+    // where Älvdalen vouches for Orsa, which vouches for Mora). Repeat until
+    // nothing changes so credibility propagates along the list.
+    let linked = |a: &Candidate, b: &Candidate| {
+        a.end <= b.start && LIST_SEPARATORS.contains(&text[a.end..b.start].trim())
+    };
+    loop {
+        let mut changed = false;
+        for i in 0..n {
+            if candidates[i].verdict != Verdict::Weak {
+                continue;
+            }
+            let c = candidates[i];
+            let by_prev = i > 0
+                && candidates[i - 1].verdict == Verdict::Accept
+                && linked(&candidates[i - 1], &c);
+            let by_next = i + 1 < n
+                && candidates[i + 1].verdict == Verdict::Accept
+                && linked(&c, &candidates[i + 1]);
+            if by_prev || by_next {
+                candidates[i].verdict = Verdict::Accept;
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+}
+
+/// Letters and digits continue a word; combining marks too, so decomposed
+/// (NFD) text does not create false word boundaries.
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&c)
+}
+
+/// Hyphens that build compounds. En/em dashes are punctuation, not included.
+fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}' | '\u{2011}')
+}
+
+fn is_line_break(c: char) -> bool {
+    matches!(
+        c,
+        '\n' | '\r' | '\u{0b}' | '\u{0c}' | '\u{85}' | '\u{2028}' | '\u{2029}'
+    )
+}
+
+fn starts_upper(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// The word after byte offset `end`, if separated from it by whitespace
+/// only, and whether that whitespace contains a line break.
+fn next_word(text: &str, end: usize) -> Option<(&str, bool)> {
+    let rest = &text[end..];
+    let trimmed = rest.trim_start();
+    let gap = &rest[..rest.len() - trimmed.len()];
+    if gap.is_empty() {
+        return None;
+    }
+    let len = trimmed
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(trimmed.len());
+    (len > 0).then(|| (&trimmed[..len], gap.contains(is_line_break)))
+}
+
+/// The word before byte offset `start`, if separated from it by whitespace
+/// only, with the byte offset where that word starts.
+fn prev_word(text: &str, start: usize) -> Option<(usize, &str)> {
+    let before = &text[..start];
+    let trimmed = before.trim_end();
+    if trimmed.len() == before.len() {
+        return None;
+    }
+    let word_start = trimmed
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !c.is_alphabetic())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    (word_start < trimmed.len()).then(|| (word_start, &trimmed[word_start..]))
+}
+
+/// Whether the word starting at `word_start` begins a sentence (or a line,
+/// a quotation or a dialogue dash), where capitalisation proves nothing.
+fn is_sentence_initial(text: &str, word_start: usize) -> bool {
+    let before = &text[..word_start];
+    let trimmed = before.trim_end();
+    if trimmed.is_empty() || before[trimmed.len()..].contains(is_line_break) {
+        return true;
+    }
+    matches!(
+        trimmed.chars().next_back(),
+        Some(
+            '.' | '!'
+                | '?'
+                | ':'
+                | '…'
+                | '"'
+                | '\''
+                | '”'
+                | '“'
+                | '»'
+                | '«'
+                | '–'
+                | '—'
+                | '-'
+                | '•'
+                | '*'
+        )
+    )
+}
+
+fn is_social_noun(word: &str) -> bool {
+    SOCIAL_NOUN_PREFIXES.iter().any(|p| {
+        word.len() >= p.len()
+            && word.is_char_boundary(p.len())
+            && word[..p.len()].eq_ignore_ascii_case(p)
+    })
+}
+
+fn is_county_prefix(word: &str) -> bool {
+    COUNTY_PREFIXES.contains(&word) || (word.len() > "region".len() && word.ends_with("region"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Municipality names of all mentions, in order.
+    fn names(text: &str) -> Vec<&'static str> {
+        find_mentions(text)
+            .iter()
+            .map(|m| m.municipality.name)
+            .collect()
+    }
+
+    /// The mention spans as written in the text.
+    fn spans(text: &str) -> Vec<&str> {
+        find_mentions(text)
+            .iter()
+            .map(|m| &text[m.start..m.end])
+            .collect()
+    }
+
+    fn none(text: &str) {
+        assert_eq!(
+            names(text),
+            Vec::<&str>::new(),
+            "expected no mention in {text:?}"
+        );
+    }
+
+    // --- data -------------------------------------------------------------
+
+    #[test]
+    fn csv_is_plain_and_complete() {
+        // The hand-rolled parser relies on this.
+        assert!(!KOMMUNER_CSV.contains('"'));
+        assert_eq!(all().len(), 290);
+        let codes: HashSet<_> = all().iter().map(|m| m.code).collect();
+        let names: HashSet<_> = all().iter().map(|m| m.name).collect();
+        assert_eq!(codes.len(), 290);
+        assert_eq!(names.len(), 290);
+        for m in all() {
+            assert!(m.code.len() == 4 && m.code.bytes().all(|b| b.is_ascii_digit()));
+            assert!(starts_upper(m.name), "{m:?}");
+            assert!(m.county.ends_with(" län"), "{m:?}");
+        }
+        assert_eq!(all()[0].name, "Upplands Väsby");
+        assert_eq!(all()[0].code, "0114");
+        assert_eq!(all()[289].name, "Kiruna");
+    }
+
+    #[test]
+    fn by_code_works() {
+        let m = by_code("0127").unwrap();
+        assert_eq!((m.name, m.county), ("Botkyrka", "Stockholms län"));
+        assert_eq!(by_code("1480").unwrap().name, "Göteborg");
+        assert_eq!(by_code("9999"), None);
+    }
+
+    #[test]
+    fn tables_refer_to_known_places() {
+        for &(district, owner) in DISTRICTS {
+            assert!(
+                by_name(owner).is_some(),
+                "unknown owner {owner} of {district}"
+            );
+            assert!(by_name(district).is_none(), "{district} is a municipality");
+        }
+        for name in AMBIGUOUS_NAMES.iter().chain(PERSON_NAME_LIKE) {
+            assert!(
+                by_name(name).is_some() || DISTRICTS.iter().any(|(d, _)| d == name),
+                "{name} in an ambiguity list is not a known place"
+            );
+        }
+    }
+
+    // --- lookup / suggest -------------------------------------------------
+
+    #[test]
+    fn lookup_forms() {
+        let name = |s: &str| lookup(s).map(|m| m.name);
+        assert_eq!(name("Botkyrka"), Some("Botkyrka"));
+        assert_eq!(name("  botkyrka "), Some("Botkyrka"));
+        assert_eq!(name("BOTKYRKAS"), Some("Botkyrka"));
+        assert_eq!(name("Botkyrka kommun"), Some("Botkyrka"));
+        assert_eq!(name("Botkyrkas kommun"), Some("Botkyrka"));
+        assert_eq!(name("Salems kommun"), Some("Salem"));
+        assert_eq!(name("Stockholms stad"), Some("Stockholm"));
+        assert_eq!(name("Göteborgs Stad"), Some("Göteborg"));
+        assert_eq!(name("Malmö stad"), Some("Malmö"));
+        assert_eq!(name("Region Gotland"), Some("Gotland"));
+        assert_eq!(name("upplands väsby"), Some("Upplands Väsby"));
+        assert_eq!(name("Upplands\u{a0}Väsby"), Some("Upplands Väsby"));
+        assert_eq!(name("Borås"), Some("Borås"));
+        assert_eq!(name("Borås stad"), Some("Borås"));
+        assert_eq!(name("0127"), Some("Botkyrka"));
+        assert_eq!(name("180"), Some("Stockholm"));
+        assert_eq!(name("Angered"), Some("Göteborg"));
+        assert_eq!(name("rinkeby-kista"), Some("Stockholm"));
+        assert_eq!(name("Angereds"), Some("Göteborg"));
+    }
+
+    #[test]
+    fn lookup_diacritic_insensitive() {
+        let name = |s: &str| lookup(s).map(|m| m.name);
+        assert_eq!(name("goteborg"), Some("Göteborg"));
+        assert_eq!(name("Malmo"), Some("Malmö"));
+        assert_eq!(name("Malmo stad"), Some("Malmö"));
+        assert_eq!(name("orebro"), Some("Örebro"));
+        assert_eq!(name("malung salen"), Some("Malung-Sälen"));
+        assert_eq!(name("upplands bro"), Some("Upplands-Bro"));
+        assert_eq!(name("Rosengard"), Some("Malmö"));
+        // Exact spelling wins over folding: Habo and Håbo both exist.
+        assert_eq!(name("Habo"), Some("Habo"));
+        assert_eq!(name("håbo"), Some("Håbo"));
+    }
+
+    #[test]
+    fn lookup_rejects() {
+        assert_eq!(lookup("nowhere"), None);
+        assert_eq!(lookup(""), None);
+        assert_eq!(lookup("   "), None);
+        assert_eq!(lookup("Region Stockholm"), None);
+        assert_eq!(lookup("Stockholms län"), None);
+        assert_eq!(lookup("12"), None);
+        assert_eq!(lookup("9999"), None);
+    }
+
+    #[test]
+    fn suggest_close_names() {
+        assert!(suggest("Botkyrca").contains(&"Botkyrka"));
+        assert_eq!(suggest("Botkyrca")[0], "Botkyrka");
+        assert!(suggest("Stokholm").contains(&"Stockholm"));
+        assert!(suggest("Goteborj kommun").contains(&"Göteborg"));
+        assert!(suggest("Botkyrca").len() <= 3);
+        assert!(suggest("xqzzy").is_empty());
+        assert!(suggest("").is_empty());
+    }
+
+    #[test]
+    fn levenshtein_basics() {
+        let d = |a: &str, b: &str| {
+            levenshtein(
+                &a.chars().collect::<Vec<_>>(),
+                &b.chars().collect::<Vec<_>>(),
+            )
+        };
+        assert_eq!(d("kitten", "sitting"), 3);
+        assert_eq!(d("", "abc"), 3);
+        assert_eq!(d("malmö", "malmö"), 0);
+        assert_eq!(d("malmö", "malmo"), 1);
+    }
+
+    // --- find_mentions: names and their forms -----------------------------
+
+    #[test]
+    fn plain_names_and_forms() {
+        assert_eq!(names("Botkyrka"), ["Botkyrka"]);
+        assert_eq!(
+            spans("Larmet inifrån Botkyrkas socialtjänst"),
+            ["Botkyrkas"]
+        );
+        assert_eq!(names("Larmet inifrån Botkyrkas socialtjänst"), ["Botkyrka"]);
+        assert_eq!(spans("Botkyrka kommun"), ["Botkyrka"]);
+        assert_eq!(spans("i Botkyrkas kommun"), ["Botkyrkas"]);
+        assert_eq!(names("Stockholms stad"), ["Stockholm"]);
+        assert_eq!(names("Göteborgs Stad"), ["Göteborg"]);
+        assert_eq!(names("Malmö stad"), ["Malmö"]);
+        assert_eq!(names("Gnosjö kommun"), ["Gnosjö"]);
+        assert_eq!(names("socialtjänsten i Vallentuna kommun"), ["Vallentuna"]);
+        assert_eq!(names("I Stockholm svarar drygt 30 procent"), ["Stockholm"]);
+        assert_eq!(
+            names(
+                "På socialtjänstens beroendeenhet i Huddinge satt varje heltidsanställd \
+                 socialsekreterare med 15–20 ärenden."
+            ),
+            ["Huddinge"]
+        );
+    }
+
+    #[test]
+    fn names_ending_in_s_x_z_take_no_extra_s() {
+        assert_eq!(spans("Borås stad har brist"), ["Borås"]);
+        assert_eq!(spans("Kalix kommun"), ["Kalix"]);
+        assert_eq!(spans("Västerås socialtjänst"), ["Västerås"]);
+        // "Boråss" is not a word form.
+        none("Boråss");
+    }
+
+    #[test]
+    fn region_gotland_is_a_municipality() {
+        assert_eq!(spans("Region Gotland söker socialsekreterare"), ["Gotland"]);
+        assert_eq!(names("i Region Gotlands socialförvaltning"), ["Gotland"]);
+        assert_eq!(names("på Gotland"), ["Gotland"]);
+    }
+
+    #[test]
+    fn multiword_and_hyphenated_names_match_whole() {
+        assert_eq!(spans("i Upplands Väsby"), ["Upplands Väsby"]);
+        assert_eq!(names("i Upplands Väsby"), ["Upplands Väsby"]);
+        assert_eq!(names("i Upplands\u{a0}Väsby"), ["Upplands Väsby"]);
+        assert_eq!(spans("Upplands Väsbys socialtjänst"), ["Upplands Väsbys"]);
+        assert_eq!(names("i Upplands-Bro"), ["Upplands-Bro"]);
+        assert_eq!(names("i Malung-Sälen"), ["Malung-Sälen"]);
+        none("Malung-Sälenfjällen");
+        assert_eq!(names("i Dals-Ed"), ["Dals-Ed"]);
+        assert_eq!(names("Dals-Eds kommun"), ["Dals-Ed"]);
+        assert_eq!(names("i Lilla Edet"), ["Lilla Edet"]);
+        assert_eq!(names("i Östra Göinge"), ["Östra Göinge"]);
+    }
+
+    // --- word boundaries --------------------------------------------------
+
+    #[test]
+    fn not_inside_words() {
+        none("Bjuvsbor");
+        none("Markus");
+        none("Alesund");
+        none("Stockholmsregionen växer");
+        none("i Göteborgsområdet");
+        none("Tranåsbostäder");
+        assert_eq!(names("i Tranås"), ["Tranås"]);
+        assert_eq!(names("Tranås kommun"), ["Tranås"]);
+    }
+
+    #[test]
+    fn not_part_of_hyphen_compounds() {
+        none("enligt Göteborgs-Posten");
+        none("i Stor-Stockholm");
+        none("Stockholms- och Göteborgsområdet");
+        // Two places of the same municipality joined by a hyphen are fine.
+        assert_eq!(names("i Kista-Rinkeby"), ["Stockholm", "Stockholm"]);
+        // A spaced dash is punctuation, not a compound.
+        assert_eq!(names("Botkyrka - en kommun i kris"), ["Botkyrka"]);
+    }
+
+    #[test]
+    fn lowercase_words_never_match() {
+        none("mark");
+        none("den här marken är mark");
+        none("tran");
+        none("vi måste vara beredda");
+        none("berg och dalar");
+        none("de ska backa upp personalen");
+        none("lund");
+    }
+
+    // --- districts --------------------------------------------------------
+
+    #[test]
+    fn districts_map_to_municipality() {
+        assert_eq!(
+            names("Exemplet med stadsdelen Angered i Göteborg"),
+            ["Göteborg", "Göteborg"]
+        );
+        assert_eq!(
+            names("Det var i maj som en 18-årig man sköts till döds i Alby."),
+            ["Botkyrka"]
+        );
+        assert_eq!(spans("Angereds stadsdelsförvaltning"), ["Angereds"]);
+        assert_eq!(names("i Rinkebys centrum"), ["Stockholm"]);
+        assert_eq!(spans("i Rinkeby-Kista"), ["Rinkeby-Kista"]);
+        assert_eq!(spans("Enskede-Årsta-Vantör"), ["Enskede-Årsta-Vantör"]);
+        assert_eq!(names("i Norra innerstaden"), ["Stockholm"]);
+        assert_eq!(names("Södra innerstaden"), ["Malmö"]);
+        assert_eq!(names("i Östra Göteborg"), ["Göteborg"]);
+        assert_eq!(spans("i Östra Göteborg"), ["Östra Göteborg"]);
+        assert_eq!(names("på Rosengård"), ["Malmö"]);
+        assert_eq!(names("i Flemingsberg"), ["Huddinge"]);
+        assert_eq!(names("i Ronna"), ["Södertälje"]);
+        assert_eq!(names("i Gottsunda"), ["Uppsala"]);
+        assert_eq!(names("i Vivalla"), ["Örebro"]);
+        assert_eq!(names("i Hallonbergen"), ["Sundbyberg"]);
+        assert_eq!(names("i Bergsjön"), ["Göteborg"]);
+        none("Järvafältet");
+    }
+
+    #[test]
+    fn every_district_is_found() {
+        for &(district, owner) in DISTRICTS {
+            let text = format!("socialtjänsten i {district} har problem");
+            assert_eq!(names(&text), [owner], "{text}");
+            let text = format!("socialtjänsten i {} har problem", genitive(district));
+            assert_eq!(names(&text), [owner], "{text}");
+        }
+    }
+
+    #[test]
+    fn every_municipality_is_found() {
+        for m in all() {
+            for text in [
+                format!("socialtjänsten i {} har problem", m.name),
+                format!("{} kommun har problem", m.name),
+                format!("{} socialtjänst har problem", genitive(m.name)),
+            ] {
+                let found = find_mentions(&text);
+                assert_eq!(found.len(), 1, "{text}");
+                assert_eq!(found[0].municipality, m, "{text}");
+            }
+        }
+    }
+
+    // --- counties and organisations ---------------------------------------
+
+    #[test]
+    fn not_the_county() {
+        none("Stockholms län");
+        none("inom Uppsala läns landsting");
+        none("Region Stockholm");
+        none("Region Skåne");
+        none("Västra Götalandsregionen");
+        none("Länsstyrelsen Uppsala");
+        none("polisregion Stockholm");
+        none("Region Jämtland Härjedalen");
+        none("i Jönköpings län");
+        assert_eq!(names("Region Gotland"), ["Gotland"]);
+    }
+
+    #[test]
+    fn not_organisations_or_newspapers() {
+        none("© 2024 Stockholms Fria");
+        none("enligt Uppsala Nya Tidning");
+        none("Stockholms Stadsmission larmar");
+        none("Helsingborgs Dagblad skriver");
+        none("Malmö FF vann");
+        // Across a line break, a capital may start a new line: keep it.
+        assert_eq!(
+            names("Socialtjänsten i Botkyrka\nRapport 2024"),
+            ["Botkyrka"]
+        );
+        // Allowed capitalised followers.
+        assert_eq!(names("Göteborgs Stad"), ["Göteborg"]);
+        assert_eq!(names("Vara Kommun"), ["Vara"]);
+    }
+
+    // --- ambiguous names --------------------------------------------------
+
+    #[test]
+    fn ambiguous_names_need_context() {
+        none("Anna Lund säger att det är tufft.");
+        none("Mark Levengood");
+        none("Vara med och påverka!");
+        none("Kajsa Berg");
+        none("Vi pratade med Kajsa Berg om saken.");
+        none("Lund har svårt att rekrytera.");
+        none("Marks bok handlar om detta.");
+        none("– Det är tufft, säger Mark.");
+        none("Anna och Mark slutade samtidigt.");
+        none("Backa inte nu.");
+        assert_eq!(names("i Lund"), ["Lund"]);
+        assert_eq!(names("I Lund har man"), ["Lund"]);
+        assert_eq!(names("socialtjänsten i Mark"), ["Mark"]);
+        assert_eq!(names("Ale kommun"), ["Ale"]);
+        assert_eq!(names("Berg kommun"), ["Berg"]);
+        assert_eq!(names("Marks kommun"), ["Mark"]);
+        assert_eq!(names("Lunds socialtjänst"), ["Lund"]);
+        assert_eq!(names("Moras kommunstyrelse"), ["Mora"]);
+        assert_eq!(names("Flytten från Mora till Orsa"), ["Mora", "Orsa"]);
+        assert_eq!(names("Åre kommun"), ["Åre"]);
+        assert_eq!(names("vid Lunds universitet"), ["Lund"]);
+        assert_eq!(names("i Backa"), ["Göteborg"]);
+    }
+
+    #[test]
+    fn ambiguous_names_in_enumerations() {
+        assert_eq!(names("Malmö och Lund"), ["Malmö", "Lund"]);
+        assert_eq!(names("Lund, Malmö"), ["Lund", "Malmö"]);
+        assert_eq!(
+            names("Mora, Orsa och Älvdalen samarbetar"),
+            ["Mora", "Orsa", "Älvdalen"]
+        );
+        assert_eq!(
+            names("Kommunerna Borås, Mark och Svenljunga"),
+            ["Borås", "Mark", "Svenljunga"]
+        );
+        // A first name in front is not rescued by the enumeration.
+        none("Anna Lund, Nora Berg");
+    }
+
+    #[test]
+    fn capitalised_word_before_name() {
+        // Surname-like names after a first name are people.
+        none("Vi ringde Karin Falun igår.");
+        none("enligt Anders Norberg på förvaltningen");
+        assert_eq!(names("i Falun"), ["Falun"]);
+        assert_eq!(names("Falun har svårt att rekrytera."), ["Falun"]);
+        // Ordinary names keep working after capitals and in titles.
+        assert_eq!(names("I Botkyrka"), ["Botkyrka"]);
+        assert_eq!(
+            names("Ebba Östlin (S), kommunstyrelsens ordförande i Botkyrka"),
+            ["Botkyrka"]
+        );
+        assert_eq!(names("SVT Botkyrka"), ["Botkyrka"]);
+    }
+
+    #[test]
+    fn real_sentences() {
+        none(
+            "10 av 30 socialsekreterare vid socialförvaltningens Utredning vuxen 1 och 2 \
+             har sagt upp sig.",
+        );
+        let text = "Larmet inifrån Botkyrkas socialtjänst: i Tumba och Fittja \
+                    saknas handläggare, medan Huddinge klarar sig.";
+        assert_eq!(
+            names(text),
+            ["Botkyrka", "Botkyrka", "Botkyrka", "Huddinge"]
+        );
+        let found = find_mentions(text);
+        assert!(found.windows(2).all(|w| w[0].end <= w[1].start));
+        assert_eq!(&text[found[3].start..found[3].end], "Huddinge");
+    }
+
+    #[test]
+    fn offsets_are_byte_offsets() {
+        let text = "Ärendena i Örebro ökar";
+        let m = find_mentions(text);
+        assert_eq!(m.len(), 1);
+        assert_eq!(&text[m[0].start..m[0].end], "Örebro");
+        assert_eq!(m[0].start, "Ärendena i ".len());
+    }
+
+    #[test]
+    fn empty_and_plain_text() {
+        none("");
+        none("Socialsekreterare säger upp sig i protest.");
+    }
+
+    /// Rough speed check: `cargo test --release --lib geo::tests::speed -- --ignored --nocapture`
+    #[test]
+    #[ignore]
+    fn speed() {
+        let sentence = "På socialtjänstens beroendeenhet i Huddinge satt varje heltidsanställd \
+                        socialsekreterare med 15–20 ärenden, enligt Stockholms Fria. ";
+        let text = sentence.repeat(10_000);
+        let t = std::time::Instant::now();
+        let mut n = 0;
+        for s in text.split_inclusive(". ") {
+            n += find_mentions(s).len();
+        }
+        let per = t.elapsed() / 10_000;
+        eprintln!("{n} mentions, {per:?} per sentence");
+        assert_eq!(n, 10_000);
+    }
+}

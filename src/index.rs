@@ -1,0 +1,805 @@
+//! The Tantivy index: documents and their claims, in one index directory.
+//!
+//! The schema is declared once, in [`build_schema`]. Each Tantivy document is one *record*:
+//! either a source document (`record:doc`) or one of its claims (`record:claim`). Both carry
+//! the source's `doc_id` (a hash of its text) and `path_key` (its absolute path), so that
+//! re-ingesting a file replaces all its records at once, and the same text under a second
+//! path is recognised as a duplicate.
+//!
+//! Text fields use a Swedish analyzer (lower case, Snowball stemmer), so "uppsägning" finds
+//! "uppsägningar". Keyword fields (kind, municipality, type) are lower-cased whole values, so
+//! `municipality:botkyrka` and `kind:resigned` work in the query syntax as typed.
+//!
+//! `avhopp.json` beside Tantivy's own files records the schema version: an index built by an
+//! older avhopp is refused with a message to rebuild, never misread.
+
+use crate::claims::{Claim, Kind};
+use crate::document::Document;
+use crate::geo::Municipality;
+use anyhow::{bail, Context, Result};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::ops::Bound;
+use std::path::{Path, PathBuf};
+use tantivy::collector::{DocSetCollector, TopDocs};
+use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
+use tantivy::schema::{
+    DateOptions, Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions,
+    Value, STORED, STRING,
+};
+use tantivy::snippet::SnippetGenerator;
+use tantivy::tokenizer::{
+    Language, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer,
+};
+use tantivy::{DateTime, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
+
+/// Bump when the schema or the meaning of a field changes.
+pub const SCHEMA_VERSION: u32 = 1;
+const META_FILE: &str = "avhopp.json";
+/// Memory for the index writer: bounds ingest memory whatever the corpus size.
+const WRITER_MEMORY: usize = 200_000_000;
+
+/// Every field of the schema, by name.
+#[derive(Clone, Copy)]
+pub struct Fields {
+    pub record: Field,
+    pub doc_id: Field,
+    pub path: Field,
+    pub path_key: Field,
+    pub url: Field,
+    pub publisher: Field,
+    pub title: Field,
+    pub body: Field,
+    pub published: Field,
+    pub published_text: Field,
+    pub doc_type: Field,
+    pub lang: Field,
+    pub municipality: Field,
+    pub kind: Field,
+    pub value: Field,
+    pub period_from: Field,
+    pub period_to: Field,
+    pub claim_json: Field,
+}
+
+/// The schema, declared once.
+pub fn build_schema() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let swedish = TextOptions::default()
+        .set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer("sv")
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        )
+        .set_stored();
+    let keyword = TextOptions::default()
+        .set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer("kw")
+                .set_index_option(IndexRecordOption::Basic),
+        )
+        .set_stored();
+    let date = DateOptions::default().set_indexed().set_fast().set_stored();
+    let fields = Fields {
+        // "doc" or "claim"
+        record: b.add_text_field("record", STRING | STORED),
+        doc_id: b.add_text_field("doc_id", STRING | STORED),
+        path: b.add_text_field("path", STRING | STORED),
+        path_key: b.add_text_field("path_key", STRING | STORED),
+        url: b.add_text_field("url", STRING | STORED),
+        publisher: b.add_text_field("publisher", swedish.clone()),
+        title: b.add_text_field("title", swedish.clone()),
+        // the document's text; for a claim, its quote
+        body: b.add_text_field("text", swedish),
+        published: b.add_date_field("published", date.clone()),
+        // the date as precise as it is known: "2018", "2024-12", "2021-09-03"
+        published_text: b.add_text_field("published_text", STORED),
+        doc_type: b.add_text_field("type", keyword.clone()),
+        lang: b.add_text_field("lang", STRING | STORED),
+        // for a document every municipality it speaks of, its own first; for a claim, one
+        municipality: b.add_text_field("municipality", keyword.clone()),
+        // for a claim its kind; for a document the kinds of its claims
+        kind: b.add_text_field("kind", keyword),
+        value: b.add_f64_field(
+            "value",
+            NumericOptions::default()
+                .set_indexed()
+                .set_fast()
+                .set_stored(),
+        ),
+        period_from: b.add_date_field("period_from", date.clone()),
+        period_to: b.add_date_field("period_to", date),
+        claim_json: b.add_text_field("claim_json", STORED),
+    };
+    (b.build(), fields)
+}
+
+fn register_tokenizers(index: &Index) {
+    let sv = TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(60))
+        .filter(LowerCaser)
+        .filter(Stemmer::new(Language::Swedish))
+        .build();
+    index.tokenizers().register("sv", sv);
+    let kw = TextAnalyzer::builder(RawTokenizer::default())
+        .filter(LowerCaser)
+        .build();
+    index.tokenizers().register("kw", kw);
+}
+
+#[derive(Serialize, Deserialize)]
+struct IndexMeta {
+    schema_version: u32,
+    created_by: String,
+}
+
+/// A claim with the provenance of its document, as stored and as `avhopp claims` prints it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ClaimRecord {
+    #[serde(flatten)]
+    pub claim: Claim,
+    pub title: Option<String>,
+    pub url: Option<String>,
+    pub publisher: Option<String>,
+    pub published: Option<String>,
+    #[serde(rename = "type")]
+    pub doc_type: String,
+}
+
+/// An open avhopp index.
+pub struct AvhoppIndex {
+    pub dir: PathBuf,
+    index: Index,
+    pub fields: Fields,
+    reader: IndexReader,
+}
+
+fn to_tantivy_date(d: NaiveDate) -> DateTime {
+    DateTime::from_timestamp_secs(
+        d.and_hms_opt(0, 0, 0)
+            .expect("midnight")
+            .and_utc()
+            .timestamp(),
+    )
+}
+
+fn from_tantivy_date(d: DateTime) -> Option<NaiveDate> {
+    chrono::DateTime::from_timestamp(d.into_timestamp_secs(), 0).map(|t| t.date_naive())
+}
+
+/// Whether `dir` holds an index (of any version).
+pub fn exists(dir: &Path) -> bool {
+    dir.join("meta.json").exists() || dir.join(META_FILE).exists()
+}
+
+impl AvhoppIndex {
+    /// Opens the index in `dir`, creating it when the folder is missing or empty.
+    pub fn open_or_create(dir: &Path) -> Result<AvhoppIndex> {
+        if exists(dir) {
+            return Self::open(dir);
+        }
+        std::fs::create_dir_all(dir)
+            .with_context(|| format!("cannot create index folder {}", dir.display()))?;
+        let (schema, _) = build_schema();
+        let index = Index::create_in_dir(dir, schema)
+            .with_context(|| format!("cannot create an index in {}", dir.display()))?;
+        let meta = IndexMeta {
+            schema_version: SCHEMA_VERSION,
+            created_by: format!("avhopp {}", env!("CARGO_PKG_VERSION")),
+        };
+        std::fs::write(dir.join(META_FILE), serde_json::to_string_pretty(&meta)?)
+            .with_context(|| format!("cannot write {}", dir.join(META_FILE).display()))?;
+        Self::from_index(dir, index)
+    }
+
+    /// Opens an existing index; refuses a missing one or one of another schema version.
+    pub fn open(dir: &Path) -> Result<AvhoppIndex> {
+        if !exists(dir) {
+            bail!(
+                "no index at {}: run `avhopp ingest corpus/` first",
+                dir.display()
+            );
+        }
+        let rebuild = format!(
+            "delete {} and run `avhopp ingest corpus/` to rebuild it",
+            dir.display()
+        );
+        let meta: IndexMeta = std::fs::read_to_string(dir.join(META_FILE))
+            .ok()
+            .and_then(|s| serde_json::from_str(&s).ok())
+            .with_context(|| format!("{} holds an index without avhopp's schema version (an older or foreign index): {rebuild}", dir.display()))?;
+        if meta.schema_version != SCHEMA_VERSION {
+            bail!(
+                "the index at {} has schema version {} but this avhopp uses version {}: {rebuild}",
+                dir.display(),
+                meta.schema_version,
+                SCHEMA_VERSION
+            );
+        }
+        let index = Index::open_in_dir(dir)
+            .with_context(|| format!("cannot open the index at {}", dir.display()))?;
+        Self::from_index(dir, index)
+    }
+
+    fn from_index(dir: &Path, index: Index) -> Result<AvhoppIndex> {
+        register_tokenizers(&index);
+        let (_, fields) = build_schema();
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()
+            .context("cannot read the index")?;
+        Ok(AvhoppIndex {
+            dir: dir.to_path_buf(),
+            index,
+            fields,
+            reader,
+        })
+    }
+
+    pub fn writer(&self) -> Result<Ingester<'_>> {
+        let writer = self.index.writer(WRITER_MEMORY).with_context(|| {
+            format!(
+                "cannot write to the index at {} (is another avhopp writing?)",
+                self.dir.display()
+            )
+        })?;
+        Ok(Ingester {
+            index: self,
+            writer,
+            seen_in_run: HashMap::new(),
+        })
+    }
+
+    fn first_str(doc: &TantivyDocument, f: Field) -> Option<String> {
+        doc.get_first(f)
+            .and_then(|v| v.as_str())
+            .map(str::to_string)
+    }
+
+    /// The stored paths of the document whose text hashes to `doc_id`, if indexed.
+    fn find_doc(&self, doc_id: &str) -> Result<Option<(String, String)>> {
+        let searcher = self.reader.searcher();
+        let q = BooleanQuery::new(vec![
+            (Occur::Must, term_query(self.fields.doc_id, doc_id)),
+            (Occur::Must, term_query(self.fields.record, "doc")),
+        ]);
+        let top = searcher.search(&q, &TopDocs::with_limit(1).order_by_score())?;
+        let Some((_, addr)) = top.first() else {
+            return Ok(None);
+        };
+        let doc: TantivyDocument = searcher.doc(*addr)?;
+        Ok(Some((
+            Self::first_str(&doc, self.fields.path_key).unwrap_or_default(),
+            Self::first_str(&doc, self.fields.path).unwrap_or_default(),
+        )))
+    }
+
+    pub fn num_documents(&self) -> Result<u64> {
+        let searcher = self.reader.searcher();
+        Ok(searcher.search(
+            &term_query(self.fields.record, "doc"),
+            &tantivy::collector::Count,
+        )? as u64)
+    }
+
+    /// Full-text search over documents.
+    pub fn search(&self, req: &SearchRequest) -> Result<Vec<Hit>> {
+        let f = self.fields;
+        let mut parser = QueryParser::for_index(&self.index, vec![f.title, f.body]);
+        parser.set_field_boost(f.title, 2.0);
+        let expanded = expand_query(&req.query);
+        let user_query = parser
+            .parse_query(&expanded)
+            .map_err(|e| anyhow::anyhow!("{}", describe_query_error(&req.query, &e)))?;
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![
+            (Occur::Must, user_query.box_clone()),
+            (Occur::Must, term_query(f.record, "doc")),
+        ];
+        if let Some(m) = req.municipality {
+            clauses.push((
+                Occur::Must,
+                term_query(f.municipality, &m.name.to_lowercase()),
+            ));
+        }
+        if let Some(k) = req.kind {
+            clauses.push((Occur::Must, term_query(f.kind, k.as_str())));
+        }
+        if req.from.is_some() || req.to.is_some() {
+            clauses.push((Occur::Must, date_range(f.published, req.from, req.to)));
+        }
+        let query = BooleanQuery::new(clauses);
+        let searcher = self.reader.searcher();
+        let top = searcher.search(
+            &query,
+            &TopDocs::with_limit(req.limit.max(1)).order_by_score(),
+        )?;
+        let mut snippets = SnippetGenerator::create(&searcher, &*user_query, f.body)?;
+        snippets.set_max_num_chars(240);
+        let mut hits = Vec::with_capacity(top.len());
+        for (score, addr) in top {
+            let doc: TantivyDocument = searcher.doc(addr)?;
+            let snippet = snippets.snippet_from_doc(&doc);
+            let fragment = snippet.fragment().to_string();
+            let highlights = snippet
+                .highlighted()
+                .iter()
+                .map(|r| (r.start, r.end))
+                .collect();
+            hits.push(Hit {
+                score,
+                path: Self::first_str(&doc, f.path).unwrap_or_default(),
+                title: Self::first_str(&doc, f.title),
+                url: Self::first_str(&doc, f.url),
+                publisher: Self::first_str(&doc, f.publisher),
+                published: Self::first_str(&doc, f.published_text),
+                doc_type: Self::first_str(&doc, f.doc_type).unwrap_or_default(),
+                municipalities: doc
+                    .get_all(f.municipality)
+                    .filter_map(|v| v.as_str().map(str::to_string))
+                    .collect(),
+                snippet: fragment,
+                highlights,
+            });
+        }
+        Ok(hits)
+    }
+
+    /// Every claim matching `filter`, ordered by publication date, document and position.
+    pub fn claims(&self, filter: &ClaimFilter) -> Result<Vec<ClaimRecord>> {
+        let f = self.fields;
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> =
+            vec![(Occur::Must, term_query(f.record, "claim"))];
+        if let Some(m) = filter.municipality {
+            clauses.push((
+                Occur::Must,
+                term_query(f.municipality, &m.name.to_lowercase()),
+            ));
+        }
+        if let Some(k) = filter.kind {
+            clauses.push((Occur::Must, term_query(f.kind, k.as_str())));
+        }
+        // A claim's period overlaps [from, to] when it starts before `to` and ends after `from`.
+        if let Some(to) = filter.to {
+            clauses.push((Occur::Must, date_range(f.period_from, None, Some(to))));
+        }
+        if let Some(from) = filter.from {
+            clauses.push((Occur::Must, date_range(f.period_to, Some(from), None)));
+        }
+        if filter.min_value.is_some() || filter.max_value.is_some() {
+            let lo = filter.min_value.map_or(Bound::Unbounded, |v| {
+                Bound::Included(Term::from_field_f64(f.value, v))
+            });
+            let hi = filter.max_value.map_or(Bound::Unbounded, |v| {
+                Bound::Included(Term::from_field_f64(f.value, v))
+            });
+            clauses.push((Occur::Must, Box::new(RangeQuery::new(lo, hi))));
+        }
+        let query = BooleanQuery::new(clauses);
+        let searcher = self.reader.searcher();
+        let addrs = searcher.search(&query, &DocSetCollector)?;
+        let mut out = Vec::with_capacity(addrs.len());
+        for addr in addrs {
+            let doc: TantivyDocument = searcher.doc(addr)?;
+            let json = Self::first_str(&doc, f.claim_json).unwrap_or_default();
+            let rec: ClaimRecord = serde_json::from_str(&json)
+                .context("a stored claim is unreadable; rebuild the index")?;
+            out.push(rec);
+        }
+        out.sort_by(|a, b| {
+            (a.published.as_deref(), &a.claim.doc, a.claim.span[0]).cmp(&(
+                b.published.as_deref(),
+                &b.claim.doc,
+                b.claim.span[0],
+            ))
+        });
+        Ok(out)
+    }
+
+    /// All documents' stored metadata (for summaries and tests).
+    pub fn all_paths(&self) -> Result<Vec<String>> {
+        let searcher = self.reader.searcher();
+        let addrs = searcher.search(
+            &BooleanQuery::new(vec![
+                (Occur::Must, Box::new(AllQuery) as Box<dyn Query>),
+                (Occur::Must, term_query(self.fields.record, "doc")),
+            ]),
+            &DocSetCollector,
+        )?;
+        let mut out = Vec::new();
+        for addr in addrs {
+            let doc: TantivyDocument = searcher.doc(addr)?;
+            out.push(Self::first_str(&doc, self.fields.path).unwrap_or_default());
+        }
+        out.sort();
+        Ok(out)
+    }
+}
+
+fn term_query(field: Field, value: &str) -> Box<dyn Query> {
+    Box::new(TermQuery::new(
+        Term::from_field_text(field, value),
+        IndexRecordOption::Basic,
+    ))
+}
+
+fn date_range(field: Field, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Box<dyn Query> {
+    let lo = from.map_or(Bound::Unbounded, |d| {
+        Bound::Included(Term::from_field_date(field, to_tantivy_date(d)))
+    });
+    let hi = to.map_or(Bound::Unbounded, |d| {
+        Bound::Included(Term::from_field_date(field, to_tantivy_date(d)))
+    });
+    Box::new(RangeQuery::new(lo, hi))
+}
+
+/// What `avhopp search` asks.
+#[derive(Debug, Clone)]
+pub struct SearchRequest {
+    pub query: String,
+    pub municipality: Option<&'static Municipality>,
+    pub kind: Option<Kind>,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    pub limit: usize,
+}
+
+/// One ranked document.
+#[derive(Debug, Clone, Serialize)]
+pub struct Hit {
+    pub score: f32,
+    pub path: String,
+    pub title: Option<String>,
+    pub url: Option<String>,
+    pub publisher: Option<String>,
+    pub published: Option<String>,
+    #[serde(rename = "type")]
+    pub doc_type: String,
+    pub municipalities: Vec<String>,
+    pub snippet: String,
+    /// Byte ranges of the matched words in `snippet`.
+    pub highlights: Vec<(usize, usize)>,
+}
+
+impl Hit {
+    /// The snippet with matched words wrapped in `open`/`close`.
+    pub fn marked_snippet(&self, open: &str, close: &str) -> String {
+        let mut out = String::new();
+        let mut pos = 0;
+        for &(s, e) in &self.highlights {
+            if s < pos || e > self.snippet.len() {
+                continue;
+            }
+            out.push_str(&self.snippet[pos..s]);
+            out.push_str(open);
+            out.push_str(&self.snippet[s..e]);
+            out.push_str(close);
+            pos = e;
+        }
+        out.push_str(&self.snippet[pos..]);
+        out.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+}
+
+/// Which claims `avhopp claims`, the timeline and the fact check want.
+#[derive(Debug, Clone, Default)]
+pub struct ClaimFilter {
+    pub municipality: Option<&'static Municipality>,
+    pub kind: Option<Kind>,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    pub min_value: Option<f64>,
+    pub max_value: Option<f64>,
+}
+
+/// What became of one document given to [`Ingester::add`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Added {
+    New,
+    /// The file was indexed before with other content; its old records were replaced.
+    Replaced,
+    /// The same file with the same content is already indexed.
+    Unchanged,
+    /// The same text is already indexed under another path (given here).
+    Duplicate(String),
+}
+
+/// Adds documents and their claims to the index.
+pub struct Ingester<'a> {
+    index: &'a AvhoppIndex,
+    writer: IndexWriter,
+    /// Documents added in this run, not yet visible to the reader: doc_id -> path.
+    seen_in_run: HashMap<String, String>,
+}
+
+impl Ingester<'_> {
+    pub fn add(
+        &mut self,
+        doc: &Document,
+        path_key: &str,
+        lang: Option<&str>,
+        claims: &[Claim],
+    ) -> Result<Added> {
+        let f = self.index.fields;
+        let doc_id = doc.content_hash();
+        if let Some(path) = self.seen_in_run.get(&doc_id) {
+            return Ok(Added::Duplicate(path.clone()));
+        }
+        let mut outcome = Added::New;
+        if let Some((key, path)) = self.index.find_doc(&doc_id)? {
+            if key == path_key {
+                return Ok(Added::Unchanged);
+            }
+            if Path::new(&key).exists() {
+                return Ok(Added::Duplicate(path));
+            }
+            // The file it was indexed from is gone (moved or renamed): take the new path.
+            self.writer
+                .delete_term(Term::from_field_text(f.doc_id, &doc_id));
+        }
+        // A file indexed before with other content: replace all its records.
+        if self.index.reader.searcher().search(
+            &term_query(f.path_key, path_key),
+            &tantivy::collector::Count,
+        )? > 0
+        {
+            self.writer
+                .delete_term(Term::from_field_text(f.path_key, path_key));
+            outcome = Added::Replaced;
+        }
+
+        let published = doc.published.map(|p| p.to_string());
+        let mut municipalities: Vec<String> = Vec::new();
+        let mut push_muni = |name: &str| {
+            let n = name.to_string();
+            if !municipalities.contains(&n) {
+                municipalities.push(n);
+            }
+        };
+        if let Some(m) = doc.municipality {
+            push_muni(m.name);
+        }
+        for c in claims {
+            if let Some(m) = &c.municipality {
+                push_muni(m);
+            }
+        }
+        for m in crate::geo::find_mentions(&doc.text) {
+            push_muni(m.municipality.name);
+        }
+
+        let mut d = TantivyDocument::default();
+        d.add_text(f.record, "doc");
+        d.add_text(f.doc_id, &doc_id);
+        d.add_text(f.path, &doc.path);
+        d.add_text(f.path_key, path_key);
+        if let Some(u) = &doc.url {
+            d.add_text(f.url, u);
+        }
+        if let Some(p) = &doc.publisher {
+            d.add_text(f.publisher, p);
+        }
+        if let Some(t) = &doc.title {
+            d.add_text(f.title, t);
+        }
+        d.add_text(f.body, &doc.text);
+        if let Some(p) = doc.published {
+            d.add_date(f.published, to_tantivy_date(p.first));
+        }
+        if let Some(p) = &published {
+            d.add_text(f.published_text, p);
+        }
+        d.add_text(f.doc_type, doc.doc_type.as_str());
+        d.add_text(f.lang, lang.unwrap_or("und"));
+        for m in &municipalities {
+            d.add_text(f.municipality, m);
+        }
+        let mut kinds: Vec<Kind> = claims.iter().map(|c| c.kind).collect();
+        kinds.sort();
+        kinds.dedup();
+        for k in kinds {
+            d.add_text(f.kind, k.as_str());
+        }
+        self.writer.add_document(d)?;
+
+        for c in claims {
+            let rec = ClaimRecord {
+                claim: c.clone(),
+                title: doc.title.clone(),
+                url: doc.url.clone(),
+                publisher: doc.publisher.clone(),
+                published: published.clone(),
+                doc_type: doc.doc_type.as_str().to_string(),
+            };
+            let mut d = TantivyDocument::default();
+            d.add_text(f.record, "claim");
+            d.add_text(f.doc_id, &doc_id);
+            d.add_text(f.path, &doc.path);
+            d.add_text(f.path_key, path_key);
+            d.add_text(f.body, &c.quote);
+            d.add_text(f.kind, c.kind.as_str());
+            d.add_text(f.doc_type, doc.doc_type.as_str());
+            if let Some(m) = &c.municipality {
+                d.add_text(f.municipality, m);
+            }
+            if let Some(v) = c.value {
+                d.add_f64(f.value, v);
+            }
+            if let Some(p) = &c.period {
+                d.add_date(f.period_from, to_tantivy_date(p.from));
+                d.add_date(f.period_to, to_tantivy_date(p.to));
+            }
+            if let Some(p) = doc.published {
+                d.add_date(f.published, to_tantivy_date(p.first));
+            }
+            d.add_text(f.claim_json, serde_json::to_string(&rec)?);
+            self.writer.add_document(d)?;
+        }
+        self.seen_in_run.insert(doc_id, doc.path.clone());
+        Ok(outcome)
+    }
+
+    /// Makes everything added so far durable and visible.
+    pub fn commit(&mut self) -> Result<()> {
+        self.writer.commit().context("cannot commit to the index")?;
+        self.index.reader.reload()?;
+        self.seen_in_run.clear();
+        Ok(())
+    }
+
+    pub fn finish(mut self) -> Result<()> {
+        self.commit()?;
+        self.writer
+            .wait_merging_threads()
+            .context("index merge failed")?;
+        Ok(())
+    }
+}
+
+/// Words whose meaning Swedish also says with a particle verb: "uppsägning" is what happened
+/// when someone "sagt upp sig", so a search for one finds the other.
+const EXPANSIONS: &[(&str, &str)] = &[(
+    "uppsägning",
+    r#""sagt upp sig"~2 OR "säga upp sig"~2 OR "sa upp sig"~6 OR "sade upp sig"~6 OR "säger upp sig"~2"#,
+)];
+
+/// Adds the particle-verb forms to bare words of the query (not inside quotes, not field
+/// values), leaving the rest of the Tantivy syntax as typed.
+pub fn expand_query(query: &str) -> String {
+    let mut out = String::new();
+    let mut in_quotes = false;
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String, next: Option<char>| {
+        if word.is_empty() {
+            return;
+        }
+        let lower = word.to_lowercase();
+        let bare = next != Some(':') && !out.ends_with(':');
+        match EXPANSIONS.iter().find(|(stem, _)| lower.starts_with(stem)) {
+            Some((_, alternatives)) if bare => {
+                out.push_str(&format!("({word} OR {alternatives})"));
+            }
+            _ => out.push_str(word),
+        }
+        word.clear();
+    };
+    let chars: Vec<char> = query.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        if c == '"' {
+            flush(&mut word, &mut out, Some(c));
+            in_quotes = !in_quotes;
+            out.push(c);
+        } else if in_quotes {
+            out.push(c);
+        } else if c.is_alphanumeric() || c == '_' || c == '-' && !word.is_empty() {
+            word.push(c);
+        } else {
+            flush(&mut word, &mut out, Some(c));
+            out.push(c);
+        }
+        if i + 1 == chars.len() {
+            flush(&mut word, &mut out, None);
+        }
+    }
+    out
+}
+
+/// A query error in one line that says where the query is wrong.
+pub fn describe_query_error(query: &str, err: &tantivy::query::QueryParserError) -> String {
+    // Tantivy's syntax errors do not give a position; find the usual culprits ourselves.
+    let mut depth: i32 = 0;
+    let mut quote_at: Option<usize> = None;
+    let mut open_at: Vec<usize> = Vec::new();
+    for (i, c) in query.char_indices() {
+        match c {
+            '"' => quote_at = if quote_at.is_some() { None } else { Some(i) },
+            '(' if quote_at.is_none() => {
+                depth += 1;
+                open_at.push(i);
+            }
+            ')' if quote_at.is_none() => {
+                depth -= 1;
+                if depth < 0 {
+                    return format!(
+                        "bad query: unmatched ')' at character {} of {query:?}",
+                        i + 1
+                    );
+                }
+                open_at.pop();
+            }
+            _ => {}
+        }
+    }
+    if let Some(i) = quote_at {
+        return format!(
+            "bad query: unclosed quote at character {} of {query:?}",
+            i + 1
+        );
+    }
+    if let Some(i) = open_at.last() {
+        return format!(
+            "bad query: unclosed '(' at character {} of {query:?}",
+            i + 1
+        );
+    }
+    match err {
+        tantivy::query::QueryParserError::FieldDoesNotExist(field) => {
+            let at = query
+                .find(&format!("{field}:"))
+                .map_or(String::new(), |i| format!(" at character {}", i + 1));
+            format!(
+                "bad query: unknown field '{field}'{at}; fields are title, text, publisher, municipality, kind, type"
+            )
+        }
+        other => {
+            let trimmed = query.trim_end();
+            if trimmed.ends_with(['+', '-', ':'])
+                || trimmed.ends_with(" AND")
+                || trimmed.ends_with(" OR")
+            {
+                return format!(
+                    "bad query: {query:?} ends with an operator at character {}",
+                    trimmed.chars().count()
+                );
+            }
+            format!("bad query {query:?}: {other}")
+        }
+    }
+}
+
+/// Dates of the index as chrono dates (for callers reading fields themselves).
+pub fn date_of(value: DateTime) -> Option<NaiveDate> {
+    from_tantivy_date(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn expansion_touches_only_bare_words() {
+        let e = expand_query("uppsägning");
+        assert!(e.starts_with("(uppsägning OR \"sagt upp sig\"~2"), "{e}");
+        assert_eq!(expand_query("\"uppsägning\""), "\"uppsägning\"");
+        assert_eq!(expand_query("title:uppsägningar"), "title:uppsägningar");
+        assert_eq!(
+            expand_query("konsulter AND Botkyrka"),
+            "konsulter AND Botkyrka"
+        );
+    }
+
+    #[test]
+    fn query_errors_say_where() {
+        let parser_err = tantivy::query::QueryParserError::SyntaxError("x".into());
+        assert!(describe_query_error("(socialsekreterare", &parser_err)
+            .contains("unclosed '(' at character 1"));
+        assert!(
+            describe_query_error("a \"b", &parser_err).contains("unclosed quote at character 3")
+        );
+        assert!(describe_query_error("a)", &parser_err).contains("unmatched ')' at character 2"));
+        let field_err = tantivy::query::QueryParserError::FieldDoesNotExist("foo".into());
+        assert!(describe_query_error("x foo:bar", &field_err)
+            .contains("unknown field 'foo' at character 3"));
+    }
+}

@@ -1,0 +1,16 @@
+//! avhopp: mines Swedish news and municipal records for staffing crises in social services.
+//!
+//! The pipeline's stages are modules, passing plain data along:
+//! [`document`] reads files into text and metadata, [`lang`] keeps Swedish, [`geo`] knows the
+//! 290 municipalities, [`claims`] finds claims, [`index`] stores documents and claims in
+//! Tantivy, and [`timeline`] and [`check`] answer questions over them.
+
+pub mod check;
+pub mod claims;
+pub mod dates;
+pub mod document;
+pub mod geo;
+pub mod index;
+pub mod ingest;
+pub mod lang;
+pub mod timeline;
