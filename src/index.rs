@@ -376,6 +376,13 @@ impl AvhoppIndex {
             });
             clauses.push((Occur::Must, Box::new(RangeQuery::new(lo, hi))));
         }
+        if let Some(q) = &filter.query {
+            let parser = QueryParser::for_index(&self.index, vec![f.body]);
+            let parsed = parser
+                .parse_query(&expand_query(q))
+                .map_err(|e| anyhow::anyhow!("{}", describe_query_error(q, &e)))?;
+            clauses.push((Occur::Must, parsed));
+        }
         let query = BooleanQuery::new(clauses);
         let searcher = self.reader.searcher();
         let addrs = searcher.search(&query, &DocSetCollector)?;
@@ -491,6 +498,8 @@ pub struct ClaimFilter {
     pub to: Option<NaiveDate>,
     pub min_value: Option<f64>,
     pub max_value: Option<f64>,
+    /// Words the quoted sentence must match, in the query syntax of `avhopp search`.
+    pub query: Option<String>,
 }
 
 /// What became of one document given to [`Ingester::add`].
@@ -685,7 +694,20 @@ pub fn expand_query(query: &str) -> String {
         word.clear();
     };
     let chars: Vec<char> = query.chars().collect();
+    let mut glue_next = false;
     for (i, &c) in chars.iter().enumerate() {
+        if glue_next && c.is_whitespace() {
+            continue;
+        }
+        glue_next = false;
+        // Tantivy reads "a AND NOT b" as "a AND (nothing but not b)", which matches nothing;
+        // "a AND -b" is what a journalist means.
+        if !in_quotes && word == "NOT" && c.is_whitespace() && out.trim_end().ends_with("AND") {
+            word.clear();
+            out.push('-');
+            glue_next = true;
+            continue;
+        }
         if c == '"' {
             flush(&mut word, &mut out, Some(c));
             in_quotes = !in_quotes;

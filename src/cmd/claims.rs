@@ -1,8 +1,9 @@
-//! Usage: avhopp claims [--municipality M] [--kind K] [--from D] [--to D] [--min-value X] [--max-value X] [--format table|jsonl|csv]
+//! Usage: avhopp claims [--municipality M] [--kind K] [--from D] [--to D] [--min-value X] [--max-value X] [--query Q] [--format table|jsonl|csv]
 //!
 //! Every indexed claim that matches, with its provenance: document path, URL, publisher,
 //! publication date, the quoted sentence and its byte span. No cap: pipe it to a file.
-//! `--from`/`--to` keep claims whose period overlaps the range.
+//! `--from`/`--to` keep claims whose period overlaps the range; `--query` keeps claims whose
+//! quoted sentence matches words in the syntax of `avhopp search`.
 
 use super::{clip, Format, Global};
 use anyhow::Result;
@@ -32,6 +33,9 @@ pub struct Args {
     /// Only figures at most this large
     #[arg(long, value_name = "X")]
     max_value: Option<f64>,
+    /// Only claims whose sentence matches this query ("socialsekreterare AND barn")
+    #[arg(long, value_name = "QUERY")]
+    query: Option<String>,
     /// Output: table, jsonl or csv
     #[arg(long, value_enum, default_value = "table")]
     format: Format,
@@ -53,6 +57,7 @@ pub fn filter_from(
         to: to.map(|d| super::date_bound(d, true)).transpose()?,
         min_value: None,
         max_value: None,
+        query: None,
     })
 }
 
@@ -132,6 +137,7 @@ pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
     )?;
     filter.min_value = args.min_value;
     filter.max_value = args.max_value;
+    filter.query = args.query;
     let index = super::open_index(global)?;
     let records = index.claims(&filter)?;
     let stdout = io::stdout().lock();
