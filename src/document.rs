@@ -18,11 +18,10 @@
 
 use crate::dates::{self, PubDate};
 use crate::geo::{self, Municipality};
-use scraper::{ElementRef, Html, Node, Selector};
+use crate::html;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::path::{Path, PathBuf};
-use std::sync::LazyLock;
 
 /// What kind of publication a document is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -74,6 +73,8 @@ pub struct Document {
     pub published: Option<PubDate>,
     pub url: Option<String>,
     pub publisher: Option<String>,
+    /// The byline, when the page gives one ("Karin Lund, Omar Said").
+    pub author: Option<String>,
     pub doc_type: DocType,
     /// The municipality the document is about when its text does not say.
     pub municipality: Option<&'static Municipality>,
@@ -217,6 +218,7 @@ pub fn read(path: &Path, display: &str, defaults: &Defaults) -> Result<Document,
             published: dates::find_published_in_text(raw).map(PubDate::day),
             url: None,
             publisher: None,
+            author: None,
             doc_type: DocType::Other,
             municipality: None,
             format,
@@ -278,242 +280,18 @@ fn title_from_text(text: &str) -> Option<String> {
         .map(str::to_string)
 }
 
-macro_rules! selector {
-    ($name:ident, $css:expr) => {
-        static $name: LazyLock<Selector> = LazyLock::new(|| Selector::parse($css).expect($css));
-    };
-}
-
-selector!(SEL_OG_TITLE, r#"meta[property="og:title"]"#);
-selector!(SEL_H1, "h1");
-selector!(SEL_TITLE, "title");
-selector!(SEL_SITE, r#"meta[property="og:site_name"]"#);
-selector!(SEL_CANONICAL, r#"link[rel="canonical"]"#);
-selector!(SEL_OG_URL, r#"meta[property="og:url"]"#);
-selector!(
-    SEL_PUBLISHED,
-    r#"meta[property="article:published_time"], meta[name="date"], meta[name="pubdate"], meta[itemprop="datePublished"]"#
-);
-selector!(SEL_JSONLD, r#"script[type="application/ld+json"]"#);
-selector!(SEL_TIME, "time[datetime]");
-selector!(SEL_ARTICLE, "article");
-selector!(SEL_MAIN, "main, [role=main]");
-selector!(SEL_BODY, "body");
-
-fn element_text(e: ElementRef) -> String {
-    e.text()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-fn meta_content(html: &Html, sel: &Selector) -> Option<String> {
-    html.select(sel)
-        .find_map(|e| e.value().attr("content").map(|s| s.trim().to_string()))
-        .filter(|s| !s.is_empty())
-}
-
-/// The date part of an ISO timestamp ("2021-09-03T05:15:00+02:00").
-fn iso_date(s: &str) -> Option<PubDate> {
-    PubDate::parse(s.get(..10)?)
-}
-
-fn json_ld_date(html: &Html) -> Option<PubDate> {
-    for script in html.select(&SEL_JSONLD) {
-        let text: String = script.text().collect();
-        let Ok(value) = serde_json::from_str::<serde_json::Value>(&text) else {
-            continue;
-        };
-        if let Some(d) = find_key(&value, "datePublished")
-            .and_then(|v| v.as_str())
-            .and_then(iso_date)
-        {
-            return Some(d);
-        }
-    }
-    None
-}
-
-fn find_key<'a>(v: &'a serde_json::Value, key: &str) -> Option<&'a serde_json::Value> {
-    match v {
-        serde_json::Value::Object(map) => map
-            .get(key)
-            .or_else(|| map.values().find_map(|x| find_key(x, key))),
-        serde_json::Value::Array(items) => items.iter().find_map(|x| find_key(x, key)),
-        _ => None,
-    }
-}
-
-/// Elements that never hold article text.
-const SKIP_TAGS: &[&str] = &[
-    "script",
-    "style",
-    "noscript",
-    "nav",
-    "header",
-    "footer",
-    "aside",
-    "form",
-    "button",
-    "iframe",
-    "svg",
-    "template",
-    "select",
-    "figcaption",
-    "input",
-    "textarea",
-];
-
-/// Class or id fragments of boilerplate blocks: banners, related lists, sharing, comments.
-const SKIP_MARKERS: &[&str] = &[
-    "cookie",
-    "consent",
-    "gdpr",
-    "banner",
-    "subscribe",
-    "paywall",
-    "newsletter",
-    "related",
-    "recommend",
-    "rekommend",
-    "share",
-    "social",
-    "comment",
-    "advert",
-    "annons",
-    "promo",
-    "teaser",
-    "breadcrumb",
-    "menu",
-    "sidebar",
-    "footer",
-    "header",
-    "nav",
-];
-
-/// Elements that end a paragraph.
-const BLOCK_TAGS: &[&str] = &[
-    "p",
-    "div",
-    "section",
-    "article",
-    "main",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "li",
-    "ul",
-    "ol",
-    "blockquote",
-    "pre",
-    "table",
-    "tr",
-    "br",
-    "hr",
-    "dd",
-    "dt",
-    "figure",
-];
-
-fn is_boilerplate(e: &scraper::node::Element) -> bool {
-    if SKIP_TAGS.contains(&e.name()) {
-        return true;
-    }
-    let marks = [e.attr("class"), e.attr("id"), e.attr("role")];
-    marks.iter().flatten().any(|v| {
-        let v = v.to_lowercase();
-        SKIP_MARKERS.iter().any(|m| v.contains(m))
-    }) || e.attr("aria-hidden") == Some("true")
-        || e.attr("hidden").is_some()
-}
-
-fn collect_blocks(node: ego_tree::NodeRef<Node>, current: &mut String, out: &mut Vec<String>) {
-    for child in node.children() {
-        match child.value() {
-            Node::Text(t) => current.push_str(t),
-            Node::Element(e) => {
-                if is_boilerplate(e) {
-                    continue;
-                }
-                let block = BLOCK_TAGS.contains(&e.name());
-                if block {
-                    flush(current, out);
-                }
-                collect_blocks(child, current, out);
-                if block {
-                    flush(current, out);
-                }
-            }
-            _ => {}
-        }
-    }
-}
-
-fn flush(current: &mut String, out: &mut Vec<String>) {
-    let p = current.split_whitespace().collect::<Vec<_>>().join(" ");
-    if !p.is_empty() {
-        out.push(p);
-    }
-    current.clear();
-}
-
-/// Reads an HTML page: main text (article, else main, else body, without boilerplate) and
-/// metadata (Open Graph, JSON-LD, `<time>`, visible "Publicerad" dates).
+/// Reads an HTML page: its main text without boilerplate and its metadata (see
+/// [`crate::html`]).
 fn read_html(raw: &str, display: &str) -> Document {
-    let html = Html::parse_document(raw);
-    let title = meta_content(&html, &SEL_OG_TITLE)
-        .or_else(|| {
-            html.select(&SEL_H1)
-                .next()
-                .map(element_text)
-                .filter(|s| !s.is_empty())
-        })
-        .or_else(|| {
-            html.select(&SEL_TITLE)
-                .next()
-                .map(element_text)
-                .filter(|s| !s.is_empty())
-        });
-
-    // The root holding the article: the <article> with the most text, else <main>, else <body>.
-    let root = html
-        .select(&SEL_ARTICLE)
-        .max_by_key(|a| a.text().map(str::len).sum::<usize>())
-        .or_else(|| html.select(&SEL_MAIN).next())
-        .or_else(|| html.select(&SEL_BODY).next());
-    let mut blocks = Vec::new();
-    if let Some(root) = root {
-        let mut current = String::new();
-        collect_blocks(*root, &mut current, &mut blocks);
-        flush(&mut current, &mut blocks);
-    }
-    let text = blocks.join("\n\n");
-
-    let published = meta_content(&html, &SEL_PUBLISHED)
-        .and_then(|s| iso_date(&s))
-        .or_else(|| json_ld_date(&html))
-        .or_else(|| {
-            html.select(&SEL_TIME)
-                .find_map(|t| t.value().attr("datetime").and_then(iso_date))
-        })
-        .or_else(|| dates::find_published_in_text(&text).map(PubDate::day));
-    let url = html
-        .select(&SEL_CANONICAL)
-        .find_map(|e| e.value().attr("href").map(str::to_string))
-        .or_else(|| meta_content(&html, &SEL_OG_URL));
-
+    let page = html::parse(raw);
     Document {
         path: display.to_string(),
-        title,
-        text,
-        published,
-        url,
-        publisher: meta_content(&html, &SEL_SITE),
+        title: page.title,
+        text: page.text,
+        published: page.published.map(PubDate::day),
+        url: page.url,
+        publisher: page.site_name,
+        author: page.author,
         doc_type: DocType::Other,
         municipality: None,
         format: Format::Html,
@@ -569,6 +347,7 @@ mod tests {
             published: None,
             url: None,
             publisher: None,
+            author: None,
             doc_type: DocType::Other,
             municipality: None,
             format: Format::Text,

@@ -10,6 +10,7 @@ pub mod claims;
 pub mod dates;
 pub mod document;
 pub mod geo;
+pub mod html;
 pub mod index;
 pub mod ingest;
 pub mod lang;

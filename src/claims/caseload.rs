@@ -7,8 +7,16 @@ use regex::Captures;
 /// What is counted when the inflow changes: reports of concern, investigations, applications.
 const INFLOW: &str = r"(?:[a-zåäö]*anmälningar(?:na)?|utredningar(?:na)?|ansökningar(?:na)?|ärenden(?:a)?|aktualiseringar(?:na)?|placeringar(?:na)?|inflöde(?:t)?|ärendeinflöde(?:t)?|ärendemängd(?:en)?)";
 
+/// Adverbs between a verb of having and the caseload figure: "har i dag runt 30 ärenden",
+/// "handlägger i snitt 25 utredningar". (Hedges like "runt", "upp till" belong to the figure.)
+const FILL: &str = r"(?:(?:i dag|idag|nu|numera|i snitt|i genomsnitt|i medel|ofta|ibland|normalt|vanligtvis|samtidigt|ensam|själv) )*";
+
+/// Verbs of carrying cases, with an optional modal: "har", "kan ha", "ansvarar för".
+const HAVE: &str = r"(?:(?:kan|ska|får|brukar|måste|kunde|skulle|fick) )?(?:med|har|hade|ha|handlägger|handlade|handlägga|ansvarar för|ansvarade för|ansvara för|har ansvar för|hade ansvar för|bär|bar)";
+
 pub(super) fn rules() -> Vec<Rule> {
     let inflow = |p: &str| p.replace("<INFLOW>", INFLOW);
+    let have = |p: &str| p.replace("<HAVE>", HAVE).replace("<FILL>", FILL);
     vec![
         // --- caseload -------------------------------------------------------------------
         // "40–45 ärenden per socialsekreterare", "13–24 ärenden per handläggare"
@@ -16,11 +24,19 @@ pub(super) fn rules() -> Vec<Rule> {
             r"<V> <CASES> (?:per|/|för varje) (?:<ADJ>)?(?:<STAFF>|heltidstjänst|tjänst|heltidsanställd|person|årsarbetare)\b"),
         // "satt varje heltidsanställd socialsekreterare med 15–20 ärenden",
         // "sitter en socialsekreterare (...) med 40–45 ärenden samtidigt"
+        // "varje socialsekreterare i Eskilstuna har i dag runt 30 ärenden", "en
+        // socialsekreterare kan ha upp emot 70 ärenden"
         Rule::new(Kind::Caseload, "each-worker-has",
-            r"\b(?:varje|en|var|varenda) <ADJ><STAFF><GAP> (?:med|har|hade|handlägger|handlade|ansvarar för|ansvarade för|har ansvar för|bär) (?:i snitt |i genomsnitt |upp till |runt |omkring )?<V> <CASES>\b"),
+            &have(r"\b(?:varje|en|var|varenda) <ADJ><STAFF><GAP> <HAVE> <FILL><V> <CASES>\b")),
+        // V2 inversion: "I Angered har varje handläggare upp till 60 ärenden"
+        Rule::new(Kind::Caseload, "has-each-worker",
+            &have(r"\b<HAVE> (?:nu |i dag |idag |numera )?(?:varje|varenda) <ADJ><STAFF> <FILL><V> <CASES>\b")),
         // "socialsekreterarna har 60 ärenden var", "handläggarna hade i snitt 35 ärenden per person"
         Rule::new(Kind::Caseload, "workers-have-each",
-            r"<STAFF><GAP> (?:har|hade|med|ansvarar för|handlägger) (?:i snitt |i genomsnitt |upp till |runt |omkring )?<V> <CASES> (?:var|vardera|per person|styck|i snitt)\b"),
+            &have(r"<STAFF><GAP> <HAVE> <FILL><V> <CASES> (?:var|vardera|per person|styck|i snitt)\b")),
+        // Records: "Antalet ärenden per socialsekreterare är i dag 38"
+        Rule::new(Kind::Caseload, "number-per-worker-is",
+            r"\bantalet <CASES> per (?:<ADJ>)?(?:<STAFF>|heltidstjänst|tjänst|årsarbetare)(?: [^#]{0,40}?)? (?:är|var|ligger på|låg på|uppgår till|uppgick till) (?:i dag |idag |nu |i snitt |i genomsnitt )*<V>"),
         // "ärendebelastningen ligger på 50 ärenden"
         Rule::new(Kind::Caseload, "caseload-is",
             r"\b(?:arbetsbelastning|ärendebelastning|ärendemängd|ärendetyngd)(?:en)?(?: [^#]{0,40}?)? (?:är|var|ligger på|låg på|uppgår till|uppgick till) (?:i snitt |i genomsnitt |upp till )?<V> <CASES>\b"),
@@ -30,11 +46,18 @@ pub(super) fn rules() -> Vec<Rule> {
             &inflow(r"\b(?:antalet )?<INFLOW> (?:[^#]{0,40}?)?(?P<dir>ökat|ökade|ökar|stigit|steg|minskat|minskade|minskar|sjunkit|sjönk) (?:med )?<VP>")),
         // "antalet utredningar fördubblats", "anmälningarna har tredubblats"
         Rule::new(Kind::WorkloadChange, "inflow-multiplied",
-            &inflow(r"\b(?:antalet )?<INFLOW> (?:[^#]{0,30}?)?(?P<mult>fördubblats|fördubblades|fördubblas|dubblerats|dubblerades|tredubblats|tredubblades|fyrdubblats|halverats|halverades)\b"))
+            &inflow(r"\b(?:antalet )?<INFLOW> (?:[^#]{0,40}?)?(?P<mult>fördubblats|fördubblades|fördubblas|dubblerats|dubblerades|tredubblats|tredubblades|fyrdubblats|fyrdubblades|halverats|halverades)\b"))
             .with_adjust(multiplier),
         // "en ökning med 30 procent av antalet orosanmälningar"
         Rule::new(Kind::WorkloadChange, "change-of-inflow",
             &inflow(r"\b(?P<dir>ökning|ökningen|minskning|minskningen) (?:med|av|på) <VP> (?:av |i |när det gäller )?(?:antalet )?<INFLOW>")),
+        // V2 inversion: "I fjol ökade antalet orosanmälningar med 22 procent", "sedan 2019
+        // har antalet utredningar ökat med 30 procent"
+        Rule::new(Kind::WorkloadChange, "changed-inflow-by",
+            &inflow(r"\b(?P<dir>ökade|minskade|steg|sjönk) (?:antalet )?<INFLOW> (?:[^#]{0,40}? )?med <VP>")),
+        // "en ökning av orosanmälningarna med 15 procent"
+        Rule::new(Kind::WorkloadChange, "change-in-inflow-by",
+            &inflow(r"\b(?P<dir>ökning|ökningen|minskning|minskningen) (?:av|i) (?:antalet )?<INFLOW> (?:[^#]{0,30}? )?(?:med|på) <VP>")),
         // "40 procent fler orosanmälningar"
         Rule::new(Kind::WorkloadChange, "more-inflow",
             &inflow(r"<VP> (?P<dir>fler|färre) <INFLOW>")),

@@ -302,6 +302,13 @@ static TOTAL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\bav (?:de |dessa |totalt |[a-zåäö]+s )?$").expect("total before")
 });
 
+/// ... unless "av" belongs to a verb of composition: "enheten består av 14 handläggare",
+/// "ett team bestående av sju", "gruppen utgörs av fem" name the figure, not a total.
+static MADE_OF_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:består|bestod|bestått|bestå|bestående|utgörs|utgjordes|utgöras|utgjorts) av (?:de |dessa |totalt |[a-zåäö]+s )?$")
+        .expect("made of before")
+});
+
 static STAFF_WORD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"\b({})\b", vocab::STAFF)).expect("staff word"));
 
@@ -361,6 +368,7 @@ pub fn extract(text: &str, ctx: &DocContext) -> Vec<Claim> {
         let times = time::find(sentence, ctx.published.as_ref());
         let paragraph = paragraphs[s.paragraph];
         let mut taken: Vec<(Kind, Option<usize>)> = Vec::new();
+        let first_draft = drafts.len();
 
         for ri in hits.iter() {
             let rule = &rules.rules[ri];
@@ -375,14 +383,19 @@ pub fn extract(text: &str, ctx: &DocContext) -> Vec<Claim> {
                     continue;
                 }
                 let v = caps.name("v").and_then(|m| marker_index(m.as_str()));
-                if rule.no_value != v.is_none() {
+                // A figureless finding takes no figure; a rule with a figure needs one,
+                // from a marker or from its own words ("fördubblats", checked below).
+                if (rule.no_value && v.is_some())
+                    || (!rule.no_value && v.is_none() && rule.adjust.is_empty())
+                {
                     continue;
                 }
                 if let (Some(vm), None) = (caps.name("v"), caps.name("of")) {
                     let counted_total =
                         matches!(rule.kind, Kind::Resigned | Kind::Staffing | Kind::SickLeave)
                             && vm.as_str().starts_with('n')
-                            && TOTAL_BEFORE.is_match(&masked[..vm.start() - 1]);
+                            && TOTAL_BEFORE.is_match(&masked[..vm.start() - 1])
+                            && !MADE_OF_BEFORE.is_match(&masked[..vm.start() - 1]);
                     if counted_total {
                         continue;
                     }
@@ -401,6 +414,9 @@ pub fn extract(text: &str, ctx: &DocContext) -> Vec<Claim> {
                 let mut value = q.map(|q| q.value);
                 for f in &rule.adjust {
                     f(&caps, &mut value);
+                }
+                if !rule.no_value && value.is_none() {
+                    continue;
                 }
                 let unit = unit_for(rule.kind, q.map(|q| q.unit));
                 let role = caps
@@ -445,6 +461,7 @@ pub fn extract(text: &str, ctx: &DocContext) -> Vec<Claim> {
                 }
 
                 drafts.push(Draft {
+                    figure: v,
                     dated_in_text: said.is_some(),
                     claim: Claim {
                         doc: ctx.doc.clone(),
@@ -465,8 +482,33 @@ pub fn extract(text: &str, ctx: &DocContext) -> Vec<Claim> {
                 });
             }
         }
+        settle_sentence(&mut drafts, first_draft);
     }
     merge_repeats(drafts)
+}
+
+/// One figure of a sentence has one reading. A headcount (`staffing`) is the weakest: "nio
+/// inhyrda socialsekreterare" are consultants, "sju medarbetare är sjukskrivna" sick leave.
+/// And a finding without a figure ("Ivo fann brister") says nothing more once the same
+/// sentence gives the inspection's figure ("... i 22 av dem").
+fn settle_sentence(drafts: &mut Vec<Draft>, first: usize) {
+    let mut i = drafts.len();
+    while i > first {
+        i -= 1;
+        let d = &drafts[i];
+        let weaker = drafts[first..].iter().any(|o| match d.claim.kind {
+            Kind::Staffing => {
+                o.claim.kind != Kind::Staffing && d.figure.is_some() && o.figure == d.figure
+            }
+            Kind::Inspection => {
+                d.figure.is_none() && o.claim.kind == Kind::Inspection && o.figure.is_some()
+            }
+            _ => false,
+        });
+        if weaker {
+            drafts.remove(i);
+        }
+    }
 }
 
 /// The supervisory body behind an inspection figure: named in the sentence, its paragraph,
@@ -501,6 +543,8 @@ fn unit_for(kind: Kind, unit: Option<Unit>) -> ClaimUnit {
 /// A claim before merging, and whether its own sentence dates it.
 struct Draft {
     claim: Claim,
+    /// Index of the figure among the sentence's quantities.
+    figure: Option<usize>,
     dated_in_text: bool,
 }
 

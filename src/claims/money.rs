@@ -5,21 +5,30 @@ use super::{Kind, Rule};
 /// Hired staff: consultants, agency social workers, temps.
 const HIRED: &str = r"(?P<role>[a-zåäö]*konsult(?:er|erna)|hyrsocionom(?:er|erna)?|hyrsocialsekreterare|bemanningssocionom(?:er)?|inhyrda (?:socialsekreterare|socionomer|handläggare)|timvikarie(?:r|rna)?)";
 
+/// What hired staff are called when their cost is given: "konsulter", "inhyrda socionomer",
+/// "bemanningsföretag", "hyrpersonal".
+const HIRED_COST: &str = r"(?:(?:inhyrda|inhyrd|externa) [a-zåäö]+|[a-zåäö]*konsult(?:er|erna|en)?|bemanningsföretag(?:en)?|hyrpersonal(?:en)?|personal från bemanningsföretag|hyrsocionom(?:er|erna)?)";
+
 pub(super) fn rules() -> Vec<Rule> {
-    let hired = |p: &str| p.replace("<HIRED>", HIRED);
+    let hired = |p: &str| {
+        p.replace("<HIRED>", HIRED)
+            .replace("<HIRED_COST>", HIRED_COST)
+    };
     vec![
         // --- deficit --------------------------------------------------------------------
         // "minusresultat på 33 miljoner kronor", "underskottet beräknas till 40 mnkr"
         Rule::new(
             Kind::Deficit,
             "deficit-of",
-            r"\b(?:[a-zåäö]*underskott(?:et)?|minusresultat(?:et)?|negativt resultat|negativ avvikelse|budgetöverskridande(?:t)?|överskridande(?:t)?|budgetavvikelse(?:n)?)(?: [^#]{0,40}?)? (?:på|om|med|är|var|blev|landade på|landar på|uppgår till|uppgick till|beräknas till|hamnar på|hamnade på|väntas bli) (?:totalt |hela |drygt )?<VK>",
+            // "ett minus på 12 mnkr", "underskottet väntas landa på drygt 40 miljoner"
+            r"\b(?:[a-zåäö]*underskott(?:et)?|minusresultat(?:et)?|negativt resultat|negativ avvikelse|budgetöverskridande(?:t)?|överskridande(?:t)?|budgetavvikelse(?:n)?|ett minus|minuset)(?: [^#]{0,40}?)? (?:på|om|med|är|var|blev|landade på|landar på|uppgår till|uppgick till|beräknas till|hamnar på|hamnade på|väntas bli|(?:väntas|beräknas|bedöms|ser ut att|spås) (?:landa på|bli|hamna på|uppgå till)) (?:totalt |hela |drygt )?<VK>",
         ),
         // "går 12 miljoner back", "gick 5 miljoner kronor minus"
         Rule::new(
             Kind::Deficit,
             "goes-back",
-            r"\b(?:går|gick|gå|gått) (?:med )?<VK> (?:back|minus)\b",
+            // also inverted: "i fjol gick socialnämnden 12 miljoner back"
+            r"\b(?:går|gick|gå|gått) (?:[a-zåäö-]+ ){0,2}?(?:med )?<VK> (?:back|minus)\b",
         ),
         // "överskred sin budget med 20 miljoner"
         Rule::new(
@@ -44,13 +53,24 @@ pub(super) fn rules() -> Vec<Rule> {
         Rule::new(
             Kind::Consultants,
             "consultant-costs",
-            r"\b(?:konsultkostnad(?:er|erna|en)?|kostnad(?:en|er|erna)? för (?:inhyrda |inhyrd )?(?:konsulter|konsult|bemanning|hyrpersonal|personal från bemanningsföretag|bemanningsföretag)|inhyrda konsulter för|bemanningskostnad(?:er|erna)?)(?: [^#]{0,50}?)? (?:på|om|är|var|blev|uppgår till|uppgick till|landade på|motsvarande|till) (?:totalt |drygt )?<VK>",
+            &hired(
+                r"\b(?:konsultkostnad(?:er|erna|en)?|kostnad(?:en|er|erna)? för (?:<HIRED_COST>|bemanning)|inhyrda konsulter för|bemanningskostnad(?:er|erna)?)(?: [^#]{0,50}?)? (?:på|om|är|var|blev|uppgår till|uppgick till|landade på|hamnade på|motsvarande|ökade till|har ökat till|steg till|till) (?:totalt |drygt )?<VK>",
+            ),
+        ),
+        // "Förra året kostade konsulterna 14 miljoner kronor", "hyrpersonalen har kostat
+        // kommunen 9 miljoner"
+        Rule::new(
+            Kind::Consultants,
+            "consultants-cost",
+            &hired(
+                r"\b(?:<HIRED_COST>(?: [^#]{0,30}?)? (?:kostade|kostar|har kostat|hade kostat)|(?:kostade|kostar|har kostat|hade kostat) (?:[^#]{0,20}? )?<HIRED_COST>) (?:kommunen |förvaltningen |nämnden |socialtjänsten )?(?:totalt |sammanlagt )?<VK>",
+            ),
         ),
         // "lade 12 miljoner kronor på konsulter"
         Rule::new(
             Kind::Consultants,
             "spent-on-consultants",
-            r"<VK> (?:[^#]{0,30}?)?(?:på|för|till) (?:inhyrda )?(?:konsulter|bemanningsföretag|hyrpersonal|inhyrd personal|hyrsocionomer)\b",
+            &hired(r"<VK> (?:[^#]{0,30}?)?(?:på|för|till) <HIRED_COST>\b"),
         ),
     ]
 }

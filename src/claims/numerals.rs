@@ -170,7 +170,8 @@ static PERCENT_AFTER: LazyLock<Regex> =
 static MONEY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?xi)^\s*(?:
-            (?P<scale>miljoner|miljon|milj\.?|miljarder|miljard|mdkr|mnkr|mkr|msek|tkr|tusen)(?:\s+(?:kronor|kr|sek)\b)?
+            # Longest first, whole words: milj. must not eat the start of miljarder.
+            (?P<scale>miljarder|miljard|miljoner|miljon|mdkr|mnkr|mkr|msek|tkr|tusen|milj\.|milj\b)(?:\s+(?:kronor|kr|sek)\b)?
           | (?P<kr>kronor|kr|sek)\b
         )",
     )

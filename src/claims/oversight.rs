@@ -10,9 +10,14 @@ pub(super) fn rules() -> Vec<Rule> {
         // "I 19 av 23 fall har inga samtal förts med barnet"
         Rule::new(Kind::Inspection, "in-x-of-y-cases",
             r"\bi (?:bara |endast |hela |totalt )?<V> av (?:de |totalt )?<OF> (?:granskade |undersökta |aktuella )?(?:fall|fallen|ärenden|ärendena|utredningar|utredningarna|akter|akterna|barnavårdsutredningar)\b"),
-        // "12 av 20 granskade utredningar saknade ..."
+        // "12 av 20 granskade utredningar saknade ...", "7 av 12 utredningar var inte
+        // slutförda", "11 av 16 akter inte var ..." (subordinate clause word order)
         Rule::new(Kind::Inspection, "x-of-y-reviewed-lacked",
-            r"<V> av (?:de )?<OF> (?:granskade |undersökta )?(?:ärenden|ärendena|utredningar|utredningarna|akter|akterna|fall) (?:saknade|saknar|hade|har|visade|innehöll|brast|uppfyllde inte|var)\b"),
+            r"<V> av (?:de )?<OF> (?:granskade |undersökta |aktuella )?(?:ärenden|ärendena|utredningar|utredningarna|akter|akterna|fall|barnavårdsutredningar) (?:inte )?(?:saknade|saknar|saknades|hade|har|visade|innehöll|brast|uppfyllde|uppfyllde inte|var|följde|följdes|genomfördes|gjordes|avslutades)\b"),
+        // The sample first, the finding after: "Ivo granskade 30 utredningar och fann brister
+        // i 22 av dem", "revisorerna har granskat 20 ärenden; i 14 av dessa saknades ..."
+        Rule::new(Kind::Inspection, "reviewed-y-found-in-x",
+            r"\b(?:granskade|granskat|granskades|gick igenom|gått igenom|undersökte|undersökt) (?:totalt |sammanlagt )?<OF> (?:[a-zåäö]+ )?(?:ärenden|utredningar|akter|fall|barnavårdsutredningar|journaler)\b<GAP>\bi <V> av (?:dem|dessa|de granskade)\b"),
         // "i 40 procent av de granskade ärendena"
         Rule::new(Kind::Inspection, "share-of-reviewed",
             r"\bi <VP> av (?:de )?(?:granskade |undersökta )?(?:ärendena|utredningarna|akterna|fallen)\b"),

@@ -37,6 +37,30 @@ pub(super) fn rules() -> Vec<Rule> {
             "x-staff-quit",
             r"<V> <ADJ><STAFF> (?:[^ #,]+ ){0,6}?(?:som )?(?:har |hade )?<QUIT>",
         ),
+        // V2 inversion in the simple past: a fronted time or place puts the verb before the
+        // subject. "Förra året slutade 18 socialsekreterare", "Under 2022 lämnade 23 av 60
+        // socialsekreterare förvaltningen", "Sammanlagt avgick 31 handläggare". (The perfect,
+        // "har 14 socialsekreterare slutat", is x-staff-quit.) Honest gap: "lämnade 12
+        // socialsekreterare in en skrivelse" (lämna in = hand in) would match; rare in print.
+        Rule::new(
+            Kind::Resigned,
+            "quit-x-staff",
+            r"\b(?:slutade|lämnade|avgick|avslutade) <V> (?:av (?:de |dessa |totalt |[a-zåäö]+s )?<OF> )?<ADJ><STAFF>",
+        ),
+        // The unit as subject: "Botkyrkas socialtjänst har tappat 14 socialsekreterare",
+        // "enheten förlorade 9 av sina 20 handläggare".
+        Rule::new(
+            Kind::Resigned,
+            "lost-x-staff",
+            r"\b(?:tappat|tappade|förlorat|förlorade|blivit av med) <V> (?:av (?:sina |de |dessa |[a-zåäö]+s )?<OF> )?<ADJ><STAFF>",
+        ),
+        // "19 personer har sagt upp sig": "personer" is any people, so only verbs that can
+        // only mean leaving a job count ("slutat" alone could be "slutat röka").
+        Rule::new(
+            Kind::Resigned,
+            "x-persons-resigned",
+            r"<V> personer (?:[^ #,]+ ){0,4}?(?:som )?(?:har |hade )?(?:sagt upp sig|sa upp sig|sade upp sig|avslutat sin anställning|avslutat sina anställningar|valt att säga upp sig|slutat sin anställning|slutat sina tjänster)",
+        ),
         // "21 stycken som slutat", "9 stycken har lämnat"
         Rule::new(
             Kind::Resigned,
@@ -49,11 +73,13 @@ pub(super) fn rules() -> Vec<Rule> {
             "x-resignations",
             r"<V> (?:<ADJ>)?(?:uppsägningar|avgångar|avhopp)\b",
         ),
-        // "hälften sa upp sig", "var tredje socialsekreterare har slutat"
+        // "hälften sa upp sig", "var tredje socialsekreterare har slutat", "drygt hälften av
+        // socialsekreterarna i Norrtälje har sagt upp sig", "en tredjedel av personalen på
+        // barnenheten har slutat": the staff may be placed before the verb.
         Rule::new(
             Kind::Resigned,
             "share-quit",
-            r"<VP> (?:av )?(?:(?:de |alla |kommunens |förvaltningens |enhetens |[a-zåäö]+ens )?<ADJ><STAFF> )?(?:har |hade )?(?:sa upp sig|sade upp sig|sagt upp sig|slutade|slutat|lämnade|lämnat)\b",
+            r"<VP> (?:av )?(?:(?:de |alla |kommunens |förvaltningens |enhetens |[a-zåäö]+ens |[a-zåäö]+s )?<ADJ><STAFF>(?: (?:i|på|inom|vid) [^#,]{1,40}?)? )?(?:har |hade )?(?:sa upp sig|sade upp sig|sagt upp sig|slutade|slutat|<LEFT>|valt att sluta|valt att säga upp sig)",
         ),
         // "2016 slutade nära hälften av kommunens socialsekreterare"
         Rule::new(
@@ -61,11 +87,12 @@ pub(super) fn rules() -> Vec<Rule> {
             "quit-share",
             r"\b(?:slutade|har slutat|lämnade|har lämnat|sa upp sig|sade upp sig) <VP> av (?:de |alla |[a-zåäö]+s )?<ADJ><STAFF>",
         ),
-        // "personalomsättningen var 30 procent"
+        // "personalomsättningen var 30 procent", "omsättningen av personal har legat på 35
+        // procent", "personalomsättningen bland socialsekreterarna landade på 28 procent"
         Rule::new(
             Kind::Resigned,
             "turnover",
-            r"\bpersonalomsättning(?:en)?(?: [^#]{0,50}?)? (?:är|var|låg på|ligger på|uppgick till|uppgår till|på|till) <VP>",
+            r"\b(?:[a-zåäö]*personalomsättning(?:en)?|omsättning(?:en)? (?:av|på|bland) (?:personal(?:en)?|<STAFF_>))(?: [^#]{0,50}?)? (?:är|var|låg på|ligger på|legat på|har legat på|landade på|hamnade på|uppgick till|uppgår till|ökade till|har ökat till|steg till|på|till) <VP>",
         ),
         // "Antalet socialsekreterare som slutat uppgår till 14"
         Rule::new(
@@ -79,14 +106,47 @@ pub(super) fn rules() -> Vec<Rule> {
         Rule::new(
             Kind::IntentToQuit,
             "share-wants-to-quit",
-            r"<VP> <GAP>\b(?:vill|skulle vilja|funderar på att|har funderat på att|överväger att|planerar att|tänker|kan tänka sig att|har övervägt att) (?:att )?(?:säga upp sig|sluta|lämna|byta (?:jobb|arbete|yrke|arbetsplats))",
+            // The modal may be fronted ("kan 35 procent tänka sig att lämna"), the auxiliary
+            // separated ("har under det senaste året övervägt att byta arbetsplats"), and the
+            // wish reported as expectation ("tror att de kommer att sluta").
+            r"<VP> <GAP>\b(?:vill|skulle vilja|funderar på att|funderat på att|överväger att|övervägt att|planerar att|planerat att|tänker|tänka sig att|kommer att|ser sig om efter|söker|letar efter) (?:att )?(?:säga upp sig|sluta|lämna|byta (?:jobb|arbete|yrke|arbetsplats|tjänst)|ett nytt jobb|nytt jobb|andra jobb|annat jobb)",
         ),
         // --- vacancies ------------------------------------------------------------------
         // "det saknas 10 stycken socialsekreterare", "enheten saknar fem handläggare"
         Rule::new(
             Kind::Vacancies,
             "missing-staff",
-            r"\b(?:saknas|saknar|fattas) (?:det )?(?:i dag |idag |just nu |fortfarande )?<V> (?:stycken |st\.? )?<ADJ>(?:<STAFF>|[a-zåäö]*tjänster\b)",
+            r"\b(?:saknas|saknar|fattas) (?:det )?(?:(?:i dag|idag|just nu|nu|fortfarande|ännu|i nuläget|för närvarande|totalt) )*<V> (?:stycken |st\.? )?<ADJ>(?:<STAFF>|[a-zåäö]*tjänster\b)",
+        ),
+        // Municipal records: "Antalet vakanta tjänster uppgår till 6", "antalet vakanser är 4"
+        Rule::new(
+            Kind::Vacancies,
+            "number-of-vacancies",
+            r"\bantalet (?:(?:vakanta|obesatta|lediga|otillsatta|tomma) (?:[a-zåäö]*tjänster|platser|befattningar)|vakanser)(?: [^#]{0,40}?)? (?:är|var|uppgår till|uppgick till|ligger på|låg på|har ökat till|ökade till) (?:i dag |idag |nu |totalt )?<V>",
+        ),
+        // V2 inversion: "Just nu är nio socialsekreterartjänster obesatta", "i dag står fem
+        // tjänster tomma". Only posts: "socialsekreterare är lediga" means on leave.
+        Rule::new(
+            Kind::Vacancies,
+            "are-x-posts-vacant",
+            r"\b(?:är|står|var|stod) (?:fortfarande |just nu |i dag |idag |nu )?<V> (?:[a-zåäö]*tjänster)(?: som [a-zåäö]+)? (?:fortfarande |just nu |i dag )?(?:vakanta|obesatta|tomma|otillsatta|lediga)\b",
+        ),
+        // "Av 40 tjänster är 11 vakanta", "30 tjänster, varav 8 är vakanta"
+        Rule::new(
+            Kind::Vacancies,
+            "of-y-posts-x-vacant",
+            r"\bav (?:de |totalt |[a-zåäö]+s )?<OF> (?:[a-zåäö]*tjänster(?:na)?|platser) (?:[^#]{0,30}? )?(?:är|står|var|stod) (?:fortfarande |just nu |i dag |nu )?<V> (?:vakanta|obesatta|tomma|otillsatta|lediga)\b",
+        ),
+        Rule::new(
+            Kind::Vacancies,
+            "posts-of-which-vacant",
+            r"<OF> (?:[a-zåäö]*tjänster|platser)[^#]{0,20}? varav <V> (?:är |står |var )?(?:vakanta|obesatta|tomma|otillsatta|lediga)\b",
+        ),
+        // A share: "ungefär en fjärdedel av tjänsterna är vakanta"
+        Rule::new(
+            Kind::Vacancies,
+            "share-of-posts-vacant",
+            r"<VP> av (?:de |alla |[a-zåäö]+s )?(?:[a-zåäö]*tjänster(?:na)?|platserna) (?:är|står|var|stod) (?:fortfarande |just nu |i dag |nu )?(?:vakanta|obesatta|tomma|otillsatta|lediga)\b",
         ),
         // "sju vakanta tjänster", "tre obesatta socialsekreterartjänster"
         Rule::new(
@@ -98,7 +158,9 @@ pub(super) fn rules() -> Vec<Rule> {
         Rule::new(
             Kind::Vacancies,
             "posts-are-vacant",
-            r"<V> (?:[a-zåäö]*tjänster|<STAFF>) (?:är|står|var|stod) (?:fortfarande |just nu )?(?:vakanta|obesatta|tomma|otillsatta|lediga)\b",
+            // "sju tjänster som socialsekreterare är otillsatta"; staff are never "lediga"
+            // here, that is leave, not a vacancy.
+            r"<V> (?:[a-zåäö]*tjänster(?: som [a-zåäö]+)? (?:är|står|var|stod) (?:fortfarande |just nu |i dag )?(?:vakanta|obesatta|tomma|otillsatta|lediga)|<STAFF> (?:är|står|var|stod) (?:fortfarande |just nu )?(?:vakanta|obesatta|otillsatta))\b",
         ),
         // "fem vakanser", "vakanser motsvarande 7 tjänster"
         Rule::new(Kind::Vacancies, "x-vacancies", r"<V> vakans(?:er)?\b"),
@@ -131,18 +193,28 @@ pub(super) fn rules() -> Vec<Rule> {
             "staff-are-there",
             r"<V> <ADJ><STAFF> (?:finns|arbetar|jobbar) (?:på|inom|i|vid)\b",
         ),
-        // "enheten består av 14 handläggare", "avdelningen har 20 tjänster"
+        // "enheten består av 14 handläggare", "avdelningen har 20 tjänster", compounds
+        // ("mottagningsenheten", "arbetsgruppen") and a place ("socialtjänsten i Ljusdal har
+        // sex socialsekreterare").
         Rule::new(
             Kind::Staffing,
             "unit-has",
-            r"\b(?:enheten|avdelningen|gruppen|förvaltningen|socialtjänsten|kontoret|socialkontoret) (?:består av|omfattar|har|hade) (?:i dag |idag |totalt )?<V> <ADJ>(?:<STAFF>|tjänster|årsarbetare|heltidstjänster)\b",
+            r"\b(?:[a-zåäö-]*enheten|[a-zåäö-]*avdelningen|[a-zåäö]*gruppen|[a-zåäö]*förvaltningen|socialtjänsten|[a-zåäö]*kontoret|[a-zåäö]*teamet|sektionen)(?: (?:i|på|inom|för) [^#,]{1,30}?)? (?:består av|bestod av|omfattar|omfattade|har|hade) (?:i dag |idag |totalt |nu )?<V> <ADJ>(?:<STAFF>|[a-zåäö]*tjänster|årsarbetare|heltidstjänster)\b",
         ),
         // --- sick_leave -----------------------------------------------------------------
-        // "sjukfrånvaron bland socialsekreterarna är 12 procent"
+        // "sjukfrånvaron bland socialsekreterarna är 12 procent", compounds
+        // ("korttidssjukfrånvaron") and the records' words ("sjuktalet", "sjukskrivningstalet")
         Rule::new(
             Kind::SickLeave,
             "sick-leave-rate",
-            r"\bsjukfrånvaro(?:n)?(?: [^#]{0,60}?)? (?:är|var|ligger på|låg på|uppgår till|uppgick till|har ökat till|ökade till|har stigit till|steg till|på|till) <VP>",
+            r"\b(?:[a-zåäö]*sjukfrånvaro(?:n)?|sjuktal(?:et)?|sjukskrivningstal(?:et)?|sjukskrivningsgrad(?:en)?)(?: [^#]{0,60}?)? (?:är|var|ligger på|låg på|legat på|har legat på|uppgår till|uppgick till|har ökat till|ökade till|har stigit till|steg till|landade på|på|till) <VP>",
+        ),
+        // V2 inversion: "På enheten är sju medarbetare sjukskrivna", "i dag är fem av
+        // enhetens 18 socialsekreterare sjukskrivna"
+        Rule::new(
+            Kind::SickLeave,
+            "are-x-staff-sick",
+            r"\b(?:är|var) (?:just nu |i dag |idag |nu |fortfarande )?<V> (?:av (?:de |dessa |[a-zåäö]+s )?<OF> )?<ADJ><STAFF> (?:[^#]{0,30}? )?(?:lång|heltids|deltids)?(?:tids)?sjukskriv(?:na|en)\b",
         ),
         // "fem är sjukskrivna", "tre av tolv handläggare är långtidssjukskrivna"
         Rule::new(
@@ -165,7 +237,8 @@ pub(super) fn rules() -> Vec<Rule> {
         Rule::new(
             Kind::SickLeave,
             "share-sick",
-            r"<VP> (?:av (?:<STAFF_>|personalen|medarbetarna) )?(?:är|var) (?:lång)?(?:tids)?sjukskrivna\b",
+            // also "var femte socialsekreterare är sjukskriven"
+            r"<VP> (?:(?:av (?:de |alla |[a-zåäö]+s )?)?(?:<STAFF_>|personalen|medarbetarna) )?(?:är|var) (?:lång)?(?:tids)?sjukskriv(?:na|en)\b",
         ),
     ]
 }

@@ -1,1 +1,1104 @@
+//! Phrasings written the way Swedish news and municipal records write them, not the seed
+//! sentences: digits and words, ranges, hedges, fractions, "X av Y", V2 inversion, passive
+//! and active voice, genitive municipalities and districts, relative periods. Each table lists
+//! every failing phrasing at once, so a change to a pattern shows everything it breaks.
+
 use super::*;
+use crate::dates::PubDate;
+use chrono::NaiveDate;
+
+const PUBLISHED: &str = "2021-09-03";
+
+fn ctx() -> DocContext {
+    DocContext {
+        doc: "test".to_string(),
+        published: PubDate::parse(PUBLISHED),
+        municipality: None,
+    }
+}
+
+fn run(text: &str) -> Vec<Claim> {
+    extract(text, &ctx())
+}
+
+fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+/// What one phrasing must give: exactly one claim, with these fields.
+#[derive(Debug, Clone, Copy)]
+struct Want {
+    kind: Kind,
+    value: f64,
+    high: Option<f64>,
+    of: Option<f64>,
+    unit: ClaimUnit,
+    approx: bool,
+}
+
+fn want(kind: Kind, value: f64, unit: ClaimUnit) -> Want {
+    Want {
+        kind,
+        value,
+        high: None,
+        of: None,
+        unit,
+        approx: false,
+    }
+}
+
+impl Want {
+    fn of(mut self, of: f64) -> Want {
+        self.of = Some(of);
+        self
+    }
+    fn high(mut self, high: f64) -> Want {
+        self.high = Some(high);
+        self
+    }
+    fn approx(mut self) -> Want {
+        self.approx = true;
+        self
+    }
+}
+
+/// Why `text` does not give exactly the wanted claim, if it does not.
+fn mismatch(text: &str, w: Want) -> Option<String> {
+    let claims = run(text);
+    let got: Vec<String> = claims
+        .iter()
+        .map(|c| {
+            format!(
+                "{} {:?}..{:?} of {:?} {:?} approx={}",
+                c.kind, c.value, c.value_high, c.of, c.unit, c.approx
+            )
+        })
+        .collect();
+    let ok = claims.len() == 1 && {
+        let c = &claims[0];
+        c.kind == w.kind
+            && c.value == Some(w.value)
+            && c.value_high == w.high
+            && c.of == w.of
+            && c.unit == w.unit
+            && c.approx == w.approx
+    };
+    (!ok).then(|| format!("{text:?}\n    want {w:?}\n    got  {got:?}"))
+}
+
+/// Checks a whole table and reports every failure together.
+fn check_all(cases: &[(&str, Want)]) {
+    let failures: Vec<String> = cases
+        .iter()
+        .filter_map(|(text, w)| mismatch(text, *w))
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "{} of {} phrasings failed:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+}
+
+/// Checks that none of `texts` gives a claim of `kind` (any kind when `None`).
+fn check_none(kind: Option<Kind>, texts: &[&str]) {
+    let failures: Vec<String> = texts
+        .iter()
+        .filter_map(|text| {
+            let bad: Vec<String> = run(text)
+                .iter()
+                .filter(|c| kind.is_none_or(|k| c.kind == k))
+                .map(|c| format!("{} {}", c.kind, c.figure()))
+                .collect();
+            (!bad.is_empty()).then(|| format!("{text:?} gave {bad:?}"))
+        })
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "{} of {} texts gave claims:\n{}",
+        failures.len(),
+        texts.len(),
+        failures.join("\n")
+    );
+}
+
+use ClaimUnit::{Cases, CasesPerWorker, People, Percent, Sek};
+use Kind::*;
+
+// --- resigned ----------------------------------------------------------------------------
+
+#[test]
+fn resigned_counts() {
+    check_all(&[
+        (
+            "Sedan i våras har 14 socialsekreterare slutat på socialkontoret i Eslöv.",
+            want(Resigned, 14.0, People),
+        ),
+        (
+            "I Malmö har fyra av tio handläggare sagt upp sig under hösten.",
+            want(Resigned, 4.0, People).of(10.0),
+        ),
+        (
+            "Under perioden har 8 medarbetare avslutat sin anställning.",
+            want(Resigned, 8.0, People),
+        ),
+        (
+            "Tolv socialsekreterare har lämnat Botkyrkas socialtjänst sedan årsskiftet.",
+            want(Resigned, 12.0, People),
+        ),
+        (
+            "Ett tiotal socialsekreterare har sagt upp sig i Angered i år.",
+            want(Resigned, 10.0, People).approx(),
+        ),
+        (
+            "Under 2016 slutade 15-20 socialsekreterare i Södertälje.",
+            want(Resigned, 15.0, People).high(20.0),
+        ),
+        (
+            "Nära 20 socialsekreterare har sagt upp sig i Uppsala i fjol.",
+            want(Resigned, 20.0, People).approx(),
+        ),
+        (
+            "Totalt har 17 medarbetare slutat under januari–november 2024.",
+            want(Resigned, 17.0, People),
+        ),
+        (
+            "Under 2022 lämnade 23 av 60 socialsekreterare förvaltningen.",
+            want(Resigned, 23.0, People).of(60.0),
+        ),
+        (
+            "Sedan januari har elva socialsekreterare valt att säga upp sig.",
+            want(Resigned, 11.0, People),
+        ),
+        (
+            "Mer än 30 socialsekreterare har slutat i Göteborg de senaste två åren.",
+            want(Resigned, 30.0, People).approx(),
+        ),
+        (
+            "Socialtjänsten i Örebro har tappat 25 socialsekreterare på ett år.",
+            want(Resigned, 25.0, People),
+        ),
+        (
+            "Av de 40 socialsekreterarna på enheten har 15 slutat sedan omorganisationen.",
+            want(Resigned, 15.0, People).of(40.0),
+        ),
+        (
+            "Förra året sade tjugofem handläggare upp sig.",
+            want(Resigned, 25.0, People),
+        ),
+        (
+            "Sju uppsägningar på ett halvår har lämnat enheten kraftigt underbemannad.",
+            want(Resigned, 7.0, People),
+        ),
+        (
+            "Hittills i år har nio socionomer lämnat barn- och familjeenheten.",
+            want(Resigned, 9.0, People),
+        ),
+        (
+            "Sammanlagt slutade 31 socialsekreterare under 2023.",
+            want(Resigned, 31.0, People),
+        ),
+        (
+            "Mellan 13 och 24 socialsekreterare har slutat varje år sedan 2018.",
+            want(Resigned, 13.0, People).high(24.0),
+        ),
+        (
+            "19 personer har sagt upp sig från familjeenheten sedan i våras.",
+            want(Resigned, 19.0, People),
+        ),
+        (
+            "Under hösten har ytterligare sex handläggare sagt upp sig, uppger facket.",
+            want(Resigned, 6.0, People),
+        ),
+        (
+            "Elva handläggare har lämnat försörjningsstödsenheten.",
+            want(Resigned, 11.0, People),
+        ),
+        (
+            "Enheten har förlorat nio av sina 20 socialsekreterare.",
+            want(Resigned, 9.0, People).of(20.0),
+        ),
+        (
+            "Ett 100-tal socialsekreterare har sagt upp sig i Göteborg de senaste åren.",
+            want(Resigned, 100.0, People).approx(),
+        ),
+        (
+            "Nio socialsekreterare har lämnat sedan i våras.",
+            want(Resigned, 9.0, People),
+        ),
+    ]);
+}
+
+#[test]
+fn resigned_shares_and_turnover() {
+    check_all(&[
+        (
+            "Drygt hälften av socialsekreterarna i Norrtälje har sagt upp sig det senaste året.",
+            want(Resigned, 50.0, Percent).approx(),
+        ),
+        (
+            "Var fjärde socialsekreterare i Haninge slutade förra året.",
+            want(Resigned, 25.0, Percent),
+        ),
+        (
+            "En tredjedel av personalen på barn- och ungdomsenheten har slutat sedan i höstas.",
+            want(Resigned, 33.0, Percent),
+        ),
+        (
+            "Personalomsättningen uppgick till 28 procent 2023.",
+            want(Resigned, 28.0, Percent),
+        ),
+        (
+            "Personalomsättningen bland socialsekreterarna var nära 40 procent i fjol.",
+            want(Resigned, 40.0, Percent).approx(),
+        ),
+        (
+            "I fjol slutade nästan hälften av enhetens socialsekreterare.",
+            want(Resigned, 50.0, Percent).approx(),
+        ),
+        (
+            "Omsättningen av personal har legat på 35 procent de senaste åren.",
+            want(Resigned, 35.0, Percent),
+        ),
+    ]);
+}
+
+#[test]
+fn resigned_negatives() {
+    check_none(
+        Some(Resigned),
+        &[
+            "Tolv socialsekreterare vill säga upp sig.",
+            "Ingen av de 20 socialsekreterarna har sagt upp sig.",
+            "Fem socialsekreterare har inte slutat trots kritiken.",
+            "Tio socialsekreterare riskerar att sluta om inget görs.",
+            "Under 2021 anställdes 15 nya socialsekreterare.",
+            "Är det sant att 14 socialsekreterare har slutat?",
+            "Fem socialsekreterare funderar på att sluta.",
+            "Hon slutade som socialsekreterare efter 30 år.",
+            "12 av 21 ledamöter röstade för förslaget och två lämnade sammanträdet.",
+            "Tre personer lämnade lokalen innan mötet var slut.",
+            "Sju socialsekreterare har lämnat in en arbetsmiljöanmälan.",
+            "Tre handläggare har lämnat synpunkter på förslaget.",
+            "Hälften av socialsekreterarna har arbetat mindre än två år.",
+            "Fyra socialsekreterare lämnade över sina ärenden till kollegor.",
+        ],
+    );
+}
+
+// --- intent_to_quit ----------------------------------------------------------------------
+
+#[test]
+fn intent_to_quit() {
+    check_all(&[
+        (
+            "Var tredje socialsekreterare i Västerås funderar på att sluta.",
+            want(IntentToQuit, 33.0, Percent),
+        ),
+        (
+            "Nästan hälften av socialsekreterarna vill byta jobb inom ett år, enligt en enkät från Akademikerförbundet SSR.",
+            want(IntentToQuit, 50.0, Percent).approx(),
+        ),
+        (
+            "I enkäten svarar 42 procent av medarbetarna att de överväger att säga upp sig.",
+            want(IntentToQuit, 42.0, Percent),
+        ),
+        (
+            "Mer än 60 procent av socialsekreterarna i Stockholm har funderat på att lämna yrket.",
+            want(IntentToQuit, 60.0, Percent).approx(),
+        ),
+        (
+            "En fjärdedel av de anställda uppger att de planerar att sluta inom två år.",
+            want(IntentToQuit, 25.0, Percent),
+        ),
+        (
+            "Enligt medarbetarenkäten kan 35 procent tänka sig att lämna sin tjänst.",
+            want(IntentToQuit, 35.0, Percent),
+        ),
+        (
+            "Var femte socialsekreterare tror att de kommer att sluta inom ett år.",
+            want(IntentToQuit, 20.0, Percent),
+        ),
+        (
+            "Cirka 70 procent av socialsekreterarna har under det senaste året övervägt att byta arbetsplats.",
+            want(IntentToQuit, 70.0, Percent).approx(),
+        ),
+    ]);
+}
+
+// --- caseload ----------------------------------------------------------------------------
+
+#[test]
+fn caseload() {
+    check_all(&[
+        (
+            "Varje socialsekreterare i Eskilstuna har i dag runt 30 ärenden.",
+            want(Caseload, 30.0, CasesPerWorker).approx(),
+        ),
+        (
+            "Handläggarna har i genomsnitt 25 ärenden var.",
+            want(Caseload, 25.0, CasesPerWorker),
+        ),
+        (
+            "Socialsekreterarna på barnenheten ansvarar för mellan 40 och 50 barn var.",
+            want(Caseload, 40.0, CasesPerWorker).high(50.0),
+        ),
+        (
+            "I Angered har varje handläggare upp till 60 ärenden.",
+            want(Caseload, 60.0, CasesPerWorker).approx(),
+        ),
+        (
+            "Ärendebelastningen ligger på 35 ärenden per handläggare.",
+            want(Caseload, 35.0, CasesPerWorker),
+        ),
+        (
+            "Varje socialsekreterare handlägger i dag omkring 25 utredningar samtidigt.",
+            want(Caseload, 25.0, CasesPerWorker).approx(),
+        ),
+        (
+            "Det handlar om ett tjugotal ärenden per handläggare.",
+            want(Caseload, 20.0, CasesPerWorker).approx(),
+        ),
+        (
+            "Antalet ärenden per socialsekreterare är i dag 38.",
+            want(Caseload, 38.0, CasesPerWorker),
+        ),
+        (
+            "Med 45 ärenden per socialsekreterare är arbetsbelastningen ohållbar.",
+            want(Caseload, 45.0, CasesPerWorker),
+        ),
+        (
+            "Socialsekreterarna i Norrköping har 15 till 20 familjer var.",
+            want(Caseload, 15.0, CasesPerWorker).high(20.0),
+        ),
+        (
+            "En socialsekreterare i Botkyrka kan ha upp emot 70 ärenden samtidigt.",
+            want(Caseload, 70.0, CasesPerWorker).approx(),
+        ),
+        (
+            "På mottagningen ligger snittet på 40–45 ärenden per handläggare.",
+            want(Caseload, 40.0, CasesPerWorker).high(45.0),
+        ),
+        (
+            "Varje handläggare har ansvar för drygt 40 barn.",
+            want(Caseload, 40.0, CasesPerWorker).approx(),
+        ),
+    ]);
+}
+
+// --- vacancies ---------------------------------------------------------------------------
+
+#[test]
+fn vacancies() {
+    check_all(&[
+        (
+            "Antalet vakanta tjänster uppgår till 6.",
+            want(Vacancies, 6.0, People),
+        ),
+        (
+            "Just nu är nio socialsekreterartjänster obesatta i Huddinge.",
+            want(Vacancies, 9.0, People),
+        ),
+        (
+            "Socialtjänsten i Kiruna saknar tolv socialsekreterare.",
+            want(Vacancies, 12.0, People),
+        ),
+        (
+            "Det finns 15 lediga tjänster som socialsekreterare som inte går att tillsätta.",
+            want(Vacancies, 15.0, People),
+        ),
+        (
+            "Fem tjänster står obesatta sedan i våras.",
+            want(Vacancies, 5.0, People),
+        ),
+        (
+            "Kommunen har i dag åtta vakanser inom barn och unga.",
+            want(Vacancies, 8.0, People),
+        ),
+        (
+            "Det saknas nu sju handläggare på barn och unga.",
+            want(Vacancies, 7.0, People),
+        ),
+        (
+            "Det saknas ett tiotal socialsekreterare i Södertälje.",
+            want(Vacancies, 10.0, People).approx(),
+        ),
+        (
+            "Drygt 20 tjänster är vakanta inom individ- och familjeomsorgen.",
+            want(Vacancies, 20.0, People).approx(),
+        ),
+        (
+            "Av 40 tjänster är 11 vakanta.",
+            want(Vacancies, 11.0, People).of(40.0),
+        ),
+        (
+            "Ungefär en fjärdedel av tjänsterna är vakanta.",
+            want(Vacancies, 25.0, Percent).approx(),
+        ),
+        (
+            "Sju tjänster som socialsekreterare är fortfarande otillsatta.",
+            want(Vacancies, 7.0, People),
+        ),
+    ]);
+}
+
+// --- staffing ----------------------------------------------------------------------------
+
+#[test]
+fn staffing() {
+    check_all(&[
+        (
+            "Enheten består av 14 handläggare och en chef.",
+            want(Staffing, 14.0, People),
+        ),
+        (
+            "På barn- och familjeenheten arbetar i dag 22 socialsekreterare.",
+            want(Staffing, 22.0, People),
+        ),
+        (
+            "Totalt finns 45 socialsekreterare i kommunen.",
+            want(Staffing, 45.0, People),
+        ),
+        (
+            "Bemanningen ligger på 18 tjänster.",
+            want(Staffing, 18.0, People),
+        ),
+        (
+            "Socialtjänsten i Ljusdal har sex socialsekreterare.",
+            want(Staffing, 6.0, People),
+        ),
+        (
+            "Arbetsgruppen omfattar 12 årsarbetare.",
+            want(Staffing, 12.0, People),
+        ),
+        (
+            "Full bemanning är 20 socialsekreterare.",
+            want(Staffing, 20.0, People),
+        ),
+        (
+            "Avdelningen har cirka 24 anställda.",
+            want(Staffing, 24.0, People).approx(),
+        ),
+        (
+            "Mottagningsenheten har tjugo handläggare.",
+            want(Staffing, 20.0, People),
+        ),
+    ]);
+}
+
+// --- consultants -------------------------------------------------------------------------
+
+#[test]
+fn consultants() {
+    check_all(&[
+        (
+            "Kommunen har i dag nio inhyrda socialsekreterare.",
+            want(Consultants, 9.0, People),
+        ),
+        (
+            "Förra året kostade konsulterna 14 miljoner kronor.",
+            want(Consultants, 14_000_000.0, Sek),
+        ),
+        (
+            "Socialförvaltningen lade 8,5 miljoner kronor på konsulter under 2023.",
+            want(Consultants, 8_500_000.0, Sek),
+        ),
+        (
+            "Kostnaden för inhyrda socionomer uppgick till 3,2 miljoner kronor.",
+            want(Consultants, 3_200_000.0, Sek),
+        ),
+        (
+            "Botkyrka har anlitat fem konsulter för att klara utredningarna.",
+            want(Consultants, 5.0, People),
+        ),
+        (
+            "Nu arbetar ett tiotal hyrsocionomer på enheten.",
+            want(Consultants, 10.0, People).approx(),
+        ),
+        (
+            "Kostnaderna för bemanningsföretag ökade till 22 mnkr.",
+            want(Consultants, 22_000_000.0, Sek),
+        ),
+        (
+            "Konsultkostnaderna landade på 4,1 miljoner kronor i fjol.",
+            want(Consultants, 4_100_000.0, Sek),
+        ),
+        (
+            "Kommunen betalade drygt 6 miljoner kronor för inhyrda socialsekreterare.",
+            want(Consultants, 6_000_000.0, Sek).approx(),
+        ),
+    ]);
+}
+
+#[test]
+fn consultants_and_vacancies_negatives() {
+    check_none(
+        Some(Consultants),
+        &[
+            "Kommunen satsar 10 miljoner kronor på bemanning.",
+            "Lönekostnaderna för socialsekreterarna ökade till 40 miljoner kronor.",
+            "Konsulterna arbetade 40 timmar i veckan.",
+        ],
+    );
+    check_none(
+        Some(Vacancies),
+        &[
+            "Tre socialsekreterare är lediga i sommar.",
+            "Av de 40 tjänsterna är 11 tillsatta.",
+            "Nio tjänster har tillsatts sedan i våras.",
+        ],
+    );
+    // A figure of hired staff is not also a headcount.
+    check_none(
+        Some(Staffing),
+        &["Kommunen har i dag nio inhyrda socialsekreterare."],
+    );
+}
+
+// --- inspection --------------------------------------------------------------------------
+
+#[test]
+fn inspection() {
+    check_all(&[
+        (
+            "I 14 av 20 granskade ärenden saknades en riskbedömning, konstaterar IVO.",
+            want(Inspection, 14.0, Cases).of(20.0),
+        ),
+        (
+            "Ivo granskade 30 utredningar och fann brister i 22 av dem.",
+            want(Inspection, 22.0, Cases).of(30.0),
+        ),
+        (
+            "Revisorerna konstaterar att 7 av 12 utredningar inte var slutförda inom fyra månader.",
+            want(Inspection, 7.0, Cases).of(12.0),
+        ),
+        (
+            "Enligt IVO saknades dokumentation i hälften av de granskade ärendena.",
+            want(Inspection, 50.0, Percent),
+        ),
+        (
+            "Granskningen visar att barnet inte hade träffats i 9 av 15 utredningar.",
+            want(Inspection, 9.0, Cases).of(15.0),
+        ),
+        (
+            "I fem av åtta ärenden hade socialtjänsten inte gjort någon riskbedömning, enligt Ivo.",
+            want(Inspection, 5.0, Cases).of(8.0),
+        ),
+        (
+            "Arbetsmiljöverket fann att 11 av 16 granskade akter saknade uppföljning.",
+            want(Inspection, 11.0, Cases).of(16.0),
+        ),
+    ]);
+}
+
+#[test]
+fn inspection_without_figure_and_body() {
+    for (text, body) in [
+        (
+            "JO riktar allvarlig kritik mot socialnämnden i Södertälje.",
+            "JO",
+        ),
+        (
+            "Arbetsmiljöverket har granskat socialtjänsten i Malmö och konstaterar brister i arbetsmiljön.",
+            "Arbetsmiljöverket",
+        ),
+        (
+            "Socialnämnden i Borås får kritik av Ivo för långa utredningstider.",
+            "IVO",
+        ),
+    ] {
+        let claims = run(text);
+        assert_eq!(claims.len(), 1, "{text}: {claims:?}");
+        assert_eq!(claims[0].kind, Inspection, "{text}");
+        assert_eq!(claims[0].value, None, "{text}");
+        assert_eq!(claims[0].body.as_deref(), Some(body), "{text}");
+    }
+}
+
+// --- deficit -----------------------------------------------------------------------------
+
+#[test]
+fn deficit() {
+    check_all(&[
+        (
+            "Socialnämnden i Haninge redovisar ett underskott på 18 miljoner kronor för 2023.",
+            want(Deficit, 18_000_000.0, Sek),
+        ),
+        (
+            "Individ- och familjeomsorgen går 25 miljoner kronor back.",
+            want(Deficit, 25_000_000.0, Sek),
+        ),
+        (
+            "Underskottet väntas landa på drygt 40 miljoner kronor.",
+            want(Deficit, 40_000_000.0, Sek).approx(),
+        ),
+        (
+            "Socialförvaltningen prognostiserar ett minus på 12 mnkr.",
+            want(Deficit, 12_000_000.0, Sek),
+        ),
+        (
+            "Nämnden överskred budgeten med 9,4 miljoner kronor.",
+            want(Deficit, 9_400_000.0, Sek),
+        ),
+        (
+            "Socialnämnden gick med ett underskott på närmare 30 miljoner i fjol.",
+            want(Deficit, 30_000_000.0, Sek).approx(),
+        ),
+        (
+            "Prognosen pekar på ett underskott om 7,5 miljoner kronor.",
+            want(Deficit, 7_500_000.0, Sek),
+        ),
+        (
+            "Budgetunderskottet för socialtjänsten uppgår till 52 miljoner.",
+            want(Deficit, 52_000_000.0, Sek),
+        ),
+        (
+            "Nämndens prognos visar ett negativt resultat på 11 miljoner kronor.",
+            want(Deficit, 11_000_000.0, Sek),
+        ),
+        (
+            "Socialnämnden redovisar ett underskott mot budget på 14,2 miljoner kronor.",
+            want(Deficit, 14_200_000.0, Sek),
+        ),
+    ]);
+}
+
+// --- workload_change ---------------------------------------------------------------------
+
+#[test]
+fn workload_change() {
+    check_all(&[
+        (
+            "Orosanmälningarna har ökat med 25 procent sedan 2019.",
+            want(WorkloadChange, 25.0, Percent),
+        ),
+        (
+            "Antalet orosanmälningar steg med drygt 30 procent förra året.",
+            want(WorkloadChange, 30.0, Percent).approx(),
+        ),
+        (
+            "Antalet utredningar har minskat med tio procent.",
+            want(WorkloadChange, -10.0, Percent),
+        ),
+        (
+            "Antalet anmälningar har tredubblats på fem år.",
+            want(WorkloadChange, 200.0, Percent),
+        ),
+        (
+            "Inflödet av orosanmälningar ökade med 18 procent under 2023.",
+            want(WorkloadChange, 18.0, Percent),
+        ),
+        (
+            "Det kom in 50 procent fler orosanmälningar än året innan.",
+            want(WorkloadChange, 50.0, Percent),
+        ),
+        (
+            "I fjol ökade antalet orosanmälningar med 22 procent.",
+            want(WorkloadChange, 22.0, Percent),
+        ),
+        (
+            "Socialtjänsten har sett en ökning av orosanmälningarna med 15 procent.",
+            want(WorkloadChange, 15.0, Percent),
+        ),
+        (
+            "Anmälningarna om barn som far illa har fördubblats sedan 2015.",
+            want(WorkloadChange, 100.0, Percent),
+        ),
+        (
+            "Antalet ansökningar om ekonomiskt bistånd har ökat med närmare 20 procent.",
+            want(WorkloadChange, 20.0, Percent).approx(),
+        ),
+        (
+            "Sedan 2019 har antalet utredningar ökat med 30 procent.",
+            want(WorkloadChange, 30.0, Percent),
+        ),
+        (
+            "Under 2023 minskade antalet orosanmälningar med 8 procent.",
+            want(WorkloadChange, -8.0, Percent),
+        ),
+        (
+            "Antalet orosanmälningar har halverats sedan 2020.",
+            want(WorkloadChange, -50.0, Percent),
+        ),
+    ]);
+}
+
+#[test]
+fn workload_change_negatives() {
+    check_none(
+        Some(WorkloadChange),
+        &[
+            "Antalet invånare har ökat med 3 procent.",
+            "Lönerna ökade med 4 procent i år.",
+            "Priserna har stigit med 5 procent.",
+            "I år har utredningarna genomförts med 90 procent egen personal.",
+        ],
+    );
+}
+
+// --- sick_leave --------------------------------------------------------------------------
+
+#[test]
+fn sick_leave() {
+    check_all(&[
+        (
+            "Sjukfrånvaron bland socialsekreterarna i Borås ligger på 11 procent.",
+            want(SickLeave, 11.0, Percent),
+        ),
+        (
+            "Sjukfrånvaron har ökat till 14,5 procent.",
+            want(SickLeave, 14.5, Percent),
+        ),
+        (
+            "Fyra av tolv handläggare är sjukskrivna.",
+            want(SickLeave, 4.0, People).of(12.0),
+        ),
+        (
+            "Tre socialsekreterare är långtidssjukskrivna.",
+            want(SickLeave, 3.0, People),
+        ),
+        (
+            "På enheten är sju medarbetare sjukskrivna.",
+            want(SickLeave, 7.0, People),
+        ),
+        (
+            "Var femte socialsekreterare är sjukskriven.",
+            want(SickLeave, 20.0, Percent),
+        ),
+        (
+            "Sjuktalet uppgick till 9 procent 2023.",
+            want(SickLeave, 9.0, Percent),
+        ),
+        (
+            "Korttidssjukfrånvaron var 4,2 procent under 2022.",
+            want(SickLeave, 4.2, Percent),
+        ),
+        (
+            "I dag är fem av enhetens 18 socialsekreterare sjukskrivna.",
+            want(SickLeave, 5.0, People).of(18.0),
+        ),
+    ]);
+}
+
+// --- things that are not claims ----------------------------------------------------------
+
+#[test]
+fn numbers_that_are_not_figures() {
+    check_none(
+        None,
+        &[
+            "Hon har arbetat som socialsekreterare i 30 år.",
+            "Samtalet med socialsekreteraren varade 10 av 30 minuter.",
+            "Ring socialjouren på 08-123 45 67.",
+            "Artikeln publicerades 3 september 2021.",
+            "Beslutet fattades 2024-12-10.",
+            "Se sidan 12 i rapporten.",
+            "Paragraf 12 i socialtjänstlagen gäller.",
+            "Enligt § 4 ska nämnden besluta.",
+            "En 18-årig man greps i Botkyrka.",
+            "Mottagningen stänger kl 16.",
+            "Socialnämnden i Botkyrka sammanträdde 2021.",
+            "12 av 21 ledamöter röstade för förslaget.",
+            "Fem barn placerades på HVB-hem.",
+            "30 procent av budgeten går till placeringar.",
+            "Det tar 12 veckor att utreda ett ärende.",
+            "Tre av fyra föräldrar var nöjda med socialtjänsten.",
+            "Nämnden har 11 ledamöter.",
+            "Kommunen har 90 000 invånare.",
+            "I 3 av 10 fall kom bussen i tid.",
+            "Det kostade 5 miljoner kronor att bygga om lokalerna.",
+            "Socialsekreterare Anna Svensson, 45, har arbetat i 20 år.",
+            "Hälften av barnen placerades i familjehem.",
+            "Stämmer det att 25 socialsekreterare har lämnat enheten?",
+            "Hur många av de 40 tjänsterna är vakanta?",
+            "Sju av tio tillfrågade tycker att socialtjänsten gör ett bra jobb.",
+            "Lokalen rymmer 40 personer.",
+        ],
+    );
+}
+
+// --- municipality ------------------------------------------------------------------------
+
+fn municipality_of(text: &str, kind: Kind, ctx: &DocContext) -> Option<String> {
+    let claims = extract(text, ctx);
+    let c = claims
+        .iter()
+        .find(|c| c.kind == kind)
+        .unwrap_or_else(|| panic!("no {kind} claim in {text:?}: {claims:?}"));
+    c.municipality.clone()
+}
+
+#[test]
+fn municipality_from_sentence_paragraph_context_and_document() {
+    let text = "Krisen i Botkyrka fördjupas\n\n\
+        I Botkyrka har 10 av 30 socialsekreterare sagt upp sig.\n\n\
+        Grannkommunen har det inte lättare. I Huddinge satt varje socialsekreterare med 15–20 ärenden.\n\n\
+        Socialtjänsten i Haninge har också problem. Där har tolv socialsekreterare slutat sedan årsskiftet.\n\n\
+        Botkyrka kommun har ännu inte svarat. Sju tjänster står fortfarande obesatta.\n";
+    let c = ctx();
+    assert_eq!(
+        municipality_of(text, Resigned, &c).as_deref(),
+        Some("Botkyrka")
+    );
+    assert_eq!(
+        municipality_of(text, Caseload, &c).as_deref(),
+        Some("Huddinge")
+    );
+    let claims = extract(text, &c);
+    let haninge = claims
+        .iter()
+        .find(|c| c.kind == Resigned && c.value == Some(12.0))
+        .expect("the Haninge figure");
+    assert_eq!(haninge.municipality.as_deref(), Some("Haninge"));
+    assert_eq!(haninge.municipality_code.as_deref(), Some("0136"));
+    assert_eq!(
+        municipality_of(text, Vacancies, &c).as_deref(),
+        Some("Botkyrka")
+    );
+}
+
+#[test]
+fn genitives_and_districts() {
+    let c = ctx();
+    for (text, kind, want) in [
+        (
+            "Botkyrkas socialtjänst har tappat 14 socialsekreterare.",
+            Resigned,
+            "Botkyrka",
+        ),
+        (
+            "Ett tiotal socialsekreterare har sagt upp sig i Angered i år.",
+            Resigned,
+            "Göteborg",
+        ),
+        (
+            "I Rinkeby har varje handläggare upp till 60 ärenden.",
+            Caseload,
+            "Stockholm",
+        ),
+        (
+            "Södertäljes socialnämnd redovisar ett underskott på 18 miljoner kronor.",
+            Deficit,
+            "Södertälje",
+        ),
+        (
+            "Socialtjänsten i Kiruna saknar tolv socialsekreterare.",
+            Vacancies,
+            "Kiruna",
+        ),
+    ] {
+        assert_eq!(
+            municipality_of(text, kind, &c).as_deref(),
+            Some(want),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn context_municipality_when_the_text_names_none_and_sentence_wins_over_it() {
+    let c = DocContext {
+        municipality: crate::geo::lookup("Eslöv"),
+        ..ctx()
+    };
+    let text = "Sju tjänster står obesatta.\n\nI Lund har varje handläggare 40 ärenden.\n";
+    assert_eq!(
+        municipality_of(text, Vacancies, &c).as_deref(),
+        Some("Eslöv")
+    );
+    assert_eq!(municipality_of(text, Caseload, &c).as_deref(), Some("Lund"));
+}
+
+#[test]
+fn dominant_municipality_when_nothing_else_says() {
+    let text = "Socialtjänsten i Malmö i kris\n\n\
+        Malmö stad har svårt att rekrytera.\n\n\
+        Sju tjänster står obesatta.\n\n\
+        Tidigare har Malmö och Lund samarbetat.\n";
+    assert_eq!(
+        municipality_of(text, Vacancies, &ctx()).as_deref(),
+        Some("Malmö")
+    );
+    let none = extract("Sju tjänster står obesatta.", &ctx());
+    assert_eq!(none.len(), 1);
+    assert_eq!(none[0].municipality, None);
+    assert_eq!(none[0].municipality_code, None);
+}
+
+// --- period ------------------------------------------------------------------------------
+
+fn period_of(text: &str, published: &str) -> Option<(NaiveDate, NaiveDate)> {
+    let c = DocContext {
+        published: PubDate::parse(published),
+        ..ctx()
+    };
+    let claims = extract(text, &c);
+    assert_eq!(claims.len(), 1, "{text}: {claims:?}");
+    claims[0].period.map(|p| (p.from, p.to))
+}
+
+#[test]
+fn periods_resolve_against_the_published_date() {
+    let cases = [
+        (
+            "Tolv socialsekreterare har slutat sedan årsskiftet.",
+            (ymd(2021, 1, 1), ymd(2021, 9, 3)),
+        ),
+        (
+            "Förra året slutade 18 socialsekreterare.",
+            (ymd(2020, 1, 1), ymd(2020, 12, 31)),
+        ),
+        (
+            "I fjol sa 12 av 21 handläggare upp sig.",
+            (ymd(2020, 1, 1), ymd(2020, 12, 31)),
+        ),
+        (
+            "I år har fem socialsekreterare slutat.",
+            (ymd(2021, 1, 1), ymd(2021, 9, 3)),
+        ),
+        (
+            "21 socialsekreterare har slutat januari–november 2024.",
+            (ymd(2024, 1, 1), ymd(2024, 11, 30)),
+        ),
+        (
+            "Under 2016 slutade 14 socialsekreterare.",
+            (ymd(2016, 1, 1), ymd(2016, 12, 31)),
+        ),
+        (
+            "Hösten 2024 sa sex handläggare upp sig.",
+            (ymd(2024, 9, 1), ymd(2024, 11, 30)),
+        ),
+        (
+            "Sedan i våras har 14 socialsekreterare slutat.",
+            (ymd(2021, 3, 1), ymd(2021, 9, 3)),
+        ),
+        (
+            "Personalomsättningen uppgick till 28 procent 2019.",
+            (ymd(2019, 1, 1), ymd(2019, 12, 31)),
+        ),
+        (
+            "Sju tjänster står obesatta.",
+            (ymd(2021, 9, 3), ymd(2021, 9, 3)),
+        ),
+        (
+            "Under fjolåret gick socialnämnden 12 miljoner kronor back.",
+            (ymd(2020, 1, 1), ymd(2020, 12, 31)),
+        ),
+        (
+            "Sedan 2019 har 40 socialsekreterare slutat.",
+            (ymd(2019, 1, 1), ymd(2021, 9, 3)),
+        ),
+    ];
+    let failures: Vec<String> = cases
+        .iter()
+        .filter_map(|(text, want)| {
+            let got = period_of(text, PUBLISHED);
+            (got != Some(*want)).then(|| format!("{text:?}: want {want:?}, got {got:?}"))
+        })
+        .collect();
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn no_period_without_date_or_expression() {
+    let c = DocContext {
+        published: None,
+        ..ctx()
+    };
+    let claims = extract("Förra året slutade 18 socialsekreterare.", &c);
+    assert_eq!(claims.len(), 1);
+    assert_eq!(claims[0].period, None);
+}
+
+// --- merging -----------------------------------------------------------------------------
+
+#[test]
+fn one_figure_repeated_is_one_claim() {
+    let text = "14 socialsekreterare har slutat\n\n\
+        Sedan årsskiftet har 14 socialsekreterare slutat på socialkontoret i Eslöv.\n\n\
+        – Att 14 socialsekreterare har slutat är mycket allvarligt, säger facket.\n";
+    let claims = run(text);
+    assert_eq!(claims.len(), 1, "{claims:?}");
+    // The statement whose sentence dates it is kept.
+    assert_eq!(
+        claims[0].period.map(|p| p.from),
+        Some(ymd(2021, 1, 1)),
+        "{claims:?}"
+    );
+    assert_eq!(claims[0].municipality.as_deref(), Some("Eslöv"));
+}
+
+#[test]
+fn total_completes_a_repeated_figure() {
+    let text = "Tio socialsekreterare har sagt upp sig\n\n\
+        10 av 30 socialsekreterare har sagt upp sig i Botkyrka.\n";
+    let claims: Vec<Claim> = run(text)
+        .into_iter()
+        .filter(|c| c.kind == Resigned)
+        .collect();
+    assert_eq!(claims.len(), 1, "{claims:?}");
+    assert_eq!((claims[0].value, claims[0].of), (Some(10.0), Some(30.0)));
+}
+
+#[test]
+fn two_figures_are_two_claims() {
+    let text =
+        "Under 2022 slutade 12 socialsekreterare i Eslöv. I fjol slutade 18 socialsekreterare.";
+    let claims = extract(
+        text,
+        &DocContext {
+            published: PubDate::parse("2024-03-01"),
+            ..ctx()
+        },
+    );
+    let values: Vec<Option<f64>> = claims.iter().map(|c| c.value).collect();
+    assert_eq!(values, vec![Some(12.0), Some(18.0)], "{claims:?}");
+    assert_eq!(claims[1].period.map(|p| p.from), Some(ymd(2023, 1, 1)));
+}
+
+#[test]
+fn one_figure_in_two_municipalities_is_two_claims() {
+    let text = "I Huddinge har tolv socialsekreterare slutat.\n\n\
+        I Haninge har också tolv socialsekreterare slutat.\n";
+    let claims = run(text);
+    let places: Vec<Option<&str>> = claims.iter().map(|c| c.municipality.as_deref()).collect();
+    assert_eq!(
+        places,
+        vec![Some("Huddinge"), Some("Haninge")],
+        "{claims:?}"
+    );
+}
+
+// --- the record --------------------------------------------------------------------------
+
+#[test]
+fn record_carries_quote_span_and_role() {
+    let text = "Rubrik\n\nI Malmö har fyra av tio handläggare sagt upp sig. Det är för många.";
+    let claims = run(text);
+    assert_eq!(claims.len(), 1, "{claims:?}");
+    let c = &claims[0];
+    assert_eq!(c.quote, "I Malmö har fyra av tio handläggare sagt upp sig.");
+    assert_eq!(&text[c.span[0]..c.span[1]], c.quote);
+    assert_eq!(c.role.as_deref(), Some("handläggare"));
+    assert_eq!(c.doc, "test");
+    let json = serde_json::to_string(c).unwrap();
+    assert!(json.contains(r#""value":4,"#), "{json}");
+    assert!(json.contains(r#""of":10,"#), "{json}");
+}
+
+#[test]
+fn every_kind_has_named_patterns() {
+    let names = pattern_names();
+    for kind in Kind::ALL {
+        assert!(
+            names.iter().any(|(k, _)| *k == kind),
+            "no pattern for {kind}"
+        );
+    }
+    let mut seen: Vec<&str> = names.iter().map(|(_, n)| *n).collect();
+    seen.sort();
+    let before = seen.len();
+    seen.dedup();
+    assert_eq!(before, seen.len(), "pattern names must be unique");
+}

@@ -101,7 +101,8 @@ static PATTERNS: LazyLock<Vec<(Family, Regex)>> = LazyLock::new(|| {
         ),
         p(
             Family::YearRange,
-            r"\b(?:mellan\s+|från\s+)?(?P<y1>(?:19|20)\d{2})\s*(?:[–—-]|till|och)\s*(?P<y2>(?:19|20)\d{2})\b".into(),
+            // The preposition is part of it, so that "Under 2016-2017" outweighs "Under 2016".
+            r"\b(?:(?:mellan|från|under|i|åren)\s+)?(?P<y1>(?:19|20)\d{2})\s*(?:[–—-]|till|och)\s*(?P<y2>(?:19|20)\d{2})\b".into(),
         ),
         p(Family::Season, format!(r"\b(?P<s>{SEASONS})\s+(?P<y>(?:19|20)\d{{2}})\b")),
         p(
@@ -128,6 +129,14 @@ static PATTERNS: LazyLock<Vec<(Family, Regex)>> = LazyLock::new(|| {
             r"\b(?:hittills\s+i\s+år|i\s+år|under\s+året|årets\s+första\s+\w+\s+månader)\b".into(),
         ),
         p(Family::PastSeason, r"\bi\s+(?P<s>våras|somras|höstas|vintras)\b".into()),
+        p(
+            Family::SincePastSeason,
+            r"\bsedan\s+i\s+(?P<s>våras|somras|höstas|vintras)\b".into(),
+        ),
+        p(
+            Family::LastTwelveMonths,
+            r"\b(?:under\s+)?(?:det\s+senaste|det\s+gångna|senaste)\s+året\b".into(),
+        ),
         p(
             Family::RecentYears,
             r"\b(?:de|under\s+de)\s+senaste\s+(?P<n>två|tre|fyra|fem|sex|sju|åtta|nio|tio|\d+)\s+åren\b".into(),
@@ -163,6 +172,8 @@ enum Family {
     LastYear,
     ThisYear,
     PastSeason,
+    SincePastSeason,
+    LastTwelveMonths,
     RecentYears,
     RecentMonths,
     LastMonth,
@@ -174,8 +185,11 @@ enum Family {
 /// A year must not be part of a date ("2024-12-10") or a time ("05:15"), nor a figure with a
 /// unit ("2000 kronor").
 static NOT_A_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\d{4}-\d{2}(?:-\d{2})?|\d{4}\s*(?:kr|kronor|procent|%|ärenden|anställda|st\b)")
-        .expect("not a year")
+    // "2024-12" and "2024-12-10" are dates, but "2016-2017" is a range of years.
+    Regex::new(
+        r"(?i)\d{4}-\d{2}(?:-\d{2})?\b|\d{4}\s*(?:kr|kronor|procent|%|ärenden|anställda|st\b)",
+    )
+    .expect("not a year")
 });
 
 /// Every time expression in `sentence`, resolved against `published` where it is relative.
@@ -185,21 +199,31 @@ pub fn find(sentence: &str, published: Option<&PubDate>) -> Vec<TimeExpr> {
         .map(|m| (m.start(), m.end()))
         .collect();
     let mut found: Vec<TimeExpr> = Vec::new();
+    // Expressions recognised but not resolvable (relative, no publication date): the
+    // shorter expressions inside them must not stand in for them ("april 2025" inside
+    // "tom 30 april 2025" is not the period).
+    let mut unresolved: Vec<(usize, usize)> = Vec::new();
     for (family, re) in PATTERNS.iter() {
         for caps in re.captures_iter(sentence) {
             let m = caps.get(0).expect("whole match");
             if blocked.iter().any(|&(a, b)| m.start() < b && a < m.end()) {
                 continue;
             }
-            if let Some(period) = resolve(*family, &caps, published) {
-                found.push(TimeExpr {
+            match resolve(*family, &caps, published) {
+                Some(period) => found.push(TimeExpr {
                     start: m.start(),
                     end: m.end(),
                     period,
-                });
+                }),
+                None => unresolved.push((m.start(), m.end())),
             }
         }
     }
+    found.retain(|t| {
+        !unresolved
+            .iter()
+            .any(|&(a, b)| a <= t.start && t.end <= b && b - a > t.end - t.start)
+    });
     // Keep the longest of overlapping expressions; earlier families win ties.
     let mut kept: Vec<TimeExpr> = Vec::new();
     for t in found {
@@ -308,6 +332,28 @@ fn resolve(family: Family, caps: &regex::Captures, published: Option<&PubDate>) 
             };
             season(y, &name)
         }
+        Family::SincePastSeason => {
+            // "sedan i våras": from the start of that season to the document's date.
+            let p = published?;
+            let name = get("s")?;
+            let (_, m2, _) = season_months(&name);
+            let y = if p.last().month() > m2 || name == "vintras" {
+                p.year()
+            } else {
+                p.year() - 1
+            };
+            Some(Period {
+                from: season(y, &name)?.from,
+                to: p.last(),
+            })
+        }
+        Family::LastTwelveMonths => {
+            let p = published?;
+            Some(Period {
+                from: p.last().checked_sub_months(Months::new(12))?,
+                to: p.last(),
+            })
+        }
         Family::RecentYears => {
             let p = published?;
             let n = word_count(&get("n")?)?;
@@ -365,8 +411,10 @@ pub fn nearest(exprs: &[TimeExpr], start: usize, end: usize) -> Option<&TimeExpr
         if t.end <= start {
             start - t.end
         } else if t.start >= end {
-            // Expressions after the figure count slightly more distant than before it.
-            t.start - end + 1
+            // Expressions after the figure count twice as distant as before it: Swedish
+            // fronts the time of a clause ("2016 slutade nära hälften och i fjol ..."), and
+            // what follows a figure often opens the next clause.
+            2 * (t.start - end) + 1
         } else {
             0
         }
@@ -495,6 +543,23 @@ mod tests {
             one("Tio uppsägningar på åtta månader", Some("2021-09-03")),
             Some((ymd(2021, 1, 3), ymd(2021, 9, 3)))
         );
+    }
+
+    #[test]
+    fn since_a_past_season_and_the_last_year() {
+        assert_eq!(
+            one("sedan i våras", Some("2021-09-03")),
+            Some((ymd(2021, 3, 1), ymd(2021, 9, 3)))
+        );
+        assert_eq!(
+            one("sedan i höstas", Some("2022-02-01")),
+            Some((ymd(2021, 9, 1), ymd(2022, 2, 1)))
+        );
+        assert_eq!(
+            one("det senaste året", Some("2021-09-03")),
+            Some((ymd(2020, 9, 3), ymd(2021, 9, 3)))
+        );
+        assert_eq!(one("sedan i våras", None), None);
     }
 
     #[test]

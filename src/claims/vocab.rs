@@ -32,7 +32,14 @@ pub const STAFF: &str = r"[a-zåäöé]*(?:sekreterar(?:e|en|na|es|nas)|socionom
 pub const ADJ: &str = r"(?:[a-zåäöé-]+(?:a|e) ){0,2}";
 
 /// Resigned or left, as news and minutes put it.
-pub const QUIT: &str = r"(?:sagt upp sig|sa upp sig|sade upp sig|säger upp sig|slutat|slutade|lämnat|lämnade|avgått|avgick|avslutat sin anställning|avslutat sina anställningar|gått vidare|valt att (?:säga upp sig|sluta|lämna))";
+pub const QUIT: &str = r"(?:sagt upp sig|sa upp sig|sade upp sig|säger upp sig|slutat|slutade|<LEFT>|avgått|avgick|avslutat sin anställning|avslutat sina anställningar|gått vidare|valt att (?:säga upp sig|sluta|lämna))";
+
+/// "lämnat" as leaving a job. "Lämna" is transitive and mostly means something else: "har
+/// lämnat in en anmälan", "lämnat synpunkter", "lämnat över ärendet", "lämnat besked". So it
+/// counts only at the end of a clause, before a time, reason or coordination ("lämnat sedan
+/// årsskiftet", "lämnat av andra orsaker", "lämnat eller bytt tjänst"), or with a workplace
+/// as object ("lämnat enheten", "lämnat Botkyrkas socialtjänst", "lämnat sina tjänster").
+pub const LEFT: &str = r"(?:lämnat|lämnade)(?:$|[.,;:!)”—–-]| (?:sedan|under|i|på|efter|av|för|eller|och|inom|sin (?:tjänst|anställning|arbetsplats)|sina (?:tjänster|anställningar|jobb)|sitt jobb|jobbet|yrket|arbetet|arbetsplatsen|tjänsten|kommunen|socialtjänsten|[a-zåäö-]*enheten|[a-zåäö]*förvaltningen|[a-zåäö]*avdelningen|[a-zåäö]*kontoret|[a-zåäö]+s (?:socialtjänst|socialförvaltning|kommun|[a-zåäö]*enhet|[a-zåäö]*förvaltning)|barn|vuxen|försörjningsstöd)\b)";
 
 /// Count nouns for a caseload.
 pub const CASES: &str = r"(?:ärenden|ärende|utredningar|barn|klienter|familjer|akter|barnärenden)";
@@ -65,6 +72,7 @@ pub fn expand(pattern: &str) -> Regex {
         .replace("<ADJ>", ADJ)
         .replace("<GAP>", r".{0,80}?")
         .replace("<QUIT>", QUIT)
+        .replace("<LEFT>", LEFT)
         .replace("<CASES>", CASES);
     Regex::new(&p).unwrap_or_else(|e| panic!("claim pattern {pattern:?}: {e}"))
 }
@@ -88,12 +96,16 @@ pub fn role_lemma(word: &str) -> String {
         ("konsult", "konsult"),
         ("vikarie", "vikarie"),
     ];
-    for (stem, lemma) in STEMS {
-        if let Some(i) = word.find(stem) {
-            return format!("{}{}", &word[..i], lemma);
-        }
+    // A Swedish compound's head is its last part: "socionomkonsulter" is a consultant, so
+    // the stem found furthest right wins.
+    let head = STEMS
+        .iter()
+        .filter_map(|(stem, lemma)| word.rfind(stem).map(|i| (i, lemma)))
+        .max_by_key(|(i, _)| *i);
+    match head {
+        Some((i, lemma)) => format!("{}{}", &word[..i], lemma),
+        None => word.to_string(),
     }
-    word.to_string()
 }
 
 #[cfg(test)]

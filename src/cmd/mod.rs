@@ -4,6 +4,7 @@ mod check;
 mod claims;
 mod extract;
 mod ingest;
+mod parse;
 mod search;
 mod timeline;
 
@@ -53,6 +54,8 @@ pub enum Command {
     Timeline(timeline::Args),
     /// Check a sentence against the indexed claims
     Check(check::Args),
+    /// Print the text and metadata avhopp reads from files
+    Parse(parse::Args),
 }
 
 pub fn run(cli: Cli) -> Result<ExitCode> {
@@ -63,6 +66,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Claims(a) => claims::run(a, &cli.global),
         Command::Timeline(a) => timeline::run(a, &cli.global),
         Command::Check(a) => check::run(a, &cli.global),
+        Command::Parse(a) => parse::run(a),
     }
 }
 

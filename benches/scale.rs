@@ -1,0 +1,287 @@
+//! End-to-end scale benchmark: `cargo bench --bench scale -- 10000` (documents).
+//!
+//! Writes N *synthetic* Swedish documents (clearly marked as such, never shipped as corpus),
+//! deterministically from a fixed seed: half HTML article pages with navigation, cookie
+//! banner and footer, half plain text; every document has filler paragraphs and about a third
+//! carry one or two claim phrasings the extractors know, over the 290 municipalities and
+//! dates 2010–2026. Then it measures, on this machine:
+//!
+//! - ingest end to end (read, parse, language, claims, index): documents/s, MB/s, peak RSS;
+//! - index size per document;
+//! - search latency p50/p99 for a term, a phrase, and a boolean query with municipality and
+//!   date filters;
+//! - the timeline over all claims.
+//!
+//! Figures go in BENCHMARKS.md with the command and machine. Keep N large runs out of CI.
+
+use avhopp::document::Defaults;
+use avhopp::geo;
+use avhopp::index::{AvhoppIndex, ClaimFilter, SearchRequest};
+use avhopp::timeline::{self, Bucket};
+use std::fmt::Write as _;
+use std::path::Path;
+use std::time::Instant;
+
+/// xorshift64*: deterministic, no dependency.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545F4914F6CDD1D)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+    fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
+        xs[self.below(xs.len())]
+    }
+}
+
+const FILLER: &[&str] = &[
+    "Kommunstyrelsen sammanträdde på tisdagen och diskuterade bland annat den nya översiktsplanen.",
+    "Enligt förvaltningen pågår arbetet med att ta fram en ny handlingsplan för det förebyggande arbetet.",
+    "Flera föräldrar har hört av sig till tidningen och uttryckt oro över situationen.",
+    "Politikerna i oppositionen kräver nu svar från den styrande majoriteten.",
+    "Verksamheten har under lång tid haft svårt att rekrytera erfaren personal.",
+    "Nämnden ska återkomma med en redovisning till fullmäktige efter sommaren.",
+    "Det framgår av handlingar som tidningen har tagit del av.",
+    "Facket menar att arbetsmiljön har försämrats de senaste åren.",
+    "Socialchefen vill inte kommentera enskilda ärenden men säger att man ser allvarligt på kritiken.",
+    "På mötet fanns också representanter för brukarorganisationerna.",
+    "Kommunen har tagit fram ett nytt introduktionsprogram för nyanställda.",
+    "Frågan väcktes först i en motion från Vänsterpartiet.",
+];
+
+/// Claim phrasings with slots: {n} {m} {y} {M} (number, smaller number, year, municipality).
+const CLAIMS: &[&str] = &[
+    "I {M} har {m} av {n} socialsekreterare sagt upp sig under {y}.",
+    "Varje socialsekreterare i {M} har i dag {m}–{n} ärenden.",
+    "Det saknas {m} socialsekreterare på barn- och ungdomsenheten i {M}.",
+    "Socialnämnden i {M} redovisar ett underskott på {n} miljoner kronor för {y}.",
+    "Antalet orosanmälningar i {M} har ökat med {n} procent sedan {y}.",
+    "{M} kommun har hyrt in {m} socionomkonsulter under {y}.",
+    "IVO konstaterar att i {m} av {n} granskade utredningar i {M} saknades en riskbedömning.",
+    "Sjukfrånvaron bland socialsekreterarna i {M} var {m} procent {y}.",
+];
+
+fn paragraph(rng: &mut Rng) -> String {
+    let mut p = String::new();
+    for _ in 0..2 + rng.below(3) {
+        p.push_str(rng.pick(FILLER));
+        p.push(' ');
+    }
+    p.trim_end().to_string()
+}
+
+fn claim(rng: &mut Rng, municipalities: &[&str]) -> String {
+    let n = 20 + rng.below(60);
+    let m = 2 + rng.below(n / 2);
+    let y = 2010 + rng.below(17);
+    rng.pick(CLAIMS)
+        .replace("{n}", &n.to_string())
+        .replace("{m}", &m.to_string())
+        .replace("{y}", &y.to_string())
+        .replace("{M}", municipalities[rng.below(municipalities.len())])
+}
+
+fn write_corpus(dir: &Path, n: usize) -> u64 {
+    let municipalities: Vec<&str> = geo::all().iter().map(|m| m.name).collect();
+    let mut rng = Rng(0x5eed_a7b0_9900_0001);
+    let mut bytes = 0u64;
+    for i in 0..n {
+        let mut body = Vec::new();
+        for _ in 0..4 + rng.below(8) {
+            body.push(paragraph(&mut rng));
+        }
+        if rng.below(3) == 0 {
+            let at = rng.below(body.len());
+            body.insert(at, claim(&mut rng, &municipalities));
+            if rng.below(2) == 0 {
+                body.push(claim(&mut rng, &municipalities));
+            }
+        }
+        let title = format!(
+            "SYNTETISK artikel {i}: {}",
+            municipalities[rng.below(municipalities.len())]
+        );
+        let date = format!(
+            "{}-{:02}-{:02}",
+            2010 + rng.below(17),
+            1 + rng.below(12),
+            1 + rng.below(28)
+        );
+        let sub = dir.join(format!("{:03}", i / 1000));
+        std::fs::create_dir_all(&sub).unwrap();
+        let (name, content) = if i % 2 == 0 {
+            let mut html = String::new();
+            let _ = write!(
+                html,
+                "<!doctype html><html lang=\"sv\"><head><title>{title} | Syntetbladet</title>\
+                 <meta property=\"og:site_name\" content=\"Syntetbladet (syntetisk)\">\
+                 <meta property=\"article:published_time\" content=\"{date}T08:00:00+01:00\"></head><body>\
+                 <header><nav><a href=\"/\">Start</a> <a href=\"/nyheter\">Nyheter</a> <a href=\"/sport\">Sport</a> <a href=\"/kultur\">Kultur</a></nav></header>\
+                 <div class=\"cookie-banner\">Vi använder kakor för att ge dig en bättre upplevelse. Godkänn alla.</div>\
+                 <article><h1>{title}</h1>"
+            );
+            for p in &body {
+                let _ = write!(html, "<p>{p}</p>");
+            }
+            let _ = write!(
+                html,
+                "</article><aside class=\"related\"><h2>Mest läst</h2><ul><li><a href=\"/a\">Annan nyhet</a></li><li><a href=\"/b\">Tredje nyheten</a></li></ul></aside>\
+                 <footer>© Syntetbladet. Ansvarig utgivare: Ingen. Detta dokument är syntetiskt.</footer></body></html>"
+            );
+            (format!("{i:07}.html"), html)
+        } else {
+            (
+                format!("{i:07}.txt"),
+                format!("{title}\n\nPublicerad {date}\n\n{}\n", body.join("\n\n")),
+            )
+        };
+        bytes += content.len() as u64;
+        std::fs::write(sub.join(name), content).unwrap();
+    }
+    bytes
+}
+
+fn peak_rss_mb() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .map(str::to_string)
+        })
+        .and_then(|l| {
+            l.split_whitespace()
+                .nth(1)
+                .and_then(|kb| kb.parse::<f64>().ok())
+        })
+        .map_or(f64::NAN, |kb| kb / 1024.0)
+}
+
+fn dir_size(p: &Path) -> u64 {
+    walkdir::WalkDir::new(p)
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e.metadata().ok())
+        .filter(|m| m.is_file())
+        .map(|m| m.len())
+        .sum()
+}
+
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
+}
+
+fn main() {
+    let n: usize = std::env::args()
+        .skip(1)
+        .find_map(|a| a.parse().ok())
+        .unwrap_or(10_000);
+    let tmp = tempfile::TempDir::new().unwrap();
+    let corpus = tmp.path().join("corpus");
+    let start = Instant::now();
+    let bytes = write_corpus(&corpus, n);
+    println!(
+        "generated {n} synthetic documents, {:.1} MB, in {:.1} s",
+        bytes as f64 / 1e6,
+        start.elapsed().as_secs_f64()
+    );
+
+    let index_dir = tmp.path().join("index");
+    let index = AvhoppIndex::open_or_create(&index_dir).unwrap();
+    let start = Instant::now();
+    let summary = avhopp::ingest::run(
+        &index,
+        &[corpus.clone()],
+        &Defaults::default(),
+        false,
+        |l| eprintln!("{l}"),
+    )
+    .unwrap();
+    let secs = start.elapsed().as_secs_f64();
+    println!(
+        "ingest: {:.0} documents/s, {:.2} MB/s, {:.1} s; {}; peak RSS {:.0} MB",
+        n as f64 / secs,
+        bytes as f64 / 1e6 / secs,
+        secs,
+        summary.line(),
+        peak_rss_mb()
+    );
+    let size = dir_size(&index_dir);
+    println!(
+        "index size: {:.1} MB, {:.0} bytes per document",
+        size as f64 / 1e6,
+        size as f64 / n as f64
+    );
+
+    let index = AvhoppIndex::open(&index_dir).unwrap();
+    let stockholm = geo::lookup("Stockholm");
+    let queries: [(&str, SearchRequest); 3] = [
+        (
+            "term",
+            SearchRequest {
+                query: "socialsekreterare".into(),
+                municipality: None,
+                kind: None,
+                from: None,
+                to: None,
+                limit: 10,
+            },
+        ),
+        (
+            "phrase",
+            SearchRequest {
+                query: "\"sagt upp sig\"".into(),
+                municipality: None,
+                kind: None,
+                from: None,
+                to: None,
+                limit: 10,
+            },
+        ),
+        (
+            "boolean + filters",
+            SearchRequest {
+                query: "socialsekreterare AND (ärenden OR underskott) AND NOT motion".into(),
+                municipality: stockholm,
+                kind: None,
+                from: chrono::NaiveDate::from_ymd_opt(2015, 1, 1),
+                to: chrono::NaiveDate::from_ymd_opt(2022, 12, 31),
+                limit: 10,
+            },
+        ),
+    ];
+    for (name, req) in &queries {
+        let mut times = Vec::new();
+        for _ in 0..200 {
+            let t = Instant::now();
+            let hits = index.search(req).unwrap();
+            std::hint::black_box(hits);
+            times.push(t.elapsed().as_secs_f64() * 1000.0);
+        }
+        times.sort_by(|a, b| a.partial_cmp(b).unwrap());
+        println!(
+            "search {name:<18} p50 {:.2} ms, p99 {:.2} ms",
+            percentile(&times, 0.5),
+            percentile(&times, 0.99)
+        );
+    }
+    let mut times = Vec::new();
+    let mut rows = 0;
+    for _ in 0..5 {
+        let t = Instant::now();
+        let claims = index.claims(&ClaimFilter::default()).unwrap();
+        rows = timeline::build(&claims, Bucket::Year).len();
+        times.push(t.elapsed().as_secs_f64() * 1000.0);
+    }
+    times.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    println!(
+        "timeline over all claims: {rows} rows, median {:.0} ms",
+        percentile(&times, 0.5)
+    );
+}

@@ -1,0 +1,108 @@
+//! Folding Swedish letters to ASCII, so that patterns run on the regex crate's fast DFAs.
+//!
+//! The regex crate's DFAs cannot evaluate a Unicode word boundary `\b` on text with
+//! non-ASCII letters; it falls back to a much slower engine, and every Swedish sentence has
+//! å, ä or ö. An ASCII boundary `(?-u:\b)` would be fast but wrong next to them ("ärenden"
+//! after a space would not start a word). So both the text and the patterns are *folded*:
+//! every Swedish letter outside ASCII becomes two ASCII letters of the same byte length
+//! (å → "qa", ä → "qe", ö → "qo", é → "qi"; capitals "QA", "QE", "QO", "QI"). Words stay
+//! words, byte offsets stay the same (each of these letters is two bytes in UTF-8), and
+//! `(?-u:\b)` is exact. A match is read back from the original text at the same offsets.
+
+/// The folded form of a character, if it is one of the folded letters.
+fn fold_char(c: char) -> Option<&'static str> {
+    Some(match c {
+        'å' => "qa",
+        'ä' => "qe",
+        'ö' => "qo",
+        'é' => "qi",
+        'Å' => "QA",
+        'Ä' => "QE",
+        'Ö' => "QO",
+        'É' => "QI",
+        _ => return None,
+    })
+}
+
+/// Folds `text`, keeping its byte length and offsets.
+pub fn text(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match fold_char(c) {
+            Some(f) => out.push_str(f),
+            None => out.push(c),
+        }
+    }
+    debug_assert_eq!(out.len(), text.len());
+    out
+}
+
+/// Folds a regex pattern written in plain Swedish: letters outside character classes are
+/// folded, folded letters inside a class are dropped (a class of letters always holds
+/// `a-z`, which covers their folded forms), and every `\b` becomes the ASCII `(?-u:\b)`.
+pub fn pattern(p: &str) -> String {
+    let mut out = String::with_capacity(p.len() + 16);
+    let mut chars = p.chars().peekable();
+    let mut in_class = false;
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                let next = chars.next().expect("pattern ends with a backslash");
+                if next == 'b' && !in_class {
+                    out.push_str(r"(?-u:\b)");
+                } else {
+                    out.push('\\');
+                    out.push(next);
+                }
+            }
+            '[' if !in_class => {
+                in_class = true;
+                out.push(c);
+            }
+            ']' if in_class && !out.ends_with('[') && !out.ends_with("[^") => {
+                in_class = false;
+                out.push(c);
+            }
+            _ => match fold_char(c) {
+                Some(_) if in_class => {}
+                Some(f) => out.push_str(f),
+                None => out.push(c),
+            },
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use regex::Regex;
+
+    #[test]
+    fn offsets_are_kept() {
+        let s = "Två av åtta – ökat ärenden i Göteborg";
+        let f = text(s);
+        assert_eq!(f.len(), s.len());
+        assert_eq!(f, "Tvqa av qatta – qokat qerenden i Gqoteborg");
+        let at = s.find("ärenden").unwrap();
+        assert_eq!(&f[at..at + "ärenden".len()], "qerenden");
+    }
+
+    #[test]
+    fn folded_patterns_match_folded_text() {
+        let re = Regex::new(&pattern(r"\bärenden\b")).unwrap();
+        assert!(re.is_match(&text("med 40 ärenden per")));
+        assert!(!re.is_match(&text("tärenden")));
+        let re = Regex::new(&pattern(r"\b[a-zåäö]*underskott\b")).unwrap();
+        assert!(re.is_match(&text("budgetunderskott")));
+        assert!(re.is_match(&text("sjukvårdsunderskott")));
+        let re = Regex::new(&pattern(r"(?i)\btvå\b")).unwrap();
+        assert!(re.is_match(&text("Två")));
+        assert!(!re.is_match(&text("tvåan")));
+        let re = Regex::new(&pattern(r"[^ #]+ [–—-]")).unwrap();
+        assert!(re.is_match(&text("a –")));
+    }
+}

@@ -1,0 +1,1769 @@
+//! HTML pages: the main text (boilerplate removed) and the page's metadata.
+//!
+//! The main text is found the way readability and trafilatura find it, in two passes over
+//! the tree scraper parses:
+//!
+//! 1. One walk over the whole document collects the metadata (Open Graph, JSON-LD, `<time>`,
+//!    bylines, labelled visible dates) and, for every element, its text length, link text
+//!    length and comma count. Elements that never hold article text (navigation, headers
+//!    and footers of the site, cookie and subscription banners, related-article lists,
+//!    comments, share bars, captions, hidden elements) are *dead*: they count for nothing.
+//!    Every paragraph gives its parent and grandparent a score (more for longer paragraphs
+//!    and more commas).
+//! 2. The best candidate container wins (score, weighted by class/id hints and by how little
+//!    of its text is links); siblings that score close to it join it. A second walk over the
+//!    winner writes its headings, paragraphs, lists and quotes in order, paragraphs
+//!    separated by a blank line, leaving out dead elements, link lists, "Läs också" lines
+//!    and blocks that repeat.
+//!
+//! Elements are numbered in document order in both walks, so the per-element figures live
+//! in one flat `Vec` and no map or per-node allocation is needed.
+
+use crate::dates;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use chrono::NaiveDate;
+use ego_tree::iter::Edge;
+use ego_tree::{NodeId, NodeRef};
+use scraper::node::Element;
+use scraper::{Html, Node};
+use std::sync::LazyLock;
+
+/// What a page says: its main text and metadata.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Page {
+    pub title: Option<String>,
+    pub published: Option<NaiveDate>,
+    pub author: Option<String>,
+    pub site_name: Option<String>,
+    pub url: Option<String>,
+    /// The main text: headings, lead, paragraphs, list items and quotes in page order,
+    /// separated by blank lines.
+    pub text: String,
+}
+
+/// Parses a page and extracts its main text and metadata. Never panics on malformed HTML:
+/// html5ever repairs whatever it is given, and a page without a body gives empty text.
+pub fn parse(raw: &str) -> Page {
+    extract(&Html::parse_document(raw))
+}
+
+/// Extracts the main text and metadata of a parsed page.
+pub fn extract(html: &Html) -> Page {
+    let root = html.tree.root();
+    let mut scan = Scan::new(true);
+    scan.run(root);
+    let mut text = scan.main_text(root);
+    // A page whose article sits inside a wrapper with a misleading class ("has-sidebar",
+    // "comments-open") loses everything to the class rules; then read it without them.
+    if text.len() < 250 {
+        let mut loose = Scan::new(false);
+        loose.run(root);
+        let other = loose.main_text(root);
+        if other.len() > text.len() * 2 + 100 {
+            text = other;
+        }
+    }
+    scan.meta.into_page(text)
+}
+
+// ---------------------------------------------------------------------------------------
+// Class and id hints.
+
+/// Class/id fragments of blocks that are never article text.
+const NEGATIVE: &[&str] = &[
+    "cookie",
+    "consent",
+    "gdpr",
+    "related",
+    "relaterat",
+    "relaterade",
+    "recommend",
+    "rekommend",
+    "comment",
+    "kommentar",
+    "disqus",
+    "newsletter",
+    "nyhetsbrev",
+    "subscri",
+    "prenumer",
+    "paywall",
+    "promo",
+    "teaser",
+    "advert",
+    "annons",
+    "sponsor",
+    "breadcrumb",
+    "sidebar",
+    "footer",
+    "social",
+    "share",
+    "sharing",
+    "popup",
+    "modal",
+    "banner",
+    "masthead",
+    "navbar",
+    "navigation",
+    "menu",
+    "mostread",
+    "most-read",
+    "most_read",
+    "mest-last",
+    "mestlast",
+    "toplist",
+    "signup",
+    "outbrain",
+    "taboola",
+    "skip-link",
+    "skiplink",
+    "visually-hidden",
+    "visuallyhidden",
+    "sr-only",
+    "screen-reader",
+    "caption",
+    "bildtext",
+    "byline",
+    "author-bio",
+    "read-more",
+    "readmore",
+    "las-mer",
+    "las-ocksa",
+    "lasmer",
+    "lasocksa",
+    "pagination",
+    "login",
+    "widget",
+];
+
+/// Class/id words (whole words) of blocks that are never article text.
+const NEGATIVE_WORDS: &[&str] = &[
+    "ad", "ads", "nav", "aside", "tags", "tag", "rss", "toolbar", "tools", "more", "dateline",
+];
+
+/// Class/id words of blocks that are not article text unless a positive hint says so
+/// ("site-header" goes, "entry-header" stays).
+const WEAK_NEGATIVE: &[&str] = &[
+    "header",
+    "meta",
+    "info",
+    "top",
+    "hidden",
+    "extra",
+    "foot",
+    "date",
+    "dates",
+    "time",
+    "timestamp",
+    "datum",
+];
+
+/// Class/id fragments of the article's own containers.
+const POSITIVE: &[&str] = &[
+    "article", "content", "body", "story", "entry", "post", "main", "text", "artikel", "brodtext",
+    "ingress", "lead", "preamble", "blog", "page",
+];
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Hint {
+    Negative,
+    WeakNegative,
+    Positive,
+}
+
+struct Hints {
+    ac: AhoCorasick,
+    kinds: Vec<(Hint, bool)>, // (kind, whole word only)
+}
+
+static HINTS: LazyLock<Hints> = LazyLock::new(|| {
+    let mut pats: Vec<&str> = Vec::new();
+    let mut kinds = Vec::new();
+    for p in NEGATIVE {
+        pats.push(p);
+        kinds.push((Hint::Negative, false));
+    }
+    for p in NEGATIVE_WORDS {
+        pats.push(p);
+        kinds.push((Hint::Negative, true));
+    }
+    for p in WEAK_NEGATIVE {
+        pats.push(p);
+        kinds.push((Hint::WeakNegative, true));
+    }
+    for p in POSITIVE {
+        pats.push(p);
+        kinds.push((Hint::Positive, false));
+    }
+    let ac = AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::Standard)
+        .build(&pats)
+        .expect("class hints");
+    Hints { ac, kinds }
+});
+
+/// Negative, weak negative and positive hints in one class or id value.
+fn hints(value: &str) -> (bool, bool, bool) {
+    let (mut neg, mut weak, mut pos) = (false, false, false);
+    let bytes = value.as_bytes();
+    // Words are split at anything but letters and digits, and at camelCase humps.
+    let boundary = |i: usize| -> bool {
+        i == 0 || i >= bytes.len() || !bytes[i - 1].is_ascii_alphanumeric() || {
+            !bytes[i].is_ascii_alphanumeric()
+        }
+    };
+    for m in HINTS.ac.find_overlapping_iter(value) {
+        let (kind, word) = HINTS.kinds[m.pattern().as_usize()];
+        if word {
+            let start_ok = boundary(m.start())
+                || (bytes[m.start()].is_ascii_uppercase()
+                    && bytes[m.start() - 1].is_ascii_lowercase());
+            let end_ok = m.end() >= bytes.len()
+                || !bytes[m.end()].is_ascii_alphanumeric()
+                || (bytes[m.end()].is_ascii_uppercase() && bytes[m.end() - 1].is_ascii_lowercase());
+            if !(start_ok && end_ok) {
+                continue;
+            }
+        }
+        match kind {
+            Hint::Negative => neg = true,
+            Hint::WeakNegative => weak = true,
+            Hint::Positive => pos = true,
+        }
+    }
+    (neg, weak, pos)
+}
+
+/// The class/id weight of a candidate container, as readability gives it.
+fn class_weight(e: &Element) -> f32 {
+    let mut w = 0.0;
+    for v in [e.attr("class"), e.attr("id")].into_iter().flatten() {
+        let (neg, weak, pos) = hints(v);
+        if neg || (weak && !pos) {
+            w -= 25.0;
+        }
+        if pos {
+            w += 25.0;
+        }
+    }
+    w
+}
+
+// ---------------------------------------------------------------------------------------
+// Tags.
+
+/// Elements that never hold article text.
+fn is_skip_tag(name: &str) -> bool {
+    matches!(
+        name,
+        "script"
+            | "style"
+            | "noscript"
+            | "nav"
+            | "footer"
+            | "aside"
+            | "button"
+            | "iframe"
+            | "svg"
+            | "template"
+            | "select"
+            | "option"
+            | "figcaption"
+            | "input"
+            | "textarea"
+            | "label"
+            | "dialog"
+            | "menu"
+            | "object"
+            | "embed"
+            | "canvas"
+            | "video"
+            | "audio"
+            | "map"
+            | "head"
+            | "link"
+            | "meta"
+            | "title"
+            | "math"
+    )
+}
+
+/// Elements that start and end a paragraph of the output.
+fn is_block(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "div"
+            | "section"
+            | "article"
+            | "main"
+            | "header"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "li"
+            | "ul"
+            | "ol"
+            | "dl"
+            | "dd"
+            | "dt"
+            | "blockquote"
+            | "pre"
+            | "table"
+            | "tr"
+            | "td"
+            | "th"
+            | "br"
+            | "hr"
+            | "figure"
+            | "address"
+            | "center"
+            | "form"
+            | "fieldset"
+            | "details"
+            | "summary"
+    )
+}
+
+fn is_heading(name: &str) -> bool {
+    matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+}
+
+/// Whether an element is hidden from readers.
+fn is_hidden(e: &Element) -> bool {
+    if e.attr("hidden").is_some() || e.attr("aria-hidden") == Some("true") {
+        return true;
+    }
+    e.attr("style").is_some_and(|s| {
+        let s = s.as_bytes();
+        contains_ci(s, b"display:none")
+            || contains_ci(s, b"display: none")
+            || contains_ci(s, b"visibility:hidden")
+            || contains_ci(s, b"visibility: hidden")
+    })
+}
+
+fn contains_ci(hay: &[u8], needle: &[u8]) -> bool {
+    hay.len() >= needle.len()
+        && hay
+            .windows(needle.len())
+            .any(|w| w.eq_ignore_ascii_case(needle))
+}
+
+/// Whether an element is boilerplate by its tag, role, hidden state or class/id hints.
+/// `in_article` tells whether it sits inside an `<article>` or `<main>`, where a `<header>`
+/// holds the headline and lead rather than the site's logo and menu.
+fn is_dead(e: &Element, in_article: bool, use_hints: bool) -> bool {
+    let name = e.name();
+    if is_skip_tag(name) || (name == "header" && !in_article) || is_hidden(e) {
+        return true;
+    }
+    if let Some(role) = e.attr("role") {
+        if matches!(
+            role,
+            "navigation"
+                | "banner"
+                | "contentinfo"
+                | "complementary"
+                | "menu"
+                | "menubar"
+                | "dialog"
+                | "alertdialog"
+                | "search"
+                | "toolbar"
+        ) {
+            return true;
+        }
+    }
+    if !use_hints {
+        return false;
+    }
+    let (mut neg, mut weak, mut pos) = (false, false, false);
+    for v in [e.attr("class"), e.attr("id")].into_iter().flatten() {
+        let (n, w, p) = hints(v);
+        neg |= n;
+        weak |= w;
+        pos |= p;
+    }
+    neg || (weak && !pos)
+}
+
+// ---------------------------------------------------------------------------------------
+// Pass 1: metadata and per-element figures.
+
+const DEAD: u8 = 1;
+const HAS_BLOCK_CHILD: u8 = 2;
+const ROOT: u8 = 4;
+
+/// The figures of one element, numbered in document order.
+#[derive(Clone, Copy)]
+struct Stat {
+    id: NodeId,
+    parent: u32,
+    /// The index after the element's last descendant.
+    end: u32,
+    /// Non-whitespace bytes of live text.
+    text: u32,
+    /// Of which inside links.
+    link: u32,
+    commas: u32,
+    score: f32,
+    flags: u8,
+}
+
+impl Stat {
+    fn link_density(&self) -> f32 {
+        if self.text == 0 {
+            0.0
+        } else {
+            self.link as f32 / self.text as f32
+        }
+    }
+}
+
+const NO_PARENT: u32 = u32::MAX;
+
+struct Scan {
+    use_hints: bool,
+    stats: Vec<Stat>,
+    meta: Meta,
+}
+
+/// Which text a walk is collecting.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Capture {
+    Title,
+    H1,
+    JsonLd,
+    Byline,
+    RelAuthor,
+    Time,
+}
+
+/// A `<time>` element: its datetime and whether its label says published or updated.
+struct TimeTag {
+    date: NaiveDate,
+    kind: DateKind,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum DateKind {
+    Published,
+    Updated,
+    Unknown,
+}
+
+#[derive(Default)]
+struct Meta {
+    og_title: Option<String>,
+    og_site: Option<String>,
+    og_url: Option<String>,
+    canonical: Option<String>,
+    meta_published: Option<NaiveDate>,
+    meta_author: Option<String>,
+    app_name: Option<String>,
+    title: String,
+    h1: String,
+    h1_done: bool,
+    json_ld: Vec<String>,
+    byline: String,
+    byline_done: bool,
+    rel_author: String,
+    rel_author_done: bool,
+    times: Vec<TimeTag>,
+    time_text: String,
+    time_attr: Option<(NaiveDate, DateKind)>,
+    /// Text next to "Publicerad", "Datum" and the like, for a visible date.
+    labelled: String,
+    labelled_left: usize,
+    /// The last few bytes of text before the current point, to read a `<time>`'s label.
+    recent: String,
+}
+
+impl Scan {
+    fn new(use_hints: bool) -> Scan {
+        Scan {
+            use_hints,
+            stats: Vec::with_capacity(2048),
+            meta: Meta::default(),
+        }
+    }
+
+    fn run(&mut self, root: NodeRef<Node>) {
+        // Open elements: (index, dead, capture started here).
+        let mut stack: Vec<(u32, bool, Option<Capture>)> = Vec::with_capacity(64);
+        let mut captures: Vec<Capture> = Vec::new();
+        let mut article_depth = 0usize;
+        let mut unseen = 0usize; // inside script, style and the like
+        for edge in root.traverse() {
+            match edge {
+                Edge::Open(node) => match node.value() {
+                    Node::Element(e) => {
+                        let parent_dead = stack.last().is_some_and(|s| s.1);
+                        let in_article = article_depth > 0;
+                        let dead = parent_dead || is_dead(e, in_article, self.use_hints);
+                        let idx = self.stats.len() as u32;
+                        self.stats.push(Stat {
+                            id: node.id(),
+                            parent: stack.last().map_or(NO_PARENT, |s| s.0),
+                            end: idx + 1,
+                            text: 0,
+                            link: 0,
+                            commas: 0,
+                            score: 0.0,
+                            flags: if dead { DEAD } else { 0 },
+                        });
+                        let name = e.name();
+                        if matches!(name, "article" | "main") || e.attr("role") == Some("main") {
+                            article_depth += 1;
+                        }
+                        if matches!(name, "script" | "style" | "noscript" | "template" | "title") {
+                            unseen += 1;
+                        }
+                        let cap = self.meta.open(e, &captures);
+                        if let Some(c) = cap {
+                            captures.push(c);
+                        }
+                        stack.push((idx, dead, cap));
+                    }
+                    Node::Text(t) => {
+                        let t: &str = t;
+                        for c in &captures {
+                            self.meta.capture(*c, t);
+                        }
+                        let live = stack.last().is_some_and(|s| !s.1);
+                        if live {
+                            let top = stack.last().expect("live").0 as usize;
+                            let bytes = t.as_bytes();
+                            let n = bytes.iter().filter(|b| !b.is_ascii_whitespace()).count();
+                            if n > 0 {
+                                let s = &mut self.stats[top];
+                                s.text += n as u32;
+                                s.commas += bytes.iter().filter(|&&b| b == b',').count() as u32;
+                            }
+                        }
+                        if unseen == 0 {
+                            self.meta.visible_text(t);
+                        }
+                    }
+                    _ => {}
+                },
+                Edge::Close(node) => {
+                    let Node::Element(e) = node.value() else {
+                        continue;
+                    };
+                    let Some((idx, dead, cap)) = stack.pop() else {
+                        continue;
+                    };
+                    if cap.is_some() {
+                        let c = captures.pop().expect("capture");
+                        self.meta.close(c);
+                    }
+                    let name = e.name();
+                    if matches!(name, "article" | "main") || e.attr("role") == Some("main") {
+                        article_depth = article_depth.saturating_sub(1);
+                    }
+                    if matches!(name, "script" | "style" | "noscript" | "template" | "title") {
+                        unseen = unseen.saturating_sub(1);
+                    }
+                    self.stats[idx as usize].end = self.stats.len() as u32;
+                    if dead {
+                        continue;
+                    }
+                    let i = idx as usize;
+                    if name == "a" {
+                        self.stats[i].link = self.stats[i].text;
+                    }
+                    let s = self.stats[i];
+                    if let Some(&(p, _, _)) = stack.last() {
+                        let ps = &mut self.stats[p as usize];
+                        ps.text += s.text;
+                        ps.link += s.link;
+                        ps.commas += s.commas;
+                        if is_block(name) && name != "br" {
+                            ps.flags |= HAS_BLOCK_CHILD;
+                        }
+                    }
+                    // Paragraphs score their parent and grandparent.
+                    let is_para = match name {
+                        "p" | "pre" | "td" | "blockquote" => true,
+                        "div" | "section" => s.flags & HAS_BLOCK_CHILD == 0,
+                        _ => false,
+                    };
+                    if is_para && s.text >= 25 && s.link_density() < 0.5 {
+                        let score =
+                            1.0 + s.commas as f32 + (s.text as f32 / 100.0).floor().min(3.0);
+                        let n = stack.len();
+                        if n >= 1 && !stack[n - 1].1 {
+                            self.stats[stack[n - 1].0 as usize].score += score;
+                        }
+                        if n >= 2 && !stack[n - 2].1 {
+                            self.stats[stack[n - 2].0 as usize].score += score / 2.0;
+                        }
+                        if n >= 3 && !stack[n - 3].1 {
+                            self.stats[stack[n - 3].0 as usize].score += score / 6.0;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The candidate score of an element: its paragraph score, class hints and tag, less
+    /// its share of link text.
+    fn candidate_score(&self, html_root: NodeRef<Node>, i: usize) -> f32 {
+        let s = &self.stats[i];
+        let Some(Node::Element(e)) = html_root.tree().get(s.id).map(|n| n.value()) else {
+            return 0.0;
+        };
+        let tag = match e.name() {
+            "div" | "article" | "main" => 5.0,
+            "section" | "pre" | "td" | "blockquote" => 3.0,
+            "address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3.0,
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
+            _ => 0.0,
+        };
+        (s.score + tag + class_weight(e)) * (1.0 - s.link_density())
+    }
+
+    /// Chooses the main container(s) and writes their text.
+    fn main_text(&mut self, html_root: NodeRef<Node>) -> String {
+        let tree = html_root.tree();
+        // The best candidates.
+        let mut top: Vec<(usize, f32)> = Vec::with_capacity(8);
+        for i in 0..self.stats.len() {
+            if self.stats[i].score <= 0.0 || self.stats[i].flags & DEAD != 0 {
+                continue;
+            }
+            let sc = self.candidate_score(html_root, i);
+            if top.len() < 5 || sc > top[top.len() - 1].1 {
+                let pos = top.iter().position(|t| sc > t.1).unwrap_or(top.len());
+                top.insert(pos, (i, sc));
+                top.truncate(5);
+            }
+        }
+        let Some(&(mut best, best_score)) = top.first() else {
+            // No paragraphs at all: the body's live text.
+            return match self.find(html_root, "body") {
+                Some(i) => {
+                    self.stats[i].flags |= ROOT;
+                    self.render(tree, i)
+                }
+                None => String::new(),
+            };
+        };
+        // Several good candidates under one ancestor (an article split in blocks): take the
+        // ancestor, as readability does.
+        let close: Vec<usize> = top
+            .iter()
+            .skip(1)
+            .filter(|t| t.1 >= best_score * 0.75)
+            .map(|t| t.0)
+            .collect();
+        if close.len() >= 2 {
+            let mut anc = self.stats[best].parent;
+            while anc != NO_PARENT {
+                let inside = close
+                    .iter()
+                    .filter(|&&c| self.is_ancestor(anc as usize, c))
+                    .count();
+                if inside >= 2 {
+                    best = anc as usize;
+                    break;
+                }
+                anc = self.stats[anc as usize].parent;
+            }
+        }
+        // The <article> the winner sits in, when the winner is most of it: its headline
+        // and lead belong to the text.
+        let mut a = best;
+        for _ in 0..4 {
+            let p = self.stats[a].parent;
+            if p == NO_PARENT {
+                break;
+            }
+            let p = p as usize;
+            let is_article = tree
+                .get(self.stats[p].id)
+                .and_then(|n| n.value().as_element())
+                .is_some_and(|e| e.name() == "article");
+            if is_article && self.stats[p].flags & DEAD == 0 {
+                if self.stats[best].text * 2 >= self.stats[p].text {
+                    best = p;
+                }
+                break;
+            }
+            a = p;
+        }
+        // Siblings that score close to the winner join it.
+        let parent = self.stats[best].parent;
+        if parent == NO_PARENT {
+            self.stats[best].flags |= ROOT;
+            return self.render(tree, best);
+        }
+        let threshold = (best_score * 0.2).max(10.0);
+        let best_class = tree
+            .get(self.stats[best].id)
+            .and_then(|n| n.value().as_element().and_then(|e| e.attr("class")));
+        let mut j = parent as usize + 1;
+        let end = self.subtree_end(parent as usize);
+        while j < end {
+            let s = self.stats[j];
+            let next = self.subtree_end(j);
+            if j == best {
+                self.stats[j].flags |= ROOT;
+            } else if s.flags & DEAD == 0 && s.text > 0 {
+                let node = tree.get(s.id);
+                let e = node.and_then(|n| n.value().as_element());
+                let mut sc = if s.score > 0.0 {
+                    self.candidate_score(html_root, j)
+                } else {
+                    0.0
+                };
+                if best_class.is_some() && e.and_then(|e| e.attr("class")) == best_class {
+                    sc += best_score * 0.2;
+                }
+                let ld = s.link_density();
+                let join = sc >= threshold
+                    || (e.is_some_and(|e| e.name() == "p")
+                        && ((s.text > 80 && ld < 0.25)
+                            || (ld == 0.0 && node.is_some_and(ends_sentence))));
+                if join {
+                    self.stats[j].flags |= ROOT;
+                }
+            }
+            j = next;
+        }
+        self.render(tree, parent as usize)
+    }
+
+    fn find(&self, root: NodeRef<Node>, tag: &str) -> Option<usize> {
+        let tree = root.tree();
+        self.stats.iter().position(|s| {
+            tree.get(s.id)
+                .and_then(|n| n.value().as_element().map(|e| e.name() == tag))
+                .unwrap_or(false)
+        })
+    }
+
+    fn is_ancestor(&self, anc: usize, mut i: usize) -> bool {
+        loop {
+            let p = self.stats[i].parent;
+            if p == NO_PARENT {
+                return false;
+            }
+            if p as usize == anc {
+                return true;
+            }
+            i = p as usize;
+        }
+    }
+
+    /// The index after the last descendant of element `i`.
+    fn subtree_end(&self, i: usize) -> usize {
+        self.stats[i].end as usize
+    }
+
+    /// Writes the text of the elements marked ROOT under element `container` (which may be
+    /// a ROOT itself).
+    fn render(&self, tree: &ego_tree::Tree<Node>, container: usize) -> String {
+        let Some(start) = tree.get(self.stats[container].id) else {
+            return String::new();
+        };
+        let mut w = Writer::default();
+        let mut i = container; // index of the next element to open
+        let mut depth = 0usize;
+        let mut active: Option<usize> = None; // depth of the ROOT being written
+        let mut skip: Option<usize> = None; // depth of a subtree left out
+        let mut short = String::new();
+        for edge in start.traverse() {
+            match edge {
+                Edge::Open(node) => match node.value() {
+                    Node::Element(e) => {
+                        let s = &self.stats[i];
+                        i += 1;
+                        depth += 1;
+                        if skip.is_some() {
+                            continue;
+                        }
+                        if active.is_none() {
+                            if s.flags & ROOT != 0 {
+                                active = Some(depth);
+                            } else {
+                                continue;
+                            }
+                        }
+                        let name = e.name();
+                        if s.flags & DEAD != 0 {
+                            skip = Some(depth);
+                            continue;
+                        }
+                        let is_root = active == Some(depth);
+                        if !is_root && is_block(name) {
+                            if let Some(pruned) = self.prune(s, name, node, &mut short) {
+                                skip = Some(depth);
+                                if pruned {
+                                    w.drop_dangling_heading();
+                                }
+                                continue;
+                            }
+                        }
+                        if is_block(name) {
+                            w.block(is_heading(name));
+                        }
+                    }
+                    Node::Text(t) => {
+                        if active.is_some() && skip.is_none() {
+                            w.text(t);
+                        }
+                    }
+                    _ => {}
+                },
+                Edge::Close(node) => {
+                    let Node::Element(e) = node.value() else {
+                        continue;
+                    };
+                    if skip == Some(depth) {
+                        skip = None;
+                    } else if active.is_some() && skip.is_none() && is_block(e.name()) {
+                        w.block(false);
+                    }
+                    if active == Some(depth) {
+                        active = None;
+                    }
+                    depth = depth.saturating_sub(1);
+                }
+            }
+        }
+        w.finish()
+    }
+
+    /// Whether a block inside the main container is left out: Some(true) for link lists and
+    /// "Läs också" lines (which take a heading just before them along), Some(false) for
+    /// other boilerplate, None to keep it.
+    fn prune(&self, s: &Stat, name: &str, node: NodeRef<Node>, buf: &mut String) -> Option<bool> {
+        if s.text == 0 {
+            return None;
+        }
+        let ld = s.link_density();
+        let limit = match name {
+            "p" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote" | "pre" => 0.8,
+            "li" | "td" | "dd" => 0.6,
+            _ => 0.5,
+        };
+        if ld > limit && (s.text < 2000 || ld > 0.8) {
+            return Some(true);
+        }
+        if s.text <= 200 {
+            buf.clear();
+            for t in node.descendants().filter_map(|n| n.value().as_text()) {
+                buf.push_str(t);
+                if buf.len() > 400 {
+                    break;
+                }
+            }
+            if is_boilerplate_line(buf) {
+                return Some(true);
+            }
+        }
+        None
+    }
+}
+
+/// Whether a short paragraph ends like a sentence (readability keeps such siblings).
+fn ends_sentence(node: NodeRef<Node>) -> bool {
+    let mut last = None;
+    for t in node.descendants().filter_map(|n| n.value().as_text()) {
+        if let Some(c) = t.trim_end().chars().last() {
+            last = Some(c);
+        }
+    }
+    matches!(last, Some('.' | '!' | '?' | '”' | '"'))
+}
+
+/// Lines that are boilerplate wherever they stand: "Läs också", "Rekommenderade artiklar",
+/// "Mest läst", "Annons", "Dela artikeln", and their English counterparts.
+fn is_boilerplate_line(text: &str) -> bool {
+    let t = text.trim();
+    let lower = t.to_lowercase();
+    let l = lower
+        .trim_end_matches([':', '.', '»', '›', '>', '…'])
+        .trim();
+    const WHOLE: &[&str] = &[
+        "läs också",
+        "läs mer",
+        "läs även",
+        "rekommenderade artiklar",
+        "rekommenderat",
+        "mest läst",
+        "mest lästa",
+        "mest delat",
+        "senaste nytt",
+        "relaterat",
+        "relaterade artiklar",
+        "relaterade nyheter",
+        "annons",
+        "dela",
+        "dela artikeln",
+        "dela sidan",
+        "kommentarer",
+        "kommentera",
+        "taggar",
+        "ämnen i artikeln",
+        "prenumerera",
+        "nyhetsbrev",
+        "related",
+        "related articles",
+        "related stories",
+        "read more",
+        "read next",
+        "more from",
+        "more stories",
+        "recommended",
+        "recommended for you",
+        "you may also like",
+        "you might also like",
+        "advertisement",
+        "sponsored",
+        "share",
+        "share this",
+        "share this article",
+        "comments",
+        "tags",
+        "topics",
+        "sign up",
+        "newsletter",
+        "most read",
+        "most popular",
+        "trending",
+    ];
+    if WHOLE.contains(&l) {
+        return true;
+    }
+    const PREFIX: &[&str] = &[
+        "läs också",
+        "läs även",
+        "läs mer:",
+        "read more:",
+        "related:",
+        "see also:",
+        "also read:",
+        "recommended:",
+    ];
+    t.len() <= 200 && PREFIX.iter().any(|p| lower.starts_with(p))
+}
+
+// ---------------------------------------------------------------------------------------
+// Writing text.
+
+/// Writes text with whitespace collapsed and blocks separated by a blank line, leaving out
+/// blocks that repeat an earlier one (a caption, a pull quote).
+#[derive(Default)]
+struct Writer {
+    out: String,
+    pending_sep: bool,
+    pending_space: bool,
+    block_start: usize,
+    block_is_heading: bool,
+    /// Start of the last block written, when it was a heading.
+    last_heading: Option<usize>,
+    seen: Vec<u64>,
+}
+
+impl Writer {
+    fn text(&mut self, t: &str) {
+        if t.starts_with(char::is_whitespace) {
+            self.pending_space = true;
+        }
+        let ends_space = t.ends_with(char::is_whitespace);
+        let mut words = t
+            .split(char::is_whitespace)
+            .filter(|w| !w.is_empty())
+            .peekable();
+        while let Some(word) = words.next() {
+            if self.pending_sep {
+                self.pending_sep = false;
+                if !self.out.is_empty() {
+                    self.out.push_str("\n\n");
+                }
+                self.block_start = self.out.len();
+                self.last_heading = None;
+            } else if self.pending_space && self.out.len() > self.block_start {
+                self.out.push(' ');
+            }
+            self.out.push_str(word);
+            self.pending_space = words.peek().is_some() || ends_space;
+        }
+    }
+
+    /// A block boundary; `heading` tells whether the block now starting is a heading.
+    fn block(&mut self, heading: bool) {
+        if !self.pending_sep {
+            self.end_block();
+        }
+        self.pending_sep = true;
+        self.block_is_heading = heading;
+    }
+
+    fn end_block(&mut self) {
+        if self.out.len() > self.block_start {
+            let block = &self.out[self.block_start..];
+            if block.len() >= 20 {
+                let h = fnv(block);
+                if self.seen.contains(&h) {
+                    self.truncate_block();
+                    return;
+                }
+                self.seen.push(h);
+            }
+            self.last_heading = if self.block_is_heading {
+                Some(self.block_start)
+            } else {
+                None
+            };
+            self.block_start = self.out.len();
+        }
+    }
+
+    fn truncate_block(&mut self) {
+        let mut at = self.block_start;
+        // Drop the separator before the block too.
+        if self.out[..at].ends_with("\n\n") {
+            at -= 2;
+        }
+        self.out.truncate(at);
+        self.block_start = self.out.len();
+    }
+
+    /// Leaves out a heading whose section turned out to be a link list.
+    fn drop_dangling_heading(&mut self) {
+        self.end_block();
+        if let Some(start) = self.last_heading.take() {
+            if start < self.out.len() {
+                let mut at = start;
+                if self.out[..at].ends_with("\n\n") {
+                    at -= 2;
+                }
+                self.out.truncate(at);
+                self.block_start = self.out.len();
+            }
+        }
+    }
+
+    fn finish(mut self) -> String {
+        self.end_block();
+        let trimmed = self.out.trim_end().len();
+        self.out.truncate(trimmed);
+        self.out
+    }
+}
+
+fn fnv(s: &str) -> u64 {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for b in s.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    h
+}
+
+// ---------------------------------------------------------------------------------------
+// Metadata.
+
+impl Meta {
+    /// Looks at an opening element; returns the text capture it starts, if any.
+    fn open(&mut self, e: &Element, active: &[Capture]) -> Option<Capture> {
+        match e.name() {
+            "meta" => {
+                self.meta(e);
+                None
+            }
+            "link" => {
+                if e.attr("rel")
+                    .is_some_and(|r| r.eq_ignore_ascii_case("canonical"))
+                    && self.canonical.is_none()
+                {
+                    self.canonical = nonempty(e.attr("href"));
+                }
+                None
+            }
+            "title" if self.title.is_empty() && !active.contains(&Capture::Title) => {
+                Some(Capture::Title)
+            }
+            "script" => {
+                let ld = e
+                    .attr("type")
+                    .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
+                if ld {
+                    self.json_ld.push(String::new());
+                    Some(Capture::JsonLd)
+                } else {
+                    None
+                }
+            }
+            "h1" if !self.h1_done && !active.contains(&Capture::H1) => Some(Capture::H1),
+            "time" => {
+                if let Some(date) = e
+                    .attr("datetime")
+                    .and_then(iso_date)
+                    .or_else(|| e.attr("content").and_then(iso_date))
+                {
+                    let mut kind = label_kind(&self.recent);
+                    for v in [e.attr("itemprop"), e.attr("class")].into_iter().flatten() {
+                        match label_kind(v) {
+                            DateKind::Unknown => {}
+                            k => kind = k,
+                        }
+                    }
+                    self.time_attr = Some((date, kind));
+                    self.time_text.clear();
+                    Some(Capture::Time)
+                } else {
+                    None
+                }
+            }
+            "a" if !self.rel_author_done
+                && e.attr("rel").is_some_and(|r| r.contains("author"))
+                && !active.contains(&Capture::RelAuthor) =>
+            {
+                Some(Capture::RelAuthor)
+            }
+            _ => {
+                if let Some(v) = e.attr("itemprop") {
+                    if v == "datePublished" && self.meta_published.is_none() {
+                        self.meta_published = e
+                            .attr("content")
+                            .or_else(|| e.attr("datetime"))
+                            .and_then(iso_date);
+                    }
+                }
+                if !self.byline_done && !active.contains(&Capture::Byline) && is_byline(e) {
+                    return Some(Capture::Byline);
+                }
+                None
+            }
+        }
+    }
+
+    fn meta(&mut self, e: &Element) {
+        let Some(content) = e.attr("content").map(str::trim).filter(|c| !c.is_empty()) else {
+            return;
+        };
+        let key = e
+            .attr("property")
+            .or_else(|| e.attr("name"))
+            .or_else(|| e.attr("itemprop"))
+            .unwrap_or("");
+        let set = |slot: &mut Option<String>| {
+            if slot.is_none() {
+                *slot = Some(collapse(content));
+            }
+        };
+        match key.to_ascii_lowercase().as_str() {
+            "og:title" => set(&mut self.og_title),
+            "og:site_name" => set(&mut self.og_site),
+            "og:url" => set(&mut self.og_url),
+            "application-name" => set(&mut self.app_name),
+            "author" | "article:author" | "dc.creator" | "parsely-author" | "sailthru.author" => {
+                if !content.starts_with("http") && !content.contains("facebook.com") {
+                    set(&mut self.meta_author)
+                }
+            }
+            "article:published_time"
+            | "date"
+            | "pubdate"
+            | "publishdate"
+            | "datepublished"
+            | "dc.date.issued"
+            | "dcterms.created"
+            | "og:published_time"
+            | "publish-date"
+            | "parsely-pub-date"
+            | "sailthru.date" => {
+                if self.meta_published.is_none() {
+                    self.meta_published = iso_date(content);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn capture(&mut self, c: Capture, t: &str) {
+        let buf = match c {
+            Capture::Title => &mut self.title,
+            Capture::H1 => &mut self.h1,
+            Capture::JsonLd => match self.json_ld.last_mut() {
+                Some(b) => b,
+                None => return,
+            },
+            Capture::Byline => &mut self.byline,
+            Capture::RelAuthor => &mut self.rel_author,
+            Capture::Time => &mut self.time_text,
+        };
+        if c == Capture::JsonLd || buf.len() < 300 {
+            buf.push_str(t);
+            if c != Capture::JsonLd {
+                buf.push(' ');
+            }
+        }
+    }
+
+    fn close(&mut self, c: Capture) {
+        match c {
+            Capture::H1 => self.h1_done = !self.h1.trim().is_empty(),
+            Capture::Byline => self.byline_done = !self.byline.trim().is_empty(),
+            Capture::RelAuthor => self.rel_author_done = !self.rel_author.trim().is_empty(),
+            Capture::Time => {
+                if let Some((date, mut kind)) = self.time_attr.take() {
+                    if kind == DateKind::Unknown {
+                        kind = label_kind(&self.time_text);
+                    }
+                    self.times.push(TimeTag { date, kind });
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Text as a reader sees it, for labelled dates and `<time>` labels.
+    fn visible_text(&mut self, t: &str) {
+        if self.labelled_left > 0 {
+            let take = floor_boundary(t, self.labelled_left);
+            self.labelled.push(' ');
+            self.labelled.push_str(&t[..take]);
+            self.labelled_left -= take.min(self.labelled_left);
+        }
+        if self.labelled.len() < 4000 {
+            let b = t.as_bytes();
+            if contains_ci(b, b"publ") || contains_ci(b, b"datum") || contains_ci(b, b"daterad") {
+                self.labelled.push('\n');
+                let take = floor_boundary(t, 300);
+                self.labelled.push_str(&t[..take]);
+                self.labelled_left = 60;
+            }
+        }
+        // Keep the last ~48 bytes of text.
+        if !t.trim().is_empty() {
+            self.recent.push(' ');
+            self.recent.push_str(t.trim());
+            if self.recent.len() > 96 {
+                let cut = ceil_boundary(&self.recent, self.recent.len() - 48);
+                self.recent.drain(..cut);
+            }
+        }
+    }
+
+    fn into_page(self, text: String) -> Page {
+        let ld = JsonLd::read(&self.json_ld);
+        let site_name = self
+            .og_site
+            .clone()
+            .or(ld.publisher.clone())
+            .or(self.app_name.clone());
+        let title = self
+            .og_title
+            .as_deref()
+            .map(|t| strip_site(t, site_name.as_deref(), false))
+            .or(ld.headline.clone())
+            .or_else(|| nonempty(Some(&collapse(&self.h1))))
+            .or_else(|| {
+                nonempty(Some(&collapse(&self.title)))
+                    .map(|t| strip_site(&t, site_name.as_deref(), true))
+            })
+            .filter(|t| !t.is_empty());
+        // "Uppdaterad" never wins over "Publicerad": a <time> labelled as an update is left
+        // out, and a visible date counts only with its "Publicerad" label.
+        let time_of = |kind| self.times.iter().find(|t| t.kind == kind).map(|t| t.date);
+        let published = ld
+            .published
+            .or(self.meta_published)
+            .or_else(|| time_of(DateKind::Published))
+            .or_else(|| dates::find_published_in_text(&self.labelled))
+            .or_else(|| time_of(DateKind::Unknown));
+        let author = ld
+            .author
+            .or(self.meta_author)
+            .or_else(|| nonempty(Some(&collapse(&self.rel_author))))
+            .or_else(|| clean_byline(&self.byline));
+        Page {
+            title,
+            published,
+            author,
+            site_name,
+            url: self.canonical.or(self.og_url),
+            text,
+        }
+    }
+}
+
+/// Whether an element is a byline ("Av Anna Svensson", class "byline", "author").
+fn is_byline(e: &Element) -> bool {
+    if e.attr("itemprop").is_some_and(|v| v == "author") {
+        return true;
+    }
+    e.attr("class").is_some_and(|c| {
+        let b = c.as_bytes();
+        (contains_ci(b, b"byline")
+            || contains_ci(b, b"author-name")
+            || contains_ci(b, b"author__name"))
+            && !contains_ci(b, b"bio")
+    }) || e.attr("rel").is_some_and(|r| r == "author")
+}
+
+/// The names of a byline, without "Av"/"By" and roles after a comma.
+fn clean_byline(raw: &str) -> Option<String> {
+    let t = collapse(raw);
+    let mut t = t.as_str();
+    for p in ["Av ", "av ", "By ", "by ", "Text: ", "Text:", "Skribent: "] {
+        if let Some(rest) = t.strip_prefix(p) {
+            t = rest;
+            break;
+        }
+    }
+    let t = t.trim();
+    if t.is_empty() || t.len() > 120 {
+        return None;
+    }
+    Some(t.to_string())
+}
+
+/// Whether a label says published or updated.
+fn label_kind(s: &str) -> DateKind {
+    let b = s.as_bytes();
+    // The last label before the date decides: "Publicerad 3 sep. Uppdaterad" ends in an
+    // update label.
+    let last = |needles: &[&[u8]]| -> Option<usize> {
+        needles
+            .iter()
+            .filter_map(|n| {
+                (0..=b.len().saturating_sub(n.len()))
+                    .rev()
+                    .find(|&i| b.len() >= n.len() && b[i..i + n.len()].eq_ignore_ascii_case(n))
+            })
+            .max()
+    };
+    let upd = last(&[
+        b"uppdater",
+        b"updated",
+        b"modified",
+        b"\xc3\xa4ndrad",
+        b"senast",
+    ]);
+    let publ = last(&[
+        b"publicer",
+        b"published",
+        b"publ.",
+        b"datepublished",
+        b"pubdate",
+    ]);
+    match (publ, upd) {
+        (Some(p), Some(u)) if u > p => DateKind::Updated,
+        (Some(_), _) => DateKind::Published,
+        (None, Some(_)) => DateKind::Updated,
+        (None, None) => DateKind::Unknown,
+    }
+}
+
+/// The date of an ISO timestamp: "2021-09-03", "2021-09-03T05:15:00+02:00".
+fn iso_date(s: &str) -> Option<NaiveDate> {
+    let s = s.trim();
+    NaiveDate::parse_from_str(s.get(..10)?, "%Y-%m-%d").ok()
+}
+
+/// The title without its site suffix: "Rubrik | Sajten" → "Rubrik". Without a known site
+/// name, a short last part is taken as the site when `guess` is set.
+fn strip_site(title: &str, site: Option<&str>, guess: bool) -> String {
+    let title = collapse(title);
+    for sep in [" | ", " - ", " – ", " — ", " :: ", " · "] {
+        if let Some(pos) = title.rfind(sep) {
+            let (head, tail) = (&title[..pos], title[pos + sep.len()..].trim());
+            let is_site =
+                site.is_some_and(|s| {
+                    tail.eq_ignore_ascii_case(s.trim())
+                        || tail.to_lowercase().contains(&s.trim().to_lowercase())
+                }) || (guess && tail.split_whitespace().count() <= 3 && head.len() > tail.len());
+            if is_site && !head.trim().is_empty() {
+                return head.trim().to_string();
+            }
+        }
+    }
+    title
+}
+
+fn collapse(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+fn nonempty(s: Option<&str>) -> Option<String> {
+    s.map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+}
+
+fn floor_boundary(s: &str, max: usize) -> usize {
+    let mut i = max.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_boundary(s: &str, min: usize) -> usize {
+    let mut i = min.min(s.len());
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// What the JSON-LD blocks of a page say about its article.
+#[derive(Default)]
+struct JsonLd {
+    headline: Option<String>,
+    published: Option<NaiveDate>,
+    author: Option<String>,
+    publisher: Option<String>,
+}
+
+impl JsonLd {
+    fn read(scripts: &[String]) -> JsonLd {
+        let mut best: Option<(u8, JsonLd)> = None;
+        for s in scripts {
+            let s = s.trim();
+            let s = s
+                .strip_prefix("<!--")
+                .and_then(|s| s.strip_suffix("-->"))
+                .unwrap_or(s);
+            let Ok(v) = serde_json::from_str::<serde_json::Value>(s) else {
+                continue;
+            };
+            visit(&v, &mut best, 0);
+        }
+        best.map(|b| b.1).unwrap_or_default()
+    }
+}
+
+/// Finds the object that describes the article: an Article type beats a WebPage, which beats
+/// anything else with a `datePublished`.
+fn visit(v: &serde_json::Value, best: &mut Option<(u8, JsonLd)>, depth: usize) {
+    use serde_json::Value;
+    if depth > 8 {
+        return;
+    }
+    match v {
+        Value::Array(items) => items.iter().for_each(|x| visit(x, best, depth + 1)),
+        Value::Object(map) => {
+            let rank = type_rank(map.get("@type"));
+            let has_date = map.get("datePublished").is_some();
+            if rank > 0 || has_date {
+                let rank = rank.max(1);
+                if best.as_ref().is_none_or(|b| rank > b.0) {
+                    let str_of = |k: &str| {
+                        map.get(k)
+                            .and_then(Value::as_str)
+                            .map(collapse)
+                            .filter(|s| !s.is_empty())
+                    };
+                    *best = Some((
+                        rank,
+                        JsonLd {
+                            headline: str_of("headline"),
+                            published: map
+                                .get("datePublished")
+                                .and_then(Value::as_str)
+                                .and_then(iso_date),
+                            author: map.get("author").and_then(names),
+                            publisher: map.get("publisher").and_then(|p| match p {
+                                Value::Object(o) => o
+                                    .get("name")
+                                    .and_then(Value::as_str)
+                                    .map(collapse)
+                                    .filter(|s| !s.is_empty()),
+                                Value::Array(a) => a.first().and_then(|p| {
+                                    p.get("name").and_then(Value::as_str).map(collapse)
+                                }),
+                                Value::String(s) => Some(collapse(s)),
+                                _ => None,
+                            }),
+                        },
+                    ));
+                }
+            }
+            for (k, x) in map {
+                if k == "@graph" || k == "mainEntity" || matches!(x, Value::Array(_)) {
+                    visit(x, best, depth + 1);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+fn type_rank(t: Option<&serde_json::Value>) -> u8 {
+    let rank_of = |s: &str| -> u8 {
+        if s.ends_with("Article") || s == "BlogPosting" || s == "Report" || s == "LiveBlogPosting" {
+            3
+        } else if s.ends_with("WebPage") {
+            2
+        } else {
+            0
+        }
+    };
+    match t {
+        Some(serde_json::Value::String(s)) => rank_of(s),
+        Some(serde_json::Value::Array(a)) => a
+            .iter()
+            .filter_map(|x| x.as_str())
+            .map(rank_of)
+            .max()
+            .unwrap_or(0),
+        _ => 0,
+    }
+}
+
+/// Author names from JSON-LD: a string, an object with a name, or a list of them.
+fn names(v: &serde_json::Value) -> Option<String> {
+    use serde_json::Value;
+    let mut out: Vec<String> = Vec::new();
+    let mut add = |s: &str| {
+        let s = collapse(s);
+        if !s.is_empty() && !s.starts_with("http") && !out.contains(&s) {
+            out.push(s);
+        }
+    };
+    match v {
+        Value::String(s) => add(s),
+        Value::Object(o) => {
+            if let Some(n) = o.get("name").and_then(Value::as_str) {
+                add(n)
+            }
+        }
+        Value::Array(a) => {
+            for x in a {
+                match x {
+                    Value::String(s) => add(s),
+                    Value::Object(o) => {
+                        if let Some(n) = o.get("name").and_then(Value::as_str) {
+                            add(n)
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        _ => {}
+    }
+    (!out.is_empty()).then(|| out.join(", "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(y, m, d)
+    }
+
+    const NEWS: &str = r##"<!doctype html>
+<html lang="sv"><head>
+<meta charset="utf-8">
+<title>Socialtjänsten tappar handläggare | Norrbladet</title>
+<meta property="og:title" content="Socialtjänsten tappar handläggare">
+<meta property="og:site_name" content="Norrbladet">
+<link rel="canonical" href="https://norrbladet.example/nyheter/socialtjansten-tappar-handlaggare">
+<script type="application/ld+json">
+{"@context":"https://schema.org","@graph":[
+ {"@type":"WebSite","name":"Norrbladet","url":"https://norrbladet.example"},
+ {"@type":"NewsArticle","headline":"Socialtjänsten tappar handläggare",
+  "datePublished":"2024-03-05T06:30:00+01:00","dateModified":"2024-03-06T10:00:00+01:00",
+  "author":[{"@type":"Person","name":"Karin Lund"},{"@type":"Person","name":"Omar Said"}],
+  "publisher":{"@type":"NewsMediaOrganization","name":"Norrbladet AB"}}]}
+</script>
+</head><body>
+<div id="cookie-consent" class="cookie-banner"><p>Vi använder cookies för att ge dig en bättre upplevelse. Genom att fortsätta godkänner du detta.</p><button>Godkänn</button></div>
+<header class="site-header"><a href="/">Norrbladet</a><nav><ul><li><a href="/nyheter">Nyheter</a></li><li><a href="/sport">Sport</a></li></ul></nav></header>
+<main>
+<article class="article">
+<header class="article-header">
+<h1>Socialtjänsten tappar handläggare</h1>
+<p class="byline">Av Karin Lund och Omar Said</p>
+<p class="dateline">Publicerad 06:30, 5 mars 2024 · Uppdaterad 10:00, 6 mars 2024</p>
+</header>
+<p class="lead">Sju av tolv handläggare på barn och unga har sagt upp sig sedan årsskiftet, visar Norrbladets granskning.</p>
+<div class="share-bar"><a href="#">Dela på Facebook</a><a href="#">Dela på X</a></div>
+<div class="article-body">
+<p>Förvaltningen har tagit in konsulter för att klara utredningarna, och väntetiderna har ökat under våren.</p>
+<figure><img src="a.jpg" alt=""><figcaption>Socialkontoret i Piteå. Foto: Karin Lund</figcaption></figure>
+<h2>”Ohållbar arbetsbelastning”</h2>
+<p>– Vi har haft över trettio ärenden per handläggare, säger en socialsekreterare som vill vara anonym.</p>
+<ul><li>Fem tjänster är vakanta.</li><li>Två chefer har slutat.</li></ul>
+<blockquote><p>Vi gör allt vi kan för att rekrytera, säger förvaltningschefen.</p></blockquote>
+<div class="subscription-promo"><p>Prenumerera på Norrbladet för bara 1 krona första månaden, och läs allt vi skriver om din kommun.</p></div>
+</div>
+<section class="related-articles"><h2>Rekommenderade artiklar</h2>
+<ul><li><a href="/a/1">Tio socialsekreterare slutade i Luleå i fjol</a></li><li><a href="/a/2">Konsultkostnaderna ökar i Boden, och nu vill politikerna ha svar</a></li></ul></section>
+<div class="comments"><h3>Kommentarer</h3><p>Det här är ju helt oacceptabelt, någon måste ta ansvar för situationen nu!</p></div>
+</article>
+<aside class="sidebar"><h2>Mest läst</h2><ol><li><a href="/b">Älgjakten börjar</a></li></ol></aside>
+</main>
+<footer class="site-footer"><p>© Norrbladet AB, Storgatan 1, Piteå. Ansvarig utgivare: Anna Berg.</p></footer>
+</body></html>"##;
+
+    #[test]
+    fn news_article_text_and_metadata() {
+        let p = parse(NEWS);
+        assert_eq!(
+            p.text,
+            "Socialtjänsten tappar handläggare\n\n\
+             Sju av tolv handläggare på barn och unga har sagt upp sig sedan årsskiftet, visar Norrbladets granskning.\n\n\
+             Förvaltningen har tagit in konsulter för att klara utredningarna, och väntetiderna har ökat under våren.\n\n\
+             ”Ohållbar arbetsbelastning”\n\n\
+             – Vi har haft över trettio ärenden per handläggare, säger en socialsekreterare som vill vara anonym.\n\n\
+             Fem tjänster är vakanta.\n\n\
+             Två chefer har slutat.\n\n\
+             Vi gör allt vi kan för att rekrytera, säger förvaltningschefen."
+        );
+        assert_eq!(
+            p.title.as_deref(),
+            Some("Socialtjänsten tappar handläggare")
+        );
+        assert_eq!(p.published, ymd(2024, 3, 5));
+        assert_eq!(p.author.as_deref(), Some("Karin Lund, Omar Said"));
+        assert_eq!(p.site_name.as_deref(), Some("Norrbladet"));
+        assert_eq!(
+            p.url.as_deref(),
+            Some("https://norrbladet.example/nyheter/socialtjansten-tappar-handlaggare")
+        );
+    }
+
+    const MUNICIPAL: &str = r##"<!DOCTYPE html>
+<html lang="sv"><head><title>Nyheter - Socialförvaltningen söker fler socialsekreterare - Ekby kommun</title>
+<meta name="author" content="Kommunikationsavdelningen">
+</head><body>
+<form id="aspnetForm" method="post">
+<div id="top-menu" class="menu"><ul><li><a href="/">Startsida</a></li><li><a href="/omsorg">Omsorg och stöd</a></li><li><a href="/kontakt">Kontakta oss</a></li></ul></div>
+<div class="breadcrumbs"><a href="/">Start</a> / <a href="/nyheter">Nyheter</a></div>
+<div class="page-wrapper">
+<div class="left-column"><ul class="subnav"><li><a href="/n1">Nyhetsarkiv</a></li><li><a href="/n2">Pressmeddelanden</a></li></ul></div>
+<div class="main-column" id="content">
+<h1>Socialförvaltningen söker fler socialsekreterare</h1>
+<div class="date">Publicerad: 2023-11-14</div>
+<div class="preamble"><p>Ekby kommun behöver anställa åtta socialsekreterare till enheten för barn och familj under våren.</p></div>
+<div class="text">
+<p>Just nu är fyra av tjänsterna vakanta, och enheten har tagit hjälp av bemanningsföretag för att klara arbetet.</p>
+<p>Den som vill veta mer är välkommen att kontakta enhetschefen. Sista ansökningsdag är den 15 december.</p>
+</div>
+</div>
+<div class="right-column sidebar"><h2>Kontakt</h2><p>Kundcenter, telefon 0123-45 67 89, öppet vardagar 8–17. Välkommen att höra av dig till oss!</p></div>
+</div>
+<div id="footer"><p>Ekby kommun, 123 45 Ekby. Organisationsnummer 212000-0000.</p></div>
+</form></body></html>"##;
+
+    #[test]
+    fn municipal_page_without_menus_and_sidebar() {
+        let p = parse(MUNICIPAL);
+        assert_eq!(
+            p.text,
+            "Socialförvaltningen söker fler socialsekreterare\n\n\
+             Ekby kommun behöver anställa åtta socialsekreterare till enheten för barn och familj under våren.\n\n\
+             Just nu är fyra av tjänsterna vakanta, och enheten har tagit hjälp av bemanningsföretag för att klara arbetet.\n\n\
+             Den som vill veta mer är välkommen att kontakta enhetschefen. Sista ansökningsdag är den 15 december."
+        );
+        assert_eq!(
+            p.title.as_deref(),
+            Some("Socialförvaltningen söker fler socialsekreterare")
+        );
+        assert_eq!(p.published, ymd(2023, 11, 14));
+        assert_eq!(p.author.as_deref(), Some("Kommunikationsavdelningen"));
+        assert_eq!(p.site_name, None);
+        assert_eq!(p.url, None);
+    }
+
+    #[test]
+    fn updated_never_wins_over_published() {
+        let page = r#"<html><body><article>
+            <p>Uppdaterad <time datetime="2021-09-05T10:00">5 sep 2021</time></p>
+            <p>Publicerad <time datetime="2021-09-03T05:15">3 sep 2021</time></p>
+            <p>Tolv socialsekreterare har slutat under sommaren, uppger facket för kommunen.</p>
+            </article></body></html>"#;
+        assert_eq!(parse(page).published, ymd(2021, 9, 3));
+        let visible = r#"<html><body><article>
+            <p>Uppdaterad 10.00, 5 sep 2021. Publicerad 05:15, 3 sep 2021</p>
+            <p>Tolv socialsekreterare har slutat under sommaren, uppger facket för kommunen.</p>
+            </article></body></html>"#;
+        assert_eq!(parse(visible).published, ymd(2021, 9, 3));
+        let only_updated = r#"<html><body><article>
+            <p>Uppdaterad <time datetime="2021-09-05T10:00">5 sep 2021</time></p>
+            <p>Tolv socialsekreterare har slutat under sommaren, uppger facket för kommunen.</p>
+            </article></body></html>"#;
+        assert_eq!(parse(only_updated).published, None);
+    }
+
+    #[test]
+    fn title_from_title_tag_without_site() {
+        let page = "<html><head><title>Fem handläggare slutar i Ekby | Ekbybladet</title></head>\
+                    <body><p>Fem handläggare har sagt upp sig.</p></body></html>";
+        let p = parse(page);
+        assert_eq!(p.title.as_deref(), Some("Fem handläggare slutar i Ekby"));
+        assert_eq!(p.text, "Fem handläggare har sagt upp sig.");
+    }
+
+    #[test]
+    fn malformed_and_truncated_html_do_not_panic() {
+        let truncated = &NEWS[..NEWS.find("<figure>").expect("figure")];
+        let p = parse(truncated);
+        assert!(
+            p.text.contains("Förvaltningen har tagit in konsulter"),
+            "{}",
+            p.text
+        );
+        assert!(!p.text.contains("cookies"));
+        assert_eq!(p.published, ymd(2024, 3, 5));
+
+        let broken = "<html><body><div><p>Tre socialsekreterare <b>har <i>slutat</b> i Ekby.</div></span></p>\
+                      <p>Fyra till <i>planerar att sluta.</p><table><tr><td>Celler";
+        let p = parse(broken);
+        assert_eq!(
+            p.text,
+            "Tre socialsekreterare har slutat i Ekby.\n\nFyra till planerar att sluta."
+        );
+
+        let deep = "<div>".repeat(20_000) + "Djupt inne" + &"</div>".repeat(20_000);
+        assert_eq!(parse(&deep).text, "Djupt inne");
+
+        let bad_json = r#"<html><head><script type="application/ld+json">{"datePublished": </script></head><body><p>Text.</p></body></html>"#;
+        assert_eq!(parse(bad_json).published, None);
+    }
+
+    #[test]
+    fn no_body_gives_empty_text() {
+        let p = parse("<html><head><title>Bara en rubrik</title></head></html>");
+        assert_eq!(p.text, "");
+        assert_eq!(p.title.as_deref(), Some("Bara en rubrik"));
+        assert_eq!(parse("").text, "");
+        assert_eq!(parse("<!-- bara en kommentar -->").text, "");
+        let only_nav = "<html><body><nav><a href=/>Start</a></nav></body></html>";
+        assert_eq!(parse(only_nav).text, "");
+    }
+
+    #[test]
+    fn class_hints_are_words_or_fragments() {
+        assert_eq!(hints("related-articles"), (true, false, true));
+        assert_eq!(hints("header"), (false, true, false));
+        assert_eq!(hints("entry-header"), (false, true, true));
+        assert_eq!(hints("ad-slot"), (true, false, false));
+        assert_eq!(hints("adSlot"), (true, false, false));
+        assert_eq!(hints("headline"), (false, false, false));
+        assert_eq!(hints("loading"), (false, false, false));
+        assert!(!hints("navy-blue").0);
+    }
+}
