@@ -394,12 +394,23 @@ impl AvhoppIndex {
                 .context("a stored claim is unreadable; rebuild the index")?;
             out.push(rec);
         }
+        // Claims of one sentence share a span: kind and value make the order total, so the
+        // same query always prints the same lines in the same order.
         out.sort_by(|a, b| {
-            (a.published.as_deref(), &a.claim.doc, a.claim.span[0]).cmp(&(
-                b.published.as_deref(),
-                &b.claim.doc,
-                b.claim.span[0],
-            ))
+            let key = |r: &ClaimRecord| {
+                (
+                    r.published.clone(),
+                    r.claim.doc.clone(),
+                    r.claim.span[0],
+                    r.claim.kind,
+                )
+            };
+            key(a).cmp(&key(b)).then(
+                a.claim
+                    .value
+                    .partial_cmp(&b.claim.value)
+                    .unwrap_or(std::cmp::Ordering::Equal),
+            )
         });
         Ok(out)
     }

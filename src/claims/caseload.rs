@@ -70,11 +70,9 @@ pub(super) fn rules() -> Vec<Rule> {
 /// "minskat med 10 procent" is a change of -10.
 fn direction(caps: &Captures, value: &mut Option<f64>) {
     if let (Some(d), Some(v)) = (caps.name("dir"), value.as_mut()) {
-        if d.as_str().starts_with("minsk")
-            || d.as_str().starts_with("sjunk")
-            || d.as_str() == "sjönk"
-            || d.as_str() == "färre"
-        {
+        // The masked sentence is folded to ASCII ("sjönk" reads "sjqonk"): unfold to compare.
+        let d = super::fold::unfold(d.as_str());
+        if d.starts_with("minsk") || d.starts_with("sjunk") || d == "sjönk" || d == "färre" {
             *v = -v.abs();
         }
     }

@@ -24,6 +24,30 @@ fn fold_char(c: char) -> Option<&'static str> {
     })
 }
 
+/// Appends `c` to `out`, folded.
+pub fn push(out: &mut String, c: char) {
+    match fold_char(c) {
+        Some(f) => out.push_str(f),
+        None => out.push(c),
+    }
+}
+
+/// Undoes [`text`] on a piece of folded text (a captured word).
+pub fn unfold(folded: &str) -> String {
+    if !folded.contains(['q', 'Q']) {
+        return folded.to_string();
+    }
+    folded
+        .replace("qa", "å")
+        .replace("qe", "ä")
+        .replace("qo", "ö")
+        .replace("qi", "é")
+        .replace("QA", "Å")
+        .replace("QE", "Ä")
+        .replace("QO", "Ö")
+        .replace("QI", "É")
+}
+
 /// Folds `text`, keeping its byte length and offsets.
 pub fn text(text: &str) -> String {
     if text.is_ascii() {
@@ -31,10 +55,7 @@ pub fn text(text: &str) -> String {
     }
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        match fold_char(c) {
-            Some(f) => out.push_str(f),
-            None => out.push(c),
-        }
+        push(&mut out, c);
     }
     debug_assert_eq!(out.len(), text.len());
     out
@@ -89,6 +110,12 @@ mod tests {
         assert_eq!(f, "Tvqa av qatta – qokat qerenden i Gqoteborg");
         let at = s.find("ärenden").unwrap();
         assert_eq!(&f[at..at + "ärenden".len()], "qerenden");
+    }
+
+    #[test]
+    fn unfold_restores_words() {
+        assert_eq!(unfold(&text("biståndshandläggare")), "biståndshandläggare");
+        assert_eq!(unfold("socialsekreterare"), "socialsekreterare");
     }
 
     #[test]

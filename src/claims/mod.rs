@@ -17,6 +17,7 @@
 //! [`oversight`] (inspection) and [`money`] (deficit, consultants).
 
 mod caseload;
+mod fold;
 mod money;
 pub mod numerals;
 mod oversight;
@@ -249,16 +250,30 @@ static RULES: LazyLock<Rules> = LazyLock::new(|| {
     rules.extend(caseload::rules());
     rules.extend(oversight::rules());
     rules.extend(money::rules());
-    let set = RegexSet::new(rules.iter().map(|r| r.re.as_str())).expect("rule set");
+    // The set only says which rules can match; each rule then runs exactly. Bounded
+    // repetitions ("up to 80 characters") blow up the set's lazy DFA into the slow NFA
+    // engine, so the set gets them unbounded: a superset, so no match is lost.
+    let set = regex::RegexSetBuilder::new(rules.iter().map(|r| loosen(r.re.as_str())))
+        .dfa_size_limit(64 << 20)
+        .build()
+        .expect("rule set");
     Rules { rules, set }
 });
+
+/// `{0,80}` -> `{0,}`: the same pattern without upper bounds on repetitions.
+fn loosen(pattern: &str) -> String {
+    static BOUNDED: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\{(\d+),\d+\}").expect("bounded"));
+    BOUNDED.replace_all(pattern, "{$1,}").into_owned()
+}
 
 /// The names of all patterns, per kind (for documentation and tests).
 pub fn pattern_names() -> Vec<(Kind, &'static str)> {
     RULES.rules.iter().map(|r| (r.kind, r.name)).collect()
 }
 
-/// The sentence in lower case, white space collapsed, quantities replaced by markers.
+/// The sentence in lower case, white space collapsed, quantities replaced by markers, and
+/// Swedish letters folded to ASCII (see [`fold`]) so the patterns run on fast DFAs.
 fn mask(sentence: &str, quantities: &[Quantity]) -> String {
     let mut out = String::with_capacity(sentence.len() + 8);
     let push_text = |out: &mut String, s: &str| {
@@ -270,7 +285,9 @@ fn mask(sentence: &str, quantities: &[Quantity]) -> String {
                     space = true;
                 }
             } else {
-                out.extend(c.to_lowercase());
+                for lower in c.to_lowercase() {
+                    fold::push(out, lower);
+                }
                 space = false;
             }
         }
@@ -299,18 +316,23 @@ fn marker_index(m: &str) -> Option<usize> {
 
 /// "av 30" or "av de 30" right before a count makes it a total, not the figure.
 static TOTAL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\bav (?:de |dessa |totalt |[a-zåäö]+s )?$").expect("total before")
+    Regex::new(&fold::pattern(r"\bav (?:de |dessa |totalt |[a-zåäö]+s )?$")).expect("total before")
 });
 
 /// ... unless "av" belongs to a verb of composition: "enheten består av 14 handläggare",
 /// "ett team bestående av sju", "gruppen utgörs av fem" name the figure, not a total.
 static MADE_OF_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:består|bestod|bestått|bestå|bestående|utgörs|utgjordes|utgöras|utgjorts) av (?:de |dessa |totalt |[a-zåäö]+s )?$")
+    Regex::new(&fold::pattern(r"\b(?:består|bestod|bestått|bestå|bestående|utgörs|utgjordes|utgöras|utgjorts) av (?:de |dessa |totalt |[a-zåäö]+s )?$"))
         .expect("made of before")
 });
 
-static STAFF_WORD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"\b({})\b", vocab::STAFF)).expect("staff word"));
+/// [`vocab::NOT_DONE`] as it reads in a masked (folded) sentence.
+static NOT_DONE_FOLDED: LazyLock<Vec<String>> =
+    LazyLock::new(|| vocab::NOT_DONE.iter().map(|w| fold::text(w)).collect());
+
+static STAFF_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&fold::pattern(&format!(r"\b({})\b", vocab::STAFF))).expect("staff word")
+});
 
 /// The municipality a document is mostly about: the one named most often (earliest on ties).
 fn dominant(mentions: &[Mention]) -> Option<&'static Municipality> {
@@ -375,12 +397,11 @@ pub fn extract(text: &str, ctx: &DocContext) -> Vec<Claim> {
             for caps in rule.re.captures_iter(&masked) {
                 let whole = caps.get(0).expect("whole match");
                 let matched = &masked[whole.start()..whole.end()];
-                if rule.kind == Kind::Resigned
-                    && vocab::NOT_DONE
-                        .iter()
-                        .any(|w| format!(" {matched} ").contains(w))
-                {
-                    continue;
+                if rule.kind == Kind::Resigned {
+                    let padded = format!(" {matched} ");
+                    if NOT_DONE_FOLDED.iter().any(|w| padded.contains(w.as_str())) {
+                        continue;
+                    }
                 }
                 let v = caps.name("v").and_then(|m| marker_index(m.as_str()));
                 // A figureless finding takes no figure; a rule with a figure needs one,
@@ -423,7 +444,7 @@ pub fn extract(text: &str, ctx: &DocContext) -> Vec<Claim> {
                     .name("role")
                     .map(|m| m.as_str().to_string())
                     .or_else(|| STAFF_WORD.find(&masked).map(|m| m.as_str().to_string()))
-                    .map(|w| vocab::role_lemma(&w));
+                    .map(|w| vocab::role_lemma(&fold::unfold(&w)));
 
                 // Where in the document the figure stands, for the nearest place and time.
                 let (anchor_start, anchor_end) =
@@ -448,7 +469,7 @@ pub fn extract(text: &str, ctx: &DocContext) -> Vec<Claim> {
 
                 let body = if rule.kind == Kind::Inspection {
                     caps.name("body")
-                        .map(|b| oversight::canonical_body(b.as_str()))
+                        .map(|b| oversight::canonical_body(&fold::unfold(b.as_str())))
                         .or_else(|| inspection_body(text, &paragraphs, s.paragraph, sentence))
                 } else {
                     None

@@ -11,6 +11,7 @@
 //! "2024-12-10", "30 april"), clock times ("05:15", "kl 16"), ages ("18-årig"), phone numbers,
 //! and references ("Paragraf 12", "§ 4", "sidan 3", "nr 7").
 
+use super::fold;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -116,7 +117,7 @@ static ATOM: LazyLock<Regex> = LazyLock::new(|| {
         .iter()
         .map(|(w, _)| w.replace(' ', r"\s+"))
         .collect();
-    Regex::new(&format!(
+    Regex::new(&fold::pattern(&format!(
         r"(?xi)
         \b(?:
             (?P<frac>{fractions})
@@ -128,13 +129,13 @@ static ATOM: LazyLock<Regex> = LazyLock::new(|| {
         )\b",
         fractions = fractions.join("|"),
         words = word_number_pattern(),
-    ))
+    )))
     .expect("numeral atom pattern")
 });
 
 /// Spans that hold digits but no quantity: dates, times, phone numbers, references, ages.
 static NOT_A_QUANTITY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    Regex::new(&fold::pattern(
         r"(?xi)
           \b\d{4}-\d{1,2}-\d{1,2}\b                              # 2024-12-10
         | \b\d{1,2}/\d{1,2}(?:[-/]\d{2,4})?\b                     # 3/9, 3/9-21
@@ -147,34 +148,36 @@ static NOT_A_QUANTITY: LazyLock<Regex> = LazyLock::new(|| {
         | \b\d+\s*(?:år|månader|veckor|dagar|timmar|minuter)\s+(?:gammal|gamla|sedan)\b
         | \b\d+:(?:e|a)\b                                        # 3:e, 1:a
         ",
-    )
+    ))
     .expect("non-quantity pattern")
 });
 
 static HEDGE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)\b(?P<hedge>{HEDGES})\s+$")).expect("hedge pattern")
+    Regex::new(&fold::pattern(&format!(r"(?i)\b(?P<hedge>{HEDGES})\s+$"))).expect("hedge pattern")
 });
 
 static MELLAN_BEFORE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bmellan\s+$").expect("mellan pattern"));
+    LazyLock::new(|| Regex::new(&fold::pattern(r"(?i)\bmellan\s+$")).expect("mellan pattern"));
 
 /// What joins the two ends of a range: a dash, "till", "à", or "och" after "mellan".
-static RANGE_JOIN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:\s*[–—-]\s*|\s+(?:till|à)\s+)").expect("range join"));
+static RANGE_JOIN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&fold::pattern(r"^(?:\s*[–—-]\s*|\s+(?:till|à)\s+)")).expect("range join")
+});
 static OCH_JOIN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s+och\s+").expect("och join"));
 
-static PERCENT_AFTER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^\s*(?:procent(?:enheter)?\b|%)").expect("percent pattern"));
+static PERCENT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&fold::pattern(r"(?i)^\s*(?:procent(?:enheter)?\b|%)")).expect("percent pattern")
+});
 
 /// Money: a scale word, then optionally "kronor"/"kr"; or "kronor" directly.
 static MONEY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    Regex::new(&fold::pattern(
         r"(?xi)^\s*(?:
             # Longest first, whole words: milj. must not eat the start of miljarder.
             (?P<scale>miljarder|miljard|miljoner|miljon|mdkr|mnkr|mkr|msek|tkr|tusen|milj\.|milj\b)(?:\s+(?:kronor|kr|sek)\b)?
           | (?P<kr>kronor|kr|sek)\b
         )",
-    )
+    ))
     .expect("money pattern")
 });
 
@@ -237,44 +240,47 @@ struct Atom {
     digits: bool,
 }
 
-fn atoms(text: &str) -> Vec<Atom> {
+/// The atoms of `text`; the patterns run over `folded` (same offsets, see [`fold`]) and the
+/// words are read from `text`.
+fn atoms(folded: &str, text: &str) -> Vec<Atom> {
     let excluded: Vec<(usize, usize)> = NOT_A_QUANTITY
-        .find_iter(text)
+        .find_iter(folded)
         .map(|m| (m.start(), m.end()))
         .collect();
     let overlaps = |s: usize, e: usize| excluded.iter().any(|&(a, b)| s < b && a < e);
     let mut out = Vec::new();
-    for caps in ATOM.captures_iter(text) {
+    let original = |m: regex::Match| &text[m.start()..m.end()];
+    for caps in ATOM.captures_iter(folded) {
         let m = caps.get(0).expect("whole match");
         if overlaps(m.start(), m.end()) {
             continue;
         }
         let (value, approx, fraction, digits) = if let Some(f) = caps.name("frac") {
-            let key = f.as_str().to_lowercase();
+            let key = original(f).to_lowercase();
             let key: String = key.split_whitespace().collect::<Vec<_>>().join(" ");
             match FRACTIONS.iter().find(|(w, _)| *w == key) {
                 Some((_, v)) => (*v, false, true, false),
                 None => continue,
             }
         } else if let Some(d) = caps.name("tal_digits") {
-            match parse_digits(d.as_str()) {
+            match parse_digits(original(d)) {
                 Some(v) => (v, true, false, false),
                 None => continue,
             }
         } else if let Some(w) = caps.name("tal_word") {
-            match parse_word(w.as_str()) {
+            match parse_word(original(w)) {
                 Some(v) => (v, true, false, false),
                 None => continue,
             }
         } else if caps.name("dozen").is_some() {
             (12.0, true, false, false)
         } else if let Some(d) = caps.name("digits") {
-            match parse_digits(d.as_str()) {
+            match parse_digits(original(d)) {
                 Some(v) => (v, false, false, true),
                 None => continue,
             }
         } else if let Some(w) = caps.name("word") {
-            match parse_word(w.as_str()) {
+            match parse_word(original(w)) {
                 Some(v) => (v, false, false, false),
                 None => continue,
             }
@@ -303,7 +309,8 @@ fn is_year(atom: &Atom) -> bool {
 
 /// Every quantity in `text`, in order of appearance.
 pub fn scan(text: &str) -> Vec<Quantity> {
-    let atoms = atoms(text);
+    let folded = fold::text(text);
+    let atoms = atoms(&folded, text);
     let mut out: Vec<Quantity> = Vec::new();
     let mut i = 0;
     while i < atoms.len() {
@@ -320,13 +327,13 @@ pub fn scan(text: &str) -> Vec<Quantity> {
                 Unit::Count
             },
         };
-        let before = &text[..a.start];
+        let before = &folded[..a.start];
         let mellan = MELLAN_BEFORE.find(before);
 
         // A range: "40–45", "13 till 24", "mellan 13 och 24".
         if !a.fraction {
             if let Some(b) = atoms.get(i + 1) {
-                let gap = &text[a.end..b.start];
+                let gap = &folded[a.end..b.start];
                 let joined = RANGE_JOIN.find(gap).is_some_and(|m| m.end() == gap.len())
                     || (mellan.is_some()
                         && OCH_JOIN.find(gap).is_some_and(|m| m.end() == gap.len()));
@@ -345,14 +352,14 @@ pub fn scan(text: &str) -> Vec<Quantity> {
         }
 
         // A hedge right before: "drygt 30", "de dryga 30".
-        if let Some(caps) = HEDGE_BEFORE.captures(&text[..q.start]) {
+        if let Some(caps) = HEDGE_BEFORE.captures(&folded[..q.start]) {
             let h = caps.name("hedge").expect("hedge group");
-            q.approx |= hedge_is_approx(&h.as_str().to_lowercase());
+            q.approx |= hedge_is_approx(&text[h.start()..h.end()].to_lowercase());
             q.start = h.start();
         }
 
         // The unit right after.
-        let after = &text[q.end..];
+        let after = &folded[q.end..];
         if let Some(m) = PERCENT_AFTER.find(after) {
             q.unit = Unit::Percent;
             q.end += m.end();

@@ -93,7 +93,12 @@ fn word_count(w: &str) -> Option<u32> {
 /// One pattern per family of expressions. Each is tried over the whole sentence; overlapping
 /// matches keep the longest (so "januari–november 2024" wins over "november 2024").
 static PATTERNS: LazyLock<Vec<(Family, Regex)>> = LazyLock::new(|| {
-    let p = |f: Family, re: String| (f, Regex::new(&format!("(?i){re}")).expect("time pattern"));
+    let p = |f: Family, re: String| {
+        (
+            f,
+            Regex::new(&super::fold::pattern(&format!("(?i){re}"))).expect("time pattern"),
+        )
+    };
     vec![
         p(
             Family::MonthRange,
@@ -186,14 +191,17 @@ enum Family {
 /// unit ("2000 kronor").
 static NOT_A_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     // "2024-12" and "2024-12-10" are dates, but "2016-2017" is a range of years.
-    Regex::new(
+    Regex::new(&super::fold::pattern(
         r"(?i)\d{4}-\d{2}(?:-\d{2})?\b|\d{4}\s*(?:kr|kronor|procent|%|ärenden|anställda|st\b)",
-    )
+    ))
     .expect("not a year")
 });
 
 /// Every time expression in `sentence`, resolved against `published` where it is relative.
 pub fn find(sentence: &str, published: Option<&PubDate>) -> Vec<TimeExpr> {
+    // Patterns run over the folded sentence (same offsets; see `fold`) on fast DFAs.
+    let folded = super::fold::text(sentence);
+    let sentence = folded.as_str();
     let blocked: Vec<(usize, usize)> = NOT_A_YEAR
         .find_iter(sentence)
         .map(|m| (m.start(), m.end()))
@@ -241,7 +249,10 @@ pub fn find(sentence: &str, published: Option<&PubDate>) -> Vec<TimeExpr> {
 }
 
 fn resolve(family: Family, caps: &regex::Captures, published: Option<&PubDate>) -> Option<Period> {
-    let get = |name: &str| caps.name(name).map(|m| m.as_str().to_lowercase());
+    let get = |name: &str| {
+        caps.name(name)
+            .map(|m| super::fold::unfold(&m.as_str().to_lowercase()))
+    };
     let year = |name: &str| get(name).and_then(|y| y.parse::<i32>().ok());
     let pub_year = published.map(|p| p.year());
     match family {
