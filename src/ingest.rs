@@ -14,6 +14,33 @@ use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
 const COMMIT_EVERY: usize = 1000;
+/// Documents read and analysed in parallel before they are added in order.
+const CHUNK: usize = 256;
+
+type Analysed = Result<(Document, Option<&'static str>, Vec<Claim>), document::ReadError>;
+
+/// Reads and analyses `inputs` on `workers` threads; results come back in input order.
+fn analyse_all(inputs: &[Input], defaults: &Defaults, workers: usize) -> Vec<Analysed> {
+    let one = |input: &Input| -> Analysed {
+        let doc = document::read(&input.path, &input.display, defaults)?;
+        let (code, claims) = analyse(&doc);
+        Ok((doc, code, claims))
+    };
+    if workers <= 1 || inputs.len() < 2 {
+        return inputs.iter().map(one).collect();
+    }
+    let per_worker = inputs.len().div_ceil(workers);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = inputs
+            .chunks(per_worker)
+            .map(|part| scope.spawn(move || part.iter().map(one).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().expect("analysis thread panicked"))
+            .collect()
+    })
+}
 
 /// A file to read, with the path to show for it.
 #[derive(Debug, Clone)]
@@ -151,44 +178,50 @@ pub fn run(
     );
     let mut writer = index.writer()?;
     let mut since_commit = 0;
-    for input in &inputs.files {
-        bar.inc(1);
-        let doc = match document::read(&input.path, &input.display, defaults) {
-            Ok(d) => d,
-            Err(e) => {
-                bar.suspend(|| report(&e.to_string()));
-                summary.failed += 1;
-                continue;
+    // Reading, parsing and claim extraction run on all cores, a chunk at a time; documents
+    // are then added in input order, so which copy of a duplicate wins never depends on
+    // thread timing, and memory stays bounded by the chunk.
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+    for chunk in inputs.files.chunks(CHUNK) {
+        let analysed = analyse_all(chunk, defaults, workers);
+        for (input, result) in chunk.iter().zip(analysed) {
+            bar.inc(1);
+            let (doc, code, claims) = match result {
+                Ok(r) => r,
+                Err(e) => {
+                    bar.suspend(|| report(&e.to_string()));
+                    summary.failed += 1;
+                    continue;
+                }
+            };
+            if !lang::is_swedish(code) {
+                summary.not_swedish += 1;
             }
-        };
-        let (code, claims) = analyse(&doc);
-        if !lang::is_swedish(code) {
-            summary.not_swedish += 1;
-        }
-        match writer.add(&doc, &absolute(&input.path), code, &claims)? {
-            Added::New => {
-                summary.added += 1;
-                summary.claims += claims.len();
+            match writer.add(&doc, &absolute(&input.path), code, &claims)? {
+                Added::New => {
+                    summary.added += 1;
+                    summary.claims += claims.len();
+                }
+                Added::Replaced => {
+                    summary.replaced += 1;
+                    summary.claims += claims.len();
+                }
+                Added::Unchanged => summary.unchanged += 1,
+                Added::Duplicate(of) => {
+                    summary.duplicates += 1;
+                    bar.suspend(|| {
+                        report(&format!(
+                            "{}: same text as {of}, indexed once",
+                            input.display
+                        ))
+                    });
+                }
             }
-            Added::Replaced => {
-                summary.replaced += 1;
-                summary.claims += claims.len();
+            since_commit += 1;
+            if since_commit >= COMMIT_EVERY {
+                writer.commit()?;
+                since_commit = 0;
             }
-            Added::Unchanged => summary.unchanged += 1,
-            Added::Duplicate(of) => {
-                summary.duplicates += 1;
-                bar.suspend(|| {
-                    report(&format!(
-                        "{}: same text as {of}, indexed once",
-                        input.display
-                    ))
-                });
-            }
-        }
-        since_commit += 1;
-        if since_commit >= COMMIT_EVERY {
-            writer.commit()?;
-            since_commit = 0;
         }
     }
     writer.finish()?;
