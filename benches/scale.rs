@@ -10,11 +10,15 @@
 //! - index size per document;
 //! - search latency p50/p99 for a term, a phrase, and a boolean query with municipality and
 //!   date filters;
-//! - the timeline over all claims.
+//! - the timeline over all claims;
+//! - side by side, on the same documents: ripgrep over the files for the same term (what a
+//!   journalist does today; skipped when `rg` is not installed) and SQLite FTS5 (python3's
+//!   sqlite3, `benches/fts5.py`) building an index of the same extracted texts and running
+//!   the same queries.
 //!
 //! Figures go in BENCHMARKS.md with the command and machine. Keep N large runs out of CI.
 
-use avhopp::document::Defaults;
+use avhopp::document::{self, Defaults};
 use avhopp::geo;
 use avhopp::index::{AvhoppIndex, ClaimFilter, SearchRequest};
 use avhopp::timeline::{self, Bucket};
@@ -177,6 +181,21 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
     sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
 }
 
+/// Median wall time of `runs` runs of a command, in ms; None when it cannot run.
+fn time_command(runs: usize, cmd: &mut dyn FnMut() -> std::process::Command) -> Option<f64> {
+    let mut times = Vec::new();
+    for _ in 0..runs {
+        let t = Instant::now();
+        let out = cmd().output().ok()?;
+        if !out.status.success() && out.status.code() != Some(1) {
+            return None;
+        }
+        times.push(t.elapsed().as_secs_f64() * 1000.0);
+    }
+    times.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    Some(percentile(&times, 0.5))
+}
+
 fn main() {
     let n: usize = std::env::args()
         .skip(1)
@@ -284,4 +303,60 @@ fn main() {
         "timeline over all claims: {rows} rows, median {:.0} ms",
         percentile(&times, 0.5)
     );
+
+    // ripgrep: a journalist's search today, over the same files.
+    let term_p50 = {
+        let mut t = Vec::new();
+        for _ in 0..50 {
+            let s = Instant::now();
+            std::hint::black_box(index.search(&queries[0].1).unwrap());
+            t.push(s.elapsed().as_secs_f64() * 1000.0);
+        }
+        t.sort_by(|a, b| a.partial_cmp(b).unwrap());
+        percentile(&t, 0.5)
+    };
+    match time_command(3, &mut || {
+        let mut c = std::process::Command::new("rg");
+        c.args(["-l", "-i", "socialsekreterare"]).arg(&corpus);
+        c
+    }) {
+        Some(ms) => println!(
+            "ripgrep -l -i socialsekreterare: median {ms:.0} ms; avhopp search (p50 {term_p50:.2} ms) is {:.0}x faster",
+            ms / term_p50
+        ),
+        None => println!("ripgrep: not installed (apt-get install ripgrep); skipped"),
+    }
+
+    // SQLite FTS5 over the same extracted texts.
+    let texts = tmp.path().join("texts.jsonl");
+    let mut out = String::new();
+    for entry in walkdir::WalkDir::new(&corpus)
+        .sort_by_file_name()
+        .into_iter()
+        .flatten()
+    {
+        if entry.file_type().is_file() {
+            let shown = entry.path().display().to_string();
+            if let Ok(d) = document::read(entry.path(), &shown, &Defaults::default()) {
+                out.push_str(&serde_json::json!({"path": d.path, "text": d.text}).to_string());
+                out.push('\n');
+            }
+        }
+    }
+    std::fs::write(&texts, out).unwrap();
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/benches/fts5.py");
+    let fts = std::process::Command::new("python3")
+        .arg(script)
+        .arg(&texts)
+        .arg(tmp.path().join("fts.db"))
+        .output();
+    match fts {
+        Ok(o) if o.status.success() => {
+            for line in String::from_utf8_lossy(&o.stdout).lines() {
+                println!("sqlite fts5 {line}");
+            }
+            println!("(avhopp's ingest includes HTML parsing and claims; FTS5 indexes extracted text only)");
+        }
+        _ => println!("sqlite fts5: python3 with sqlite3 not available; skipped"),
+    }
 }
