@@ -44,7 +44,90 @@ pub struct Page {
 /// Parses a page and extracts its main text and metadata. Never panics on malformed HTML:
 /// html5ever repairs whatever it is given, and a page without a body gives empty text.
 pub fn parse(raw: &str) -> Page {
-    extract(&Html::parse_document(raw))
+    extract(&Html::parse_document(&strip_raw_text(raw)))
+}
+
+/// Openings of the elements whose content is never read (and half of a news page's bytes).
+static RAW_OPEN: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .build([
+            "<script",
+            "<style",
+            "<svg",
+            "<noscript",
+            "<template",
+            "<!--",
+        ])
+        .expect("raw text openings")
+});
+
+static RAW_CLOSE: LazyLock<[AhoCorasick; 6]> = LazyLock::new(|| {
+    [
+        "</script",
+        "</style",
+        "</svg",
+        "</noscript",
+        "</template",
+        "-->",
+    ]
+    .map(|p| {
+        AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .build([p])
+            .expect("raw text closing")
+    })
+});
+
+/// The page without its comments and the content of its scripts (JSON-LD kept), styles,
+/// inline SVG images, `<noscript>` and `<template>`, so that the HTML parser, most of the
+/// cost, skips what is never read. A `<script` inside a comment changes nothing. A script or
+/// style that is never closed runs to the end of the page, as it does for a browser.
+pub fn strip_raw_text(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let bytes = raw.as_bytes();
+    let mut pos = 0;
+    while let Some(m) = RAW_OPEN.find(&raw[pos..]) {
+        let (start, open_end) = (pos + m.start(), pos + m.end());
+        let kind = m.pattern().as_usize();
+        if kind == 5 {
+            // A comment: left out through its end.
+            out.push_str(&raw[pos..start]);
+            pos = RAW_CLOSE[5]
+                .find(&raw[open_end..])
+                .map_or(raw.len(), |c| open_end + c.end());
+            continue;
+        }
+        // "<scripts" or "<svgfoo" are other elements.
+        if bytes
+            .get(open_end)
+            .is_some_and(|b| !(b.is_ascii_whitespace() || *b == b'>' || *b == b'/'))
+        {
+            out.push_str(&raw[pos..open_end]);
+            pos = open_end;
+            continue;
+        }
+        let Some(gt) = raw[open_end..].find('>') else {
+            break;
+        };
+        let tag_end = open_end + gt + 1;
+        let tag = &raw[start..tag_end];
+        if kind == 0 && contains_ci(tag.as_bytes(), b"ld+json") {
+            out.push_str(&raw[pos..tag_end]);
+            pos = tag_end;
+            continue;
+        }
+        out.push_str(&raw[pos..tag_end]);
+        match RAW_CLOSE[kind].find(&raw[tag_end..]) {
+            Some(c) => pos = tag_end + c.start(),
+            None => {
+                pos = raw.len();
+                break;
+            }
+        }
+    }
+    out.push_str(&raw[pos..]);
+    out
 }
 
 /// Extracts the main text and metadata of a parsed page.
@@ -64,6 +147,24 @@ pub fn extract(html: &Html) -> Page {
         }
     }
     scan.meta.into_page(text)
+}
+
+/// The text to keep: the extracted one, unless the page's JSON-LD `articleBody` is much
+/// longer (a page whose article the browser fills in from a script).
+fn choose_text(text: String, body: Option<String>) -> String {
+    match body {
+        Some(b) if b.len() > 500 && b.len() > text.len() * 2 => {
+            let mut out = String::with_capacity(b.len());
+            for para in b.split('\n').map(collapse).filter(|p| !p.is_empty()) {
+                if !out.is_empty() {
+                    out.push_str("\n\n");
+                }
+                out.push_str(&para);
+            }
+            out
+        }
+        _ => text,
+    }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -202,17 +303,55 @@ static HINTS: LazyLock<Hints> = LazyLock::new(|| {
     Hints { ac, kinds }
 });
 
-/// Negative, weak negative and positive hints in one class or id value.
+/// Negative, weak negative and positive hints in one class or id value. Class names that
+/// describe the content rather than the block ("tag-politik", "category-nyheter",
+/// "has-comments", as WordPress puts on every post) are not hints.
 fn hints(value: &str) -> (bool, bool, bool) {
     let (mut neg, mut weak, mut pos) = (false, false, false);
-    let bytes = value.as_bytes();
+    for token in value.split_ascii_whitespace() {
+        let lower_starts = |p: &str| {
+            token.len() > p.len() && token.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+        };
+        if DESCRIPTIVE.iter().any(|p| lower_starts(p)) {
+            continue;
+        }
+        let (n, w, p) = token_hints(token);
+        neg |= n;
+        weak |= w;
+        pos |= p;
+    }
+    (neg, weak, pos)
+}
+
+/// Prefixes of class names that describe content, not blocks.
+const DESCRIPTIVE: &[&str] = &[
+    "tag-",
+    "tags-",
+    "category-",
+    "categories-",
+    "has-",
+    "no-",
+    "with-",
+    "without-",
+    "format-",
+    "status-",
+    "type-",
+    "postid-",
+    "post-type-",
+    "section-article",
+    "single-",
+];
+
+fn token_hints(token: &str) -> (bool, bool, bool) {
+    let (mut neg, mut weak, mut pos) = (false, false, false);
+    let bytes = token.as_bytes();
     // Words are split at anything but letters and digits, and at camelCase humps.
     let boundary = |i: usize| -> bool {
         i == 0 || i >= bytes.len() || !bytes[i - 1].is_ascii_alphanumeric() || {
             !bytes[i].is_ascii_alphanumeric()
         }
     };
-    for m in HINTS.ac.find_overlapping_iter(value) {
+    for m in HINTS.ac.find_overlapping_iter(token) {
         let (kind, word) = HINTS.kinds[m.pattern().as_usize()];
         if word {
             let start_ok = boundary(m.start())
@@ -409,6 +548,11 @@ struct Stat {
     /// Of which inside links.
     link: u32,
     commas: u32,
+    /// Text of the element's own inline content (text nodes and inline elements, not blocks
+    /// inside it): a paragraph's text, or the loose text of a div written with <br>s.
+    own: u32,
+    own_link: u32,
+    own_commas: u32,
     score: f32,
     flags: u8,
 }
@@ -512,6 +656,9 @@ impl Scan {
                             text: 0,
                             link: 0,
                             commas: 0,
+                            own: 0,
+                            own_link: 0,
+                            own_commas: 0,
                             score: 0.0,
                             flags: if dead { DEAD } else { 0 },
                         });
@@ -540,8 +687,11 @@ impl Scan {
                             let n = bytes.iter().filter(|b| !b.is_ascii_whitespace()).count();
                             if n > 0 {
                                 let s = &mut self.stats[top];
+                                let commas = bytes.iter().filter(|&&b| b == b',').count() as u32;
                                 s.text += n as u32;
-                                s.commas += bytes.iter().filter(|&&b| b == b',').count() as u32;
+                                s.own += n as u32;
+                                s.commas += commas;
+                                s.own_commas += commas;
                             }
                         }
                         if unseen == 0 {
@@ -575,35 +725,48 @@ impl Scan {
                     let i = idx as usize;
                     if name == "a" {
                         self.stats[i].link = self.stats[i].text;
+                        self.stats[i].own_link = self.stats[i].own;
                     }
                     let s = self.stats[i];
+                    let inline = !is_block(name) || name == "br";
                     if let Some(&(p, _, _)) = stack.last() {
                         let ps = &mut self.stats[p as usize];
                         ps.text += s.text;
                         ps.link += s.link;
                         ps.commas += s.commas;
-                        if is_block(name) && name != "br" {
+                        if inline {
+                            ps.own += s.own;
+                            ps.own_link += s.own_link;
+                            ps.own_commas += s.own_commas;
+                        } else {
                             ps.flags |= HAS_BLOCK_CHILD;
                         }
                     }
-                    // Paragraphs score their parent and grandparent.
-                    let is_para = match name {
-                        "p" | "pre" | "td" | "blockquote" => true,
-                        "div" | "section" => s.flags & HAS_BLOCK_CHILD == 0,
-                        _ => false,
+                    if inline || s.own < 25 || s.own_link * 2 >= s.own {
+                        continue;
+                    }
+                    // A paragraph scores its parent, grandparent and great-grandparent, as
+                    // readability does; loose text in a div is a paragraph of that div.
+                    let first = match name {
+                        "p" | "pre" | "td" | "blockquote" | "dd" => 1,
+                        "div" | "section" | "article" | "main" | "center" | "font" | "form"
+                        | "body" => 0,
+                        _ => continue,
                     };
-                    if is_para && s.text >= 25 && s.link_density() < 0.5 {
-                        let score =
-                            1.0 + s.commas as f32 + (s.text as f32 / 100.0).floor().min(3.0);
-                        let n = stack.len();
-                        if n >= 1 && !stack[n - 1].1 {
-                            self.stats[stack[n - 1].0 as usize].score += score;
-                        }
-                        if n >= 2 && !stack[n - 2].1 {
-                            self.stats[stack[n - 2].0 as usize].score += score / 2.0;
-                        }
-                        if n >= 3 && !stack[n - 3].1 {
-                            self.stats[stack[n - 3].0 as usize].score += score / 6.0;
+                    let score = 1.0 + s.own_commas as f32 + (s.own as f32 / 100.0).floor().min(3.0);
+                    let n = stack.len();
+                    for (level, div) in [(0usize, 1.0f32), (1, 2.0), (2, 6.0)] {
+                        let target = if first == 0 {
+                            (level == 0)
+                                .then_some(idx)
+                                .or_else(|| n.checked_sub(level).map(|k| stack[k].0))
+                        } else {
+                            n.checked_sub(level + 1).map(|k| stack[k].0)
+                        };
+                        let Some(t) = target else { break };
+                        let ts = &mut self.stats[t as usize];
+                        if ts.flags & DEAD == 0 {
+                            ts.score += score / div;
                         }
                     }
                 }
@@ -625,7 +788,10 @@ impl Scan {
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
             _ => 0.0,
         };
-        (s.score + tag + class_weight(e)) * (1.0 - s.link_density())
+        // Hints can at most double a score: a short block with a good class name does not
+        // beat a long article in a plain div.
+        let bonus = (tag + class_weight(e)).min(s.score);
+        (s.score + bonus) * (1.0 - s.link_density())
     }
 
     /// Chooses the main container(s) and writes their text.
@@ -703,15 +869,17 @@ impl Scan {
             self.stats[best].flags |= ROOT;
             return self.render(tree, best);
         }
-        let threshold = (best_score * 0.2).max(10.0);
+        let threshold = (best_score * 0.2).max(1.5);
         let best_class = tree
             .get(self.stats[best].id)
             .and_then(|n| n.value().as_element().and_then(|e| e.attr("class")));
         let mut j = parent as usize + 1;
         let end = self.subtree_end(parent as usize);
+        let mut siblings: Vec<usize> = Vec::new();
         while j < end {
             let s = self.stats[j];
             let next = self.subtree_end(j);
+            siblings.push(j);
             if j == best {
                 self.stats[j].flags |= ROOT;
             } else if s.flags & DEAD == 0 && s.text > 0 {
@@ -736,7 +904,56 @@ impl Scan {
             }
             j = next;
         }
-        self.render(tree, parent as usize)
+        // A heading joins when the text it heads does.
+        for (n, &h) in siblings.iter().enumerate() {
+            let s = self.stats[h];
+            let heading = tree
+                .get(s.id)
+                .and_then(|n| n.value().as_element())
+                .is_some_and(|e| is_heading(e.name()));
+            if !heading || s.flags & DEAD != 0 || s.text == 0 {
+                continue;
+            }
+            let next = siblings[n + 1..]
+                .iter()
+                .find(|&&k| self.stats[k].flags & DEAD == 0 && self.stats[k].text > 0);
+            if next.is_some_and(|&k| self.stats[k].flags & ROOT != 0) {
+                self.stats[h].flags |= ROOT;
+            }
+        }
+        // Blocks elsewhere with the winner's exact class are more of the same article (a
+        // body split around an image or a quote into sections of one template).
+        let mut container = parent as usize;
+        if let Some(class) = best_class.filter(|c| !c.trim().is_empty()) {
+            for k in 0..self.stats.len() {
+                let s = self.stats[k];
+                if s.score <= 0.0
+                    || s.flags & (DEAD | ROOT) != 0
+                    || s.link_density() > 0.33
+                    || self.is_ancestor(k, best)
+                    || self.is_ancestor(best, k)
+                {
+                    continue;
+                }
+                let same = tree
+                    .get(s.id)
+                    .and_then(|n| n.value().as_element())
+                    .and_then(|e| e.attr("class"))
+                    == Some(class);
+                if same
+                    && !(0..k).any(|r| self.stats[r].flags & ROOT != 0 && self.is_ancestor(r, k))
+                {
+                    self.stats[k].flags |= ROOT;
+                    while !self.is_ancestor(container, k) {
+                        match self.stats[container].parent {
+                            NO_PARENT => break,
+                            p => container = p as usize,
+                        }
+                    }
+                }
+            }
+        }
+        self.render(tree, container)
     }
 
     fn find(&self, root: NodeRef<Node>, tag: &str) -> Option<usize> {
@@ -858,10 +1075,10 @@ impl Scan {
         }
         if s.text <= 200 {
             buf.clear();
-            for t in node.descendants().filter_map(|n| n.value().as_text()) {
-                buf.push_str(t);
-                if buf.len() > 400 {
-                    break;
+            // A short block has few nodes; a deep one is no boilerplate line.
+            for n in node.descendants().take(64) {
+                if let Some(t) = n.value().as_text() {
+                    buf.push_str(t);
                 }
             }
             if is_boilerplate_line(buf) {
@@ -905,6 +1122,13 @@ fn is_boilerplate_line(text: &str) -> bool {
         "relaterade artiklar",
         "relaterade nyheter",
         "annons",
+        "reklam",
+        "advert",
+        "caption",
+        "close",
+        "stäng",
+        "back to gallery",
+        "this slideshow requires javascript",
         "dela",
         "dela artikeln",
         "dela sidan",
@@ -952,7 +1176,27 @@ fn is_boilerplate_line(text: &str) -> bool {
         "also read:",
         "recommended:",
     ];
-    t.len() <= 200 && PREFIX.iter().any(|p| lower.starts_with(p))
+    // Credits and date lines: "Foto: Karin Lund", "Publicerad 05:15, 3 sep 2021".
+    const SHORT_PREFIX: &[&str] = &[
+        "foto:",
+        "bild:",
+        "photo:",
+        "image:",
+        "credit:",
+        "publicerad ",
+        "publicerad:",
+        "uppdaterad ",
+        "uppdaterad:",
+        "published ",
+        "published:",
+        "updated ",
+        "updated:",
+    ];
+    let is_url =
+        !t.contains(char::is_whitespace) && (t.starts_with("http://") || t.starts_with("https://"));
+    is_url
+        || (t.len() <= 200 && PREFIX.iter().any(|p| lower.starts_with(p)))
+        || (t.len() <= 120 && SHORT_PREFIX.iter().any(|p| lower.starts_with(p)))
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1256,7 +1500,8 @@ impl Meta {
     }
 
     fn into_page(self, text: String) -> Page {
-        let ld = JsonLd::read(&self.json_ld);
+        let mut ld = JsonLd::read(&self.json_ld);
+        let text = choose_text(text, ld.body.take());
         let site_name = self
             .og_site
             .clone()
@@ -1429,6 +1674,7 @@ fn ceil_boundary(s: &str, min: usize) -> usize {
 #[derive(Default)]
 struct JsonLd {
     headline: Option<String>,
+    body: Option<String>,
     published: Option<NaiveDate>,
     author: Option<String>,
     publisher: Option<String>,
@@ -1477,6 +1723,10 @@ fn visit(v: &serde_json::Value, best: &mut Option<(u8, JsonLd)>, depth: usize) {
                         rank,
                         JsonLd {
                             headline: str_of("headline"),
+                            body: map
+                                .get("articleBody")
+                                .and_then(Value::as_str)
+                                .map(str::to_string),
                             published: map
                                 .get("datePublished")
                                 .and_then(Value::as_str)
@@ -1737,11 +1987,31 @@ mod tests {
             "Tre socialsekreterare har slutat i Ekby.\n\nFyra till planerar att sluta."
         );
 
-        let deep = "<div>".repeat(20_000) + "Djupt inne" + &"</div>".repeat(20_000);
+        let deep = "<div>".repeat(3_000) + "Djupt inne" + &"</div>".repeat(3_000);
         assert_eq!(parse(&deep).text, "Djupt inne");
 
         let bad_json = r#"<html><head><script type="application/ld+json">{"datePublished": </script></head><body><p>Text.</p></body></html>"#;
         assert_eq!(parse(bad_json).published, None);
+    }
+
+    #[test]
+    fn scripts_and_styles_are_skipped_before_parsing() {
+        let page = r#"<html><head><style>p { color: red }</style>
+            <script type="application/ld+json">{"datePublished":"2022-01-02"}</script>
+            <SCRIPT>var s = "<p>inte text</p>";</SCRIPT><script src=x.js></script>
+            </head><body><!-- <script> i en kommentar --><svg><text>ikon</text></svg>
+            <p>Fem socialsekreterare har slutat.</p><scripts>a</scripts><script>ej stängd"#;
+        assert_eq!(
+            strip_raw_text(page),
+            r#"<html><head><style></style>
+            <script type="application/ld+json">{"datePublished":"2022-01-02"}</script>
+            <SCRIPT></SCRIPT><script src=x.js></script>
+            </head><body><svg></svg>
+            <p>Fem socialsekreterare har slutat.</p><scripts>a</scripts><script>"#
+        );
+        let p = parse(page);
+        assert_eq!(p.text, "Fem socialsekreterare har slutat.\n\na");
+        assert_eq!(p.published, ymd(2022, 1, 2));
     }
 
     #[test]

@@ -243,6 +243,11 @@ impl Rule {
 struct Rules {
     rules: Vec<Rule>,
     set: RegexSet,
+    /// The rules that need no quantity marker ("Ivo konstaterade brister", "fördubblats"),
+    /// as indexes into `rules`, and their own set: most sentences hold no figure, and for
+    /// them only these few can match.
+    unmarked: Vec<usize>,
+    unmarked_set: RegexSet,
 }
 
 static RULES: LazyLock<Rules> = LazyLock::new(|| {
@@ -253,11 +258,31 @@ static RULES: LazyLock<Rules> = LazyLock::new(|| {
     // The set only says which rules can match; each rule then runs exactly. Bounded
     // repetitions ("up to 80 characters") blow up the set's lazy DFA into the slow NFA
     // engine, so the set gets them unbounded: a superset, so no match is lost.
-    let set = regex::RegexSetBuilder::new(rules.iter().map(|r| loosen(r.re.as_str())))
-        .dfa_size_limit(64 << 20)
-        .build()
-        .expect("rule set");
-    Rules { rules, set }
+    let build = |patterns: Vec<String>| {
+        regex::RegexSetBuilder::new(patterns)
+            .dfa_size_limit(64 << 20)
+            .build()
+            .expect("rule set")
+    };
+    let set = build(rules.iter().map(|r| loosen(r.re.as_str())).collect());
+    // A rule needs a figure when its pattern holds a marker token (`<V>`, `<OF>`, `<N>`...).
+    let needs_marker =
+        |r: &Rule| r.re.as_str().contains("#(?P<") || r.re.as_str().contains(r"#n\d");
+    let unmarked: Vec<usize> = (0..rules.len())
+        .filter(|&i| !needs_marker(&rules[i]))
+        .collect();
+    let unmarked_set = build(
+        unmarked
+            .iter()
+            .map(|&i| loosen(rules[i].re.as_str()))
+            .collect(),
+    );
+    Rules {
+        rules,
+        set,
+        unmarked,
+        unmarked_set,
+    }
 });
 
 /// `{0,80}` -> `{0,}`: the same pattern without upper bounds on repetitions.
@@ -383,8 +408,17 @@ pub fn extract(text: &str, ctx: &DocContext) -> Vec<Claim> {
         }
         let quantities = numerals::scan(sentence);
         let masked = mask(sentence, &quantities);
-        let hits = rules.set.matches(&masked);
-        if !hits.matched_any() {
+        let hits: Vec<usize> = if quantities.is_empty() {
+            rules
+                .unmarked_set
+                .matches(&masked)
+                .iter()
+                .map(|i| rules.unmarked[i])
+                .collect()
+        } else {
+            rules.set.matches(&masked).iter().collect()
+        };
+        if hits.is_empty() {
             continue;
         }
         let times = time::find(sentence, ctx.published.as_ref());
@@ -392,7 +426,7 @@ pub fn extract(text: &str, ctx: &DocContext) -> Vec<Claim> {
         let mut taken: Vec<(Kind, Option<usize>)> = Vec::new();
         let first_draft = drafts.len();
 
-        for ri in hits.iter() {
+        for ri in hits {
             let rule = &rules.rules[ri];
             for caps in rule.re.captures_iter(&masked) {
                 let whole = caps.get(0).expect("whole match");
