@@ -66,6 +66,15 @@ pub(super) fn rules() -> Vec<Rule> {
                 r"\b(?:<HIRED_COST>(?: [^#]{0,30}?)? (?:kostade|kostar|har kostat|hade kostat)|(?:kostade|kostar|har kostat|hade kostat) (?:[^#]{0,20}? )?<HIRED_COST>) (?:kommunen |förvaltningen |nämnden |socialtjänsten )?(?:totalt |sammanlagt )?<VK>",
             ),
         ),
+        // "tog in nio konsulter från bemanningsföretag, till en kostnad av 11,5 miljoner
+        // kronor": the cost follows the hired staff in an apposition.
+        Rule::new(
+            Kind::Consultants,
+            "hired-at-a-cost-of",
+            &hired(
+                r"\b<HIRED_COST>\b[^#]{0,60}?(?:till|för|med) en (?:total |sammanlagd |samlad )?(?:kostnad|prislapp|notan?) (?:av|på|om) (?:totalt |drygt |nästan |närmare )?<VK>",
+            ),
+        ),
         // "lade 12 miljoner kronor på konsulter"
         Rule::new(
             Kind::Consultants,

@@ -1102,3 +1102,17 @@ fn every_kind_has_named_patterns() {
     seen.dedup();
     assert_eq!(before, seen.len(), "pattern names must be unique");
 }
+
+#[test]
+fn consultant_cost_in_an_apposition() {
+    let claims = run("För att klara verksamheten har nämnden tagit in nio konsulter från bemanningsföretag, till en kostnad av 11,5 miljoner kronor under 2022.");
+    let figures: Vec<(Kind, Option<f64>, ClaimUnit)> =
+        claims.iter().map(|c| (c.kind, c.value, c.unit)).collect();
+    assert_eq!(
+        figures,
+        vec![
+            (Kind::Consultants, Some(9.0), ClaimUnit::People),
+            (Kind::Consultants, Some(11_500_000.0), ClaimUnit::Sek)
+        ]
+    );
+}

@@ -124,6 +124,16 @@ static PATTERNS: LazyLock<Vec<(Family, Regex)>> = LazyLock::new(|| {
             r"\bsedan\s+(?:[\wåäö]+\s+){0,4}?(?:årsskiftet|nyår|årets\s+början|början\s+av\s+året)".into(),
         ),
         p(Family::SinceYear, r"\bsedan\s+(?:år\s+)?(?P<y>(?:19|20)\d{2})\b".into()),
+        // "sedan januari i fjol", "sedan mars 2022": from that month up to the document's date.
+        p(
+            Family::SinceMonthOfYear,
+            format!(r"\bsedan\s+(?P<m>{MONTHS})\s+(?:(?P<y>(?:19|20)\d{{2}})|(?P<last>i\s+fjol|förra\s+året))\b"),
+        ),
+        // "ökat med 23 procent jämfört med 2021": the change runs from that year to now.
+        p(
+            Family::ComparedWith,
+            r"\b(?:jämfört\s+med|i\s+jämförelse\s+med)\s+(?:år\s+)?(?P<y>(?:19|20)\d{2})\b".into(),
+        ),
         p(Family::SinceMonth, format!(r"\bsedan\s+(?P<m>{MONTHS})\b")),
         p(
             Family::LastYear,
@@ -173,6 +183,8 @@ enum Family {
     MonthYear,
     SinceNewYear,
     SinceYear,
+    SinceMonthOfYear,
+    ComparedWith,
     SinceMonth,
     LastYear,
     ThisYear,
@@ -307,6 +319,21 @@ fn resolve(family: Family, caps: &regex::Captures, published: Option<&PubDate>) 
             })
         }
         Family::SinceYear => Some(Period {
+            from: NaiveDate::from_ymd_opt(year("y")?, 1, 1)?,
+            to: published?.last(),
+        }),
+        Family::SinceMonthOfYear => {
+            let p = published?;
+            let y = match year("y") {
+                Some(y) => y,
+                None => p.year() - 1, // "i fjol", "förra året"
+            };
+            Some(Period {
+                from: NaiveDate::from_ymd_opt(y, month_number(&get("m")?)?, 1)?,
+                to: p.last(),
+            })
+        }
+        Family::ComparedWith => Some(Period {
             from: NaiveDate::from_ymd_opt(year("y")?, 1, 1)?,
             to: published?.last(),
         }),
@@ -584,6 +611,25 @@ mod tests {
             Some((ymd(2024, 10, 1), ymd(2025, 3, 31)))
         );
         assert_eq!(one("tom 30 april 2025", None), None);
+    }
+
+    #[test]
+    fn since_a_month_of_a_year_and_compared_with_a_year() {
+        assert_eq!(
+            one("Sedan januari i fjol har 34 slutat", Some("2023-03-12")),
+            Some((ymd(2022, 1, 1), ymd(2023, 3, 12)))
+        );
+        assert_eq!(
+            one("sedan mars 2022", Some("2023-03-12")),
+            Some((ymd(2022, 3, 1), ymd(2023, 3, 12)))
+        );
+        assert_eq!(
+            one(
+                "har ökat med 23 procent jämfört med 2021",
+                Some("2023-03-12")
+            ),
+            Some((ymd(2021, 1, 1), ymd(2023, 3, 12)))
+        );
     }
 
     #[test]
