@@ -122,20 +122,20 @@ pub(super) fn rules() -> Vec<Rule> {
         Rule::new(
             Kind::Vacancies,
             "number-of-vacancies",
-            r"\bantalet (?:(?:vakanta|obesatta|lediga|otillsatta|tomma) (?:[a-zåäö]*tjänster|platser|befattningar)|vakanser)(?: [^#]{0,40}?)? (?:är|var|uppgår till|uppgick till|ligger på|låg på|har ökat till|ökade till) (?:i dag |idag |nu |totalt )?<V>",
+            r"\bantalet (?:(?:vakanta|obesatta|lediga|otillsatta|tomma) (?:[a-zåäö]*tjänster|platser|befattningar)|vakanser)(?: [^#]{0,40}?)? (?:är|var|uppgår till|uppgick till|ligger på|låg på|har ökat till|ökade till) <NOW><V>",
         ),
         // V2 inversion: "Just nu är nio socialsekreterartjänster obesatta", "i dag står fem
         // tjänster tomma". Only posts: "socialsekreterare är lediga" means on leave.
         Rule::new(
             Kind::Vacancies,
             "are-x-posts-vacant",
-            r"\b(?:är|står|var|stod) (?:fortfarande |just nu |i dag |idag |nu )?<V> (?:[a-zåäö]*tjänster)(?: som [a-zåäö]+)? (?:fortfarande |just nu |i dag )?(?:vakanta|obesatta|tomma|otillsatta|lediga)\b",
+            r"\b(?:är|står|var|stod) <NOW><V> (?:[a-zåäö]*tjänster)(?: som [a-zåäö]+)? (?:fortfarande |just nu |i dag )?(?:vakanta|obesatta|tomma|otillsatta|lediga)\b",
         ),
         // "Av 40 tjänster är 11 vakanta", "30 tjänster, varav 8 är vakanta"
         Rule::new(
             Kind::Vacancies,
             "of-y-posts-x-vacant",
-            r"\bav (?:de |totalt |[a-zåäö]+s )?<OF> (?:[a-zåäö]*tjänster(?:na)?|platser) (?:[^#]{0,30}? )?(?:är|står|var|stod) (?:fortfarande |just nu |i dag |nu )?<V> (?:vakanta|obesatta|tomma|otillsatta|lediga)\b",
+            r"\bav (?:de |totalt |[a-zåäö]+s )?<OF> (?:[a-zåäö]*tjänster(?:na)?|platser) (?:[^#]{0,30}? )?(?:är|står|var|stod) <NOW><V> (?:vakanta|obesatta|tomma|otillsatta|lediga)\b",
         ),
         Rule::new(
             Kind::Vacancies,
@@ -146,7 +146,7 @@ pub(super) fn rules() -> Vec<Rule> {
         Rule::new(
             Kind::Vacancies,
             "share-of-posts-vacant",
-            r"<VP> av (?:de |alla |[a-zåäö]+s )?(?:[a-zåäö]*tjänster(?:na)?|platserna) (?:är|står|var|stod) (?:fortfarande |just nu |i dag |nu )?(?:vakanta|obesatta|tomma|otillsatta|lediga)\b",
+            r"<VP> av (?:de |alla |[a-zåäö]+s )?(?:[a-zåäö]*tjänster(?:na)?|platserna) (?:är|står|var|stod) <NOW>(?:vakanta|obesatta|tomma|otillsatta|lediga)\b",
         ),
         // "sju vakanta tjänster", "tre obesatta socialsekreterartjänster"
         Rule::new(

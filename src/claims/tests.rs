@@ -1116,3 +1116,17 @@ fn consultant_cost_in_an_apposition() {
         ]
     );
 }
+
+#[test]
+fn adverbs_of_time_do_not_hide_a_figure() {
+    check_all(&[
+        (
+            "Av enhetens 46 tjänster är för närvarande 6 vakanta.",
+            want(Kind::Vacancies, 6.0, ClaimUnit::People).of(46.0),
+        ),
+        (
+            "Det saknas för närvarande åtta socialsekreterare.",
+            want(Kind::Vacancies, 8.0, ClaimUnit::People),
+        ),
+    ]);
+}

@@ -19,6 +19,7 @@
 //! | `<GAP>` | up to 80 characters, as few as possible |
 //! | `<QUIT>` | having resigned or left, in the perfect or past tense |
 //! | `<CASES>` | a count noun for cases ("ärenden", "utredningar", "barn") |
+//! | `<NOW>` | an optional adverb of time ("för närvarande", "i dag", "fortfarande") |
 
 use regex::Regex;
 
@@ -59,6 +60,10 @@ pub const NOT_DONE: &[&str] = &[
     " riskerar",
 ];
 
+/// Adverbs of time that may stand before a figure or a state: "är för närvarande 6
+/// vakanta", "finns i dag 25".
+pub const NOW: &str = r"(?:(?:fortfarande|just nu|i dag|idag|nu|för närvarande|för tillfället|i nuläget|totalt|sammanlagt) )?";
+
 /// Expands the tokens of a rule into a regex over the masked sentence.
 pub fn expand(pattern: &str) -> Regex {
     let p = pattern
@@ -73,7 +78,8 @@ pub fn expand(pattern: &str) -> Regex {
         .replace("<GAP>", r".{0,80}?")
         .replace("<QUIT>", QUIT)
         .replace("<LEFT>", LEFT)
-        .replace("<CASES>", CASES);
+        .replace("<CASES>", CASES)
+        .replace("<NOW>", NOW);
     Regex::new(&super::fold::pattern(&p))
         .unwrap_or_else(|e| panic!("claim pattern {pattern:?}: {e}"))
 }
