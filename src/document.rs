@@ -223,7 +223,16 @@ pub fn read(path: &Path, display: &str, defaults: &Defaults) -> Result<Document,
             municipality: None,
             format,
         },
-        Format::Html => read_html(raw, display),
+        Format::Html => {
+            let depth = crate::html::nesting_estimate(raw);
+            if depth > crate::html::MAX_NESTING {
+                return Err(fail(
+                    display,
+                    format!("HTML nested about {depth} levels deep (the limit is {}); skipped as broken or hostile", crate::html::MAX_NESTING),
+                ));
+            }
+            read_html(raw, display)
+        }
     };
     if doc.text.trim().is_empty() {
         return Err(fail(display, "no text found in the page"));

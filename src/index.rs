@@ -836,3 +836,286 @@ mod tests {
             .contains("unknown field 'foo' at character 3"));
     }
 }
+
+// --- used by the web server ---
+
+/// A query the user typed that the query parser refuses: bad input, not a failure of the
+/// index. The message says where the query is wrong.
+#[derive(Debug, Clone)]
+pub struct QueryError(pub String);
+
+impl std::fmt::Display for QueryError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for QueryError {}
+
+/// One page of a search: the hits from `offset` on, and how many documents match in all.
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchPage {
+    pub total: usize,
+    pub offset: usize,
+    pub hits: Vec<Hit>,
+}
+
+/// One indexed document with its text and claims, for the document view.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocRecord {
+    pub path: String,
+    pub title: Option<String>,
+    pub url: Option<String>,
+    pub publisher: Option<String>,
+    pub published: Option<String>,
+    #[serde(rename = "type")]
+    pub doc_type: String,
+    pub lang: Option<String>,
+    pub municipalities: Vec<String>,
+    pub text: String,
+    /// Its claims, in the order of their spans in `text`.
+    pub claims: Vec<ClaimRecord>,
+}
+
+/// The CSV columns of `avhopp claims --format csv` and of the web server's claim download.
+pub const CLAIM_CSV_HEADER: [&str; 22] = [
+    "doc",
+    "kind",
+    "value",
+    "value_high",
+    "of",
+    "unit",
+    "approx",
+    "role",
+    "body",
+    "municipality",
+    "municipality_code",
+    "period_from",
+    "period_to",
+    "quote",
+    "span_start",
+    "span_end",
+    "title",
+    "url",
+    "publisher",
+    "published",
+    "type",
+    "figure",
+];
+
+impl ClaimRecord {
+    /// The record as one CSV row, in the order of [`CLAIM_CSV_HEADER`].
+    pub fn csv_row(&self) -> Vec<String> {
+        let c = &self.claim;
+        let num = |v: Option<f64>| {
+            v.map(|x| {
+                if x.fract() == 0.0 {
+                    format!("{}", x as i64)
+                } else {
+                    x.to_string()
+                }
+            })
+            .unwrap_or_default()
+        };
+        let unit = serde_json::to_value(c.unit)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        vec![
+            c.doc.clone(),
+            c.kind.to_string(),
+            num(c.value),
+            num(c.value_high),
+            num(c.of),
+            unit,
+            c.approx.to_string(),
+            c.role.clone().unwrap_or_default(),
+            c.body.clone().unwrap_or_default(),
+            c.municipality.clone().unwrap_or_default(),
+            c.municipality_code.clone().unwrap_or_default(),
+            c.period.map(|p| p.from.to_string()).unwrap_or_default(),
+            c.period.map(|p| p.to.to_string()).unwrap_or_default(),
+            c.quote.clone(),
+            c.span[0].to_string(),
+            c.span[1].to_string(),
+            self.title.clone().unwrap_or_default(),
+            self.url.clone().unwrap_or_default(),
+            self.publisher.clone().unwrap_or_default(),
+            self.published.clone().unwrap_or_default(),
+            self.doc_type.clone(),
+            c.figure(),
+        ]
+    }
+}
+
+impl AvhoppIndex {
+    /// Parses a user's query as `search` does; a refused query is a [`QueryError`].
+    pub fn parse_user_query(&self, query: &str) -> Result<Box<dyn Query>> {
+        let f = self.fields;
+        let mut parser = QueryParser::for_index(&self.index, vec![f.title, f.body]);
+        parser.set_field_boost(f.title, 2.0);
+        parser
+            .parse_query(&expand_query(query))
+            .map_err(|e| QueryError(describe_query_error(query, &e)).into())
+    }
+
+    /// Like [`AvhoppIndex::search`], with an offset for paging, the total number of matches,
+    /// an optional document type, and an empty query matching every document (newest first).
+    pub fn search_page(
+        &self,
+        req: &SearchRequest,
+        doc_type: Option<crate::document::DocType>,
+        offset: usize,
+    ) -> Result<SearchPage> {
+        let f = self.fields;
+        let empty = req.query.trim().is_empty();
+        let user_query: Box<dyn Query> = if empty {
+            Box::new(AllQuery)
+        } else {
+            self.parse_user_query(&req.query)?
+        };
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![
+            (Occur::Must, user_query.box_clone()),
+            (Occur::Must, term_query(f.record, "doc")),
+        ];
+        if let Some(m) = req.municipality {
+            clauses.push((
+                Occur::Must,
+                term_query(f.municipality, &m.name.to_lowercase()),
+            ));
+        }
+        if let Some(k) = req.kind {
+            clauses.push((Occur::Must, term_query(f.kind, k.as_str())));
+        }
+        if let Some(t) = doc_type {
+            clauses.push((Occur::Must, term_query(f.doc_type, t.as_str())));
+        }
+        if req.from.is_some() || req.to.is_some() {
+            clauses.push((Occur::Must, date_range(f.published, req.from, req.to)));
+        }
+        let query = BooleanQuery::new(clauses);
+        let searcher = self.reader.searcher();
+        let total = searcher.search(&query, &tantivy::collector::Count)?;
+        let limit = req.limit.max(1);
+        let addrs: Vec<(f32, tantivy::DocAddress)> = if empty {
+            // Every document scores the same: newest first reads best.
+            let mut all: Vec<(Option<String>, String, tantivy::DocAddress)> = Vec::new();
+            for addr in searcher.search(&query, &DocSetCollector)? {
+                let doc: TantivyDocument = searcher.doc(addr)?;
+                all.push((
+                    Self::first_str(&doc, f.published_text),
+                    Self::first_str(&doc, f.path).unwrap_or_default(),
+                    addr,
+                ));
+            }
+            all.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+            all.into_iter()
+                .skip(offset)
+                .take(limit)
+                .map(|(_, _, a)| (1.0, a))
+                .collect()
+        } else {
+            searcher.search(
+                &query,
+                &TopDocs::with_limit(limit)
+                    .and_offset(offset)
+                    .order_by_score(),
+            )?
+        };
+        let mut snippets = SnippetGenerator::create(&searcher, &*user_query, f.body)?;
+        snippets.set_max_num_chars(240);
+        let mut hits = Vec::with_capacity(addrs.len());
+        for (score, addr) in addrs {
+            let doc: TantivyDocument = searcher.doc(addr)?;
+            let (fragment, highlights) = if empty {
+                let body = Self::first_str(&doc, f.body).unwrap_or_default();
+                let mut end = body.len().min(240);
+                while !body.is_char_boundary(end) {
+                    end -= 1;
+                }
+                (body[..end].to_string(), Vec::new())
+            } else {
+                let snippet = snippets.snippet_from_doc(&doc);
+                let highlights = snippet
+                    .highlighted()
+                    .iter()
+                    .map(|r| (r.start, r.end))
+                    .collect();
+                (snippet.fragment().to_string(), highlights)
+            };
+            hits.push(Hit {
+                score,
+                path: Self::first_str(&doc, f.path).unwrap_or_default(),
+                title: Self::first_str(&doc, f.title),
+                url: Self::first_str(&doc, f.url),
+                publisher: Self::first_str(&doc, f.publisher),
+                published: Self::first_str(&doc, f.published_text),
+                doc_type: Self::first_str(&doc, f.doc_type).unwrap_or_default(),
+                municipalities: doc
+                    .get_all(f.municipality)
+                    .filter_map(|v| v.as_str().map(str::to_string))
+                    .collect(),
+                snippet: fragment,
+                highlights,
+            });
+        }
+        Ok(SearchPage {
+            total,
+            offset,
+            hits,
+        })
+    }
+
+    /// The indexed document stored under `path` (as [`Hit::path`] gives it), with its text
+    /// and claims; `None` when no document has that path.
+    pub fn document(&self, path: &str) -> Result<Option<DocRecord>> {
+        let f = self.fields;
+        let searcher = self.reader.searcher();
+        let q = BooleanQuery::new(vec![
+            (Occur::Must, term_query(f.path, path)),
+            (Occur::Must, term_query(f.record, "doc")),
+        ]);
+        let top = searcher.search(&q, &TopDocs::with_limit(1).order_by_score())?;
+        let Some((_, addr)) = top.first() else {
+            return Ok(None);
+        };
+        let doc: TantivyDocument = searcher.doc(*addr)?;
+        let claims_q = BooleanQuery::new(vec![
+            (Occur::Must, term_query(f.path, path)),
+            (Occur::Must, term_query(f.record, "claim")),
+        ]);
+        let mut claims = Vec::new();
+        for a in searcher.search(&claims_q, &DocSetCollector)? {
+            let d: TantivyDocument = searcher.doc(a)?;
+            let json = Self::first_str(&d, f.claim_json).unwrap_or_default();
+            let rec: ClaimRecord = serde_json::from_str(&json)
+                .context("a stored claim is unreadable; rebuild the index")?;
+            claims.push(rec);
+        }
+        claims.sort_by(|a, b| {
+            (a.claim.span, a.claim.kind)
+                .cmp(&(b.claim.span, b.claim.kind))
+                .then(
+                    a.claim
+                        .value
+                        .partial_cmp(&b.claim.value)
+                        .unwrap_or(std::cmp::Ordering::Equal),
+                )
+        });
+        Ok(Some(DocRecord {
+            path: Self::first_str(&doc, f.path).unwrap_or_default(),
+            title: Self::first_str(&doc, f.title),
+            url: Self::first_str(&doc, f.url),
+            publisher: Self::first_str(&doc, f.publisher),
+            published: Self::first_str(&doc, f.published_text),
+            doc_type: Self::first_str(&doc, f.doc_type).unwrap_or_default(),
+            lang: Self::first_str(&doc, f.lang),
+            municipalities: doc
+                .get_all(f.municipality)
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect(),
+            text: Self::first_str(&doc, f.body).unwrap_or_default(),
+            claims,
+        }))
+    }
+}

@@ -7,6 +7,7 @@
 
 pub mod check;
 pub mod claims;
+pub mod crawl;
 pub mod dates;
 pub mod document;
 pub mod geo;
@@ -15,3 +16,4 @@ pub mod index;
 pub mod ingest;
 pub mod lang;
 pub mod timeline;
+pub mod web;

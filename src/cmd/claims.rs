@@ -8,7 +8,7 @@
 use super::{clip, Format, Global};
 use anyhow::Result;
 use avhopp::claims::{format_number, Kind};
-use avhopp::index::{ClaimFilter, ClaimRecord};
+use avhopp::index::{ClaimFilter, CLAIM_CSV_HEADER};
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
@@ -61,73 +61,6 @@ pub fn filter_from(
     })
 }
 
-const CSV_HEADER: [&str; 22] = [
-    "doc",
-    "kind",
-    "value",
-    "value_high",
-    "of",
-    "unit",
-    "approx",
-    "role",
-    "body",
-    "municipality",
-    "municipality_code",
-    "period_from",
-    "period_to",
-    "quote",
-    "span_start",
-    "span_end",
-    "title",
-    "url",
-    "publisher",
-    "published",
-    "type",
-    "figure",
-];
-
-fn csv_row(r: &ClaimRecord) -> Vec<String> {
-    let c = &r.claim;
-    let num = |v: Option<f64>| {
-        v.map(|x| {
-            if x.fract() == 0.0 {
-                format!("{}", x as i64)
-            } else {
-                x.to_string()
-            }
-        })
-        .unwrap_or_default()
-    };
-    let unit = serde_json::to_value(c.unit)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default();
-    vec![
-        c.doc.clone(),
-        c.kind.to_string(),
-        num(c.value),
-        num(c.value_high),
-        num(c.of),
-        unit,
-        c.approx.to_string(),
-        c.role.clone().unwrap_or_default(),
-        c.body.clone().unwrap_or_default(),
-        c.municipality.clone().unwrap_or_default(),
-        c.municipality_code.clone().unwrap_or_default(),
-        c.period.map(|p| p.from.to_string()).unwrap_or_default(),
-        c.period.map(|p| p.to.to_string()).unwrap_or_default(),
-        c.quote.clone(),
-        c.span[0].to_string(),
-        c.span[1].to_string(),
-        r.title.clone().unwrap_or_default(),
-        r.url.clone().unwrap_or_default(),
-        r.publisher.clone().unwrap_or_default(),
-        r.published.clone().unwrap_or_default(),
-        r.doc_type.clone(),
-        c.figure(),
-    ]
-}
-
 pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
     let mut filter = filter_from(
         args.municipality.as_deref(),
@@ -144,9 +77,9 @@ pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
     match args.format {
         Format::Csv => {
             let mut w = csv::Writer::from_writer(BufWriter::new(stdout));
-            w.write_record(CSV_HEADER)?;
+            w.write_record(CLAIM_CSV_HEADER)?;
             for r in &records {
-                if w.write_record(csv_row(r)).is_err() {
+                if w.write_record(r.csv_row()).is_err() {
                     break;
                 }
             }

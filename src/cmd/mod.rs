@@ -2,10 +2,13 @@
 
 mod check;
 mod claims;
+mod crawl;
 mod extract;
 mod ingest;
 mod parse;
+mod reindex;
 mod search;
+mod serve;
 mod timeline;
 
 use anyhow::{anyhow, Result};
@@ -56,6 +59,12 @@ pub enum Command {
     Check(check::Args),
     /// Print the text and metadata avhopp reads from files
     Parse(parse::Args),
+    /// Serve web pages and a JSON API over the index
+    Serve(serve::Args),
+    /// Crawl news sites and municipalities' pages into the archive and the index
+    Crawl(crawl::Args),
+    /// Index the crawl archive again, with no network
+    Reindex(reindex::Args),
 }
 
 pub fn run(cli: Cli) -> Result<ExitCode> {
@@ -67,6 +76,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Timeline(a) => timeline::run(a, &cli.global),
         Command::Check(a) => check::run(a, &cli.global),
         Command::Parse(a) => parse::run(a),
+        Command::Serve(a) => serve::run(a, &cli.global),
+        Command::Crawl(a) => crawl::run(a, &cli.global),
+        Command::Reindex(a) => reindex::run(a, &cli.global),
     }
 }
 
