@@ -284,66 +284,9 @@ impl AvhoppIndex {
         )? as u64)
     }
 
-    /// Full-text search over documents.
+    /// Full-text search over documents: the first page of [`AvhoppIndex::search_page`].
     pub fn search(&self, req: &SearchRequest) -> Result<Vec<Hit>> {
-        let f = self.fields;
-        let mut parser = QueryParser::for_index(&self.index, vec![f.title, f.body]);
-        parser.set_field_boost(f.title, 2.0);
-        let expanded = expand_query(&req.query);
-        let user_query = parser
-            .parse_query(&expanded)
-            .map_err(|e| anyhow::anyhow!("{}", describe_query_error(&req.query, &e)))?;
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![
-            (Occur::Must, user_query.box_clone()),
-            (Occur::Must, term_query(f.record, "doc")),
-        ];
-        if let Some(m) = req.municipality {
-            clauses.push((
-                Occur::Must,
-                term_query(f.municipality, &m.name.to_lowercase()),
-            ));
-        }
-        if let Some(k) = req.kind {
-            clauses.push((Occur::Must, term_query(f.kind, k.as_str())));
-        }
-        if req.from.is_some() || req.to.is_some() {
-            clauses.push((Occur::Must, date_range(f.published, req.from, req.to)));
-        }
-        let query = BooleanQuery::new(clauses);
-        let searcher = self.reader.searcher();
-        let top = searcher.search(
-            &query,
-            &TopDocs::with_limit(req.limit.max(1)).order_by_score(),
-        )?;
-        let mut snippets = SnippetGenerator::create(&searcher, &*user_query, f.body)?;
-        snippets.set_max_num_chars(240);
-        let mut hits = Vec::with_capacity(top.len());
-        for (score, addr) in top {
-            let doc: TantivyDocument = searcher.doc(addr)?;
-            let snippet = snippets.snippet_from_doc(&doc);
-            let fragment = snippet.fragment().to_string();
-            let highlights = snippet
-                .highlighted()
-                .iter()
-                .map(|r| (r.start, r.end))
-                .collect();
-            hits.push(Hit {
-                score,
-                path: Self::first_str(&doc, f.path).unwrap_or_default(),
-                title: Self::first_str(&doc, f.title),
-                url: Self::first_str(&doc, f.url),
-                publisher: Self::first_str(&doc, f.publisher),
-                published: Self::first_str(&doc, f.published_text),
-                doc_type: Self::first_str(&doc, f.doc_type).unwrap_or_default(),
-                municipalities: doc
-                    .get_all(f.municipality)
-                    .filter_map(|v| v.as_str().map(str::to_string))
-                    .collect(),
-                snippet: fragment,
-                highlights,
-            });
-        }
-        Ok(hits)
+        Ok(self.search_page(req, None, 0)?.hits)
     }
 
     /// Every claim matching `filter`, ordered by publication date, document and position.
