@@ -55,6 +55,10 @@ pub(super) fn rules() -> Vec<Rule> {
         // har antalet utredningar ökat med 30 procent"
         Rule::new(Kind::WorkloadChange, "changed-inflow-by",
             &inflow(r"\b(?P<dir>ökade|minskade|steg|sjönk) (?:antalet )?<INFLOW> (?:[^#]{0,40}? )?med <VP>")),
+        // The change in an apposition after the inflow: "har tagit emot 1 200
+        // orosanmälningar, en ökning med 30 procent"
+        Rule::new(Kind::WorkloadChange, "inflow-then-change",
+            &inflow(r"\b<INFLOW>[^#]{0,30}?, (?:en|vilket är en|vilket innebär en) (?P<dir>ökning|minskning) (?:med|på) <VP>")),
         // "en ökning av orosanmälningarna med 15 procent"
         Rule::new(Kind::WorkloadChange, "change-in-inflow-by",
             &inflow(r"\b(?P<dir>ökning|ökningen|minskning|minskningen) (?:av|i) (?:antalet )?<INFLOW> (?:[^#]{0,30}? )?(?:med|på) <VP>")),

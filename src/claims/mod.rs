@@ -359,7 +359,8 @@ static STAFF_WORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&fold::pattern(&format!(r"\b({})\b", vocab::STAFF))).expect("staff word")
 });
 
-/// The municipality a document is mostly about: the one named most often (earliest on ties).
+/// The municipality a document is mostly about: the one named most often (earliest on a tie
+/// of two, the headline's usually; none when three or more tie).
 fn dominant(mentions: &[Mention]) -> Option<&'static Municipality> {
     let mut counts: Vec<(&'static Municipality, usize, usize)> = Vec::new();
     for (i, m) in mentions.iter().enumerate() {
@@ -370,6 +371,11 @@ fn dominant(mentions: &[Mention]) -> Option<&'static Municipality> {
             Some(c) => c.1 += 1,
             None => counts.push((m.municipality, 1, i)),
         }
+    }
+    // A roundup that names three or more municipalities equally often is about none of them.
+    let top = counts.iter().map(|c| c.1).max()?;
+    if counts.iter().filter(|c| c.1 == top).count() >= 3 {
+        return None;
     }
     counts
         .into_iter()
@@ -474,6 +480,14 @@ pub fn extract(text: &str, ctx: &DocContext) -> Vec<Claim> {
                     continue;
                 }
                 let unit = unit_for(rule.kind, q.map(|q| q.unit));
+                let mut of = of;
+                // A wish to quit is a share of staff: "fyra av tio" is 40 %.
+                if rule.kind == Kind::IntentToQuit && q.is_some_and(|q| q.unit == Unit::Count) {
+                    if let (Some(v), Some(total)) = (value, of) {
+                        value = (total > 0.0).then(|| (100.0 * v / total).round());
+                        of = None;
+                    }
+                }
                 let role = caps
                     .name("role")
                     .map(|m| m.as_str().to_string())

@@ -111,6 +111,13 @@ pub(super) fn rules() -> Vec<Rule> {
             // wish reported as expectation ("tror att de kommer att sluta").
             r"<VP> <GAP>\b(?:vill|skulle vilja|funderar på att|funderat på att|överväger att|övervägt att|planerar att|planerat att|tänker|tänka sig att|kommer att|ser sig om efter|söker|letar efter) (?:att )?(?:säga upp sig|sluta|lämna|byta (?:jobb|arbete|yrke|arbetsplats|tjänst)|ett nytt jobb|nytt jobb|andra jobb|annat jobb)",
         ),
+        // "Fyra av tio socialsekreterare vill byta jobb": a share given as "X av Y", read as
+        // the percentage X/Y (the spec's unit for this kind; see `share_of` in mod.rs).
+        Rule::new(
+            Kind::IntentToQuit,
+            "x-of-y-want-to-quit",
+            r"<V> av (?:de |dessa )?<OF> <ADJ><STAFF_><GAP>\b(?:vill|skulle vilja|funderar på att|överväger att|planerar att|tänker|kan tänka sig att) (?:att )?(?:säga upp sig|sluta|lämna|byta (?:jobb|arbete|yrke|arbetsplats|tjänst))",
+        ),
         // --- vacancies ------------------------------------------------------------------
         // "det saknas 10 stycken socialsekreterare", "enheten saknar fem handläggare"
         Rule::new(

@@ -1130,3 +1130,31 @@ fn adverbs_of_time_do_not_hide_a_figure() {
         ),
     ]);
 }
+
+#[test]
+fn wishes_given_as_x_of_y_and_changes_in_apposition() {
+    check_all(&[
+        (
+            "Fyra av tio socialsekreterare vill byta jobb.",
+            want(Kind::IntentToQuit, 40.0, ClaimUnit::Percent),
+        ),
+        (
+            "Två av tre handläggare i Malmö överväger att sluta inom ett år.",
+            want(Kind::IntentToQuit, 67.0, ClaimUnit::Percent),
+        ),
+        (
+            "Sedan årsskiftet har socialtjänsten tagit emot 1 200 orosanmälningar, en ökning med 30 procent.",
+            want(Kind::WorkloadChange, 30.0, ClaimUnit::Percent),
+        ),
+    ]);
+}
+
+#[test]
+fn a_roundup_of_many_municipalities_is_about_none() {
+    let text = "Läget i länet\n\nI Örebro har 27 socialsekreterare slutat.\n\nI Kumla saknas fem handläggare.\n\nI Lindesberg är läget stabilt.\n\nFyra av tio socialsekreterare vill byta jobb.\n";
+    assert_eq!(municipality_of(text, Kind::IntentToQuit, &ctx()), None);
+    assert_eq!(
+        municipality_of(text, Kind::Resigned, &ctx()).as_deref(),
+        Some("Örebro")
+    );
+}
