@@ -59,6 +59,20 @@ impl DocType {
 pub enum Format {
     Text,
     Html,
+    Pdf,
+    Docx,
+}
+
+impl Format {
+    /// The name `avhopp parse` shows as the document's type.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Html => "html",
+            Format::Pdf => "pdf",
+            Format::Docx => "docx",
+        }
+    }
 }
 
 /// A document read from disk: its main text and what is known about it.
@@ -116,7 +130,8 @@ fn fail(path: &str, reason: impl Into<String>) -> ReadError {
     }
 }
 
-/// Whether a file name is one avhopp reads.
+/// Whether a file name is one avhopp reads: `.txt`/`.text`, `.html`/`.htm`/`.xhtml`, `.pdf`
+/// (see [`crate::pdf`]) and `.docx` (see [`crate::docx`]).
 pub fn is_supported(path: &Path) -> bool {
     format_of(path).is_some()
 }
@@ -126,6 +141,8 @@ fn format_of(path: &Path) -> Option<Format> {
     match ext.as_str() {
         "txt" | "text" => Some(Format::Text),
         "html" | "htm" | "xhtml" => Some(Format::Html),
+        "pdf" => Some(Format::Pdf),
+        "docx" => Some(Format::Docx),
         _ => None,
     }
 }
@@ -172,7 +189,7 @@ pub fn read(path: &Path, display: &str, defaults: &Defaults) -> Result<Document,
     let format = format_of(path).ok_or_else(|| {
         fail(
             display,
-            "unsupported file type (avhopp reads .txt, .html and .htm)",
+            "unsupported file type (avhopp reads .txt, .html, .htm, .pdf and .docx)",
         )
     })?;
     let meta = std::fs::metadata(path).map_err(|e| fail(display, format!("cannot read: {e}")))?;
@@ -190,49 +207,10 @@ pub fn read(path: &Path, display: &str, defaults: &Defaults) -> Result<Document,
         ));
     }
     let bytes = std::fs::read(path).map_err(|e| fail(display, format!("cannot read: {e}")))?;
-    if bytes.iter().take(8192).any(|&b| b == 0) {
-        return Err(fail(display, "binary file, not text or HTML"));
-    }
-    let raw = match std::str::from_utf8(&bytes) {
-        Ok(s) => s,
-        Err(e) => {
-            return Err(fail(
-                display,
-                format!(
-                    "not UTF-8 (invalid byte at offset {}); convert it to UTF-8",
-                    e.valid_up_to()
-                ),
-            ))
-        }
-    };
-    let raw = raw.strip_prefix('\u{feff}').unwrap_or(raw);
-    if raw.trim().is_empty() {
-        return Err(fail(display, "empty file"));
-    }
-
     let mut doc = match format {
-        Format::Text => Document {
-            path: display.to_string(),
-            title: title_from_text(raw),
-            text: raw.to_string(),
-            published: dates::find_published_in_text(raw).map(PubDate::day),
-            url: None,
-            publisher: None,
-            author: None,
-            doc_type: DocType::Other,
-            municipality: None,
-            format,
-        },
-        Format::Html => {
-            let depth = crate::html::nesting_estimate(raw);
-            if depth > crate::html::MAX_NESTING {
-                return Err(fail(
-                    display,
-                    format!("HTML nested about {depth} levels deep (the limit is {}); skipped as broken or hostile", crate::html::MAX_NESTING),
-                ));
-            }
-            read_html(raw, display)
-        }
+        Format::Pdf => crate::pdf::read(&bytes, path, display)?,
+        Format::Docx => crate::docx::read(&bytes, display)?,
+        Format::Text | Format::Html => read_text_or_html(&bytes, format, display)?,
     };
     if doc.text.trim().is_empty() {
         return Err(fail(display, "no text found in the page"));
@@ -278,6 +256,56 @@ pub fn read(path: &Path, display: &str, defaults: &Defaults) -> Result<Document,
     if doc.municipality.is_none() {
         doc.municipality = defaults.municipality;
     }
+    Ok(doc)
+}
+
+/// Reads a plain text file or an HTML page from its bytes.
+fn read_text_or_html(bytes: &[u8], format: Format, display: &str) -> Result<Document, ReadError> {
+    if bytes.iter().take(8192).any(|&b| b == 0) {
+        return Err(fail(display, "binary file, not text or HTML"));
+    }
+    let raw = match std::str::from_utf8(bytes) {
+        Ok(s) => s,
+        Err(e) => {
+            return Err(fail(
+                display,
+                format!(
+                    "not UTF-8 (invalid byte at offset {}); convert it to UTF-8",
+                    e.valid_up_to()
+                ),
+            ))
+        }
+    };
+    let raw = raw.strip_prefix('\u{feff}').unwrap_or(raw);
+    if raw.trim().is_empty() {
+        return Err(fail(display, "empty file"));
+    }
+
+    let doc = match format {
+        Format::Text => Document {
+            path: display.to_string(),
+            title: title_from_text(raw),
+            text: raw.to_string(),
+            published: dates::find_published_in_text(raw).map(PubDate::day),
+            url: None,
+            publisher: None,
+            author: None,
+            doc_type: DocType::Other,
+            municipality: None,
+            format,
+        },
+        Format::Html => {
+            let depth = crate::html::nesting_estimate(raw);
+            if depth > crate::html::MAX_NESTING {
+                return Err(fail(
+                    display,
+                    format!("HTML nested about {depth} levels deep (the limit is {}); skipped as broken or hostile", crate::html::MAX_NESTING),
+                ));
+            }
+            read_html(raw, display)
+        }
+        Format::Pdf | Format::Docx => unreachable!("read as PDF or Word"),
+    };
     Ok(doc)
 }
 

@@ -286,7 +286,8 @@ impl AvhoppIndex {
 
     /// Full-text search over documents: the first page of [`AvhoppIndex::search_page`].
     pub fn search(&self, req: &SearchRequest) -> Result<Vec<Hit>> {
-        Ok(self.search_page(req, None, 0)?.hits)
+        // No total: counting every match would cost the top-k collector its pruning.
+        Ok(self.search_with(req, None, 0, false)?.hits)
     }
 
     /// Every claim matching `filter`, ordered by publication date, document and position.
@@ -910,6 +911,17 @@ impl AvhoppIndex {
         doc_type: Option<crate::document::DocType>,
         offset: usize,
     ) -> Result<SearchPage> {
+        self.search_with(req, doc_type, offset, true)
+    }
+
+    /// [`AvhoppIndex::search_page`]; `total` is counted only when `count` is set (0 otherwise).
+    fn search_with(
+        &self,
+        req: &SearchRequest,
+        doc_type: Option<crate::document::DocType>,
+        offset: usize,
+        count: bool,
+    ) -> Result<SearchPage> {
         let f = self.fields;
         let empty = req.query.trim().is_empty();
         let user_query: Box<dyn Query> = if empty {
@@ -938,7 +950,11 @@ impl AvhoppIndex {
         }
         let query = BooleanQuery::new(clauses);
         let searcher = self.reader.searcher();
-        let total = searcher.search(&query, &tantivy::collector::Count)?;
+        let total = if count {
+            searcher.search(&query, &tantivy::collector::Count)?
+        } else {
+            0
+        };
         let limit = req.limit.max(1);
         let addrs: Vec<(f32, tantivy::DocAddress)> = if empty {
             // Every document scores the same: newest first reads best.

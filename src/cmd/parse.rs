@@ -8,7 +8,7 @@
 //! be read gets a one-line error on stderr; the others go on, and the exit status is 1.
 
 use anyhow::Result;
-use avhopp::document::{self, Defaults, Document, Format as DocFormat};
+use avhopp::document::{self, Defaults, Document};
 use avhopp::{ingest, lang};
 use serde::Serialize;
 use std::io::{self, BufWriter, Write};
@@ -56,10 +56,7 @@ impl<'a> Parsed<'a> {
             publisher: doc.publisher.as_deref(),
             url: doc.url.as_deref(),
             lang: lang::detect(&doc.text),
-            kind: match doc.format {
-                DocFormat::Html => "html",
-                DocFormat::Text => "text",
-            },
+            kind: doc.format.as_str(),
             text: &doc.text,
         }
     }

@@ -1,0 +1,937 @@
+//! PDF documents: the text layer in reading order, and the record's title and date.
+//!
+//! Municipal minutes, interpellation answers and reports are mostly PDFs exported from an
+//! office suite. The text layer is read with `pdf-extract` (over `lopdf`), which hands over
+//! every glyph with its position and size; from those this module builds:
+//!
+//! - **lines**, then the page's **reading order**: a page whose lines leave an empty vertical
+//!   gutter near the middle (at least three lines on each side) is read as two columns, left
+//!   then right, between any full-width lines above and below them;
+//! - **running headers and footers** dropped: a line in the top or bottom band of the page
+//!   that recurs (digits ignored) on at least half of the pages, and page numbers ("Sida 3
+//!   av 12", "3 (12)", "- 3 -") wherever they stand in those bands;
+//! - **paragraphs**, one per line of output and separated by a blank line, split where the
+//!   line spacing opens up or the font size changes; a paragraph that runs over a page or
+//!   column break is joined when its last line does not end a sentence;
+//! - **hyphenation** undone: "social-" + "sekreterare" is joined when the next line goes on
+//!   in lower case (or the joined word occurs elsewhere in the document), while
+//!   "Rinkeby-" + "Kista" and "barn-" + "och unga" keep their hyphen.
+//!
+//! Metadata: the title is the Info dictionary's Title, else the first page's largest
+//! heading, else its first short line; the publication date is a labelled date on the first
+//! page ("Datum: 2024-12-10", "Sammanträdesdatum: ..."), else an ISO date near its top, else
+//! the Info CreationDate.
+//!
+//! A PDF without a text layer (a scan) is run through OCR when `pdftoppm` (poppler-utils)
+//! and `tesseract` with the Swedish model are installed; otherwise it is refused with a
+//! one-line note saying how to install them. Broken, truncated and password-protected files
+//! get a one-line reason; the PDF crates can panic on hostile input, so they run under
+//! `catch_unwind` with the panic message kept off stderr.
+
+use crate::dates::{self, PubDate};
+use crate::document::{DocType, Document, Format, ReadError};
+use chrono::NaiveDate;
+use pdf_extract::{MediaBox, Object, OutputDev, OutputError, Transform};
+use regex::Regex;
+use std::cell::Cell;
+use std::collections::{HashMap, HashSet};
+use std::panic::{self, AssertUnwindSafe};
+use std::path::Path;
+use std::process::Command;
+use std::sync::{LazyLock, Once};
+
+/// How to get OCR, for the note on scanned PDFs.
+pub const OCR_HINT: &str = "apt-get install tesseract-ocr tesseract-ocr-swe poppler-utils";
+
+fn fail(display: &str, reason: impl Into<String>) -> ReadError {
+    ReadError {
+        path: display.to_string(),
+        reason: reason.into(),
+    }
+}
+
+/// Reads a PDF file's text and metadata. `path` is used only to hand the file to OCR.
+pub fn read(bytes: &[u8], path: &Path, display: &str) -> Result<Document, ReadError> {
+    if bytes.is_empty() {
+        return Err(fail(display, "empty file (0 bytes), not a PDF"));
+    }
+    let head = &bytes[..bytes.len().min(1024)];
+    if !head.windows(5).any(|w| w == b"%PDF-") {
+        return Err(fail(display, "not a PDF (no %PDF header); is it misnamed?"));
+    }
+    let mut pdf = quietly(|| pdf_extract::Document::load_mem(bytes))
+        .ok_or_else(|| fail(display, "broken PDF: the PDF reader could not parse it"))?
+        .map_err(|e| fail(display, format!("broken PDF: {}", one_line(&e.to_string()))))?;
+    if pdf.is_encrypted() {
+        // Many exports are "protected" only against editing, with an empty user password.
+        let opened = quietly(|| pdf.decrypt("").is_ok()).unwrap_or(false);
+        if !opened || pdf.is_encrypted() {
+            return Err(fail(
+                display,
+                "encrypted PDF: it needs a password to open; save an unprotected copy",
+            ));
+        }
+    }
+    let info = Info::of(&pdf);
+    let pages = {
+        let mut collector = Collector::default();
+        match quietly(|| pdf_extract::output_doc(&pdf, &mut collector)) {
+            None => return Err(fail(display, "broken PDF: the PDF reader gave up on it")),
+            Some(Err(e)) if collector.pages.iter().all(|p| p.glyphs.is_empty()) => {
+                return Err(fail(
+                    display,
+                    format!("broken PDF: {}", one_line(&e.to_string())),
+                ))
+            }
+            // A failure after some pages were read keeps what was read.
+            Some(_) => {}
+        }
+        collector.pages
+    };
+    let page_count = pdf.get_pages().len();
+    drop(pdf);
+
+    let mut pages: Vec<Vec<Line>> = pages.iter().map(page_lines).collect();
+    let glyphs: usize = pages
+        .iter()
+        .flatten()
+        .map(|l| l.text.chars().filter(|c| c.is_alphanumeric()).count())
+        .sum();
+    if glyphs < 20 {
+        if page_count == 0 {
+            return Err(fail(display, "broken PDF: it has no pages"));
+        }
+        pages = ocr_pages(path).map_err(|why| fail(display, why))?;
+    }
+    Ok(assemble(pages, info, display))
+}
+
+/// Runs `f` catching any panic, without the panic message reaching stderr.
+fn quietly<T>(f: impl FnOnce() -> T) -> Option<T> {
+    thread_local! {
+        static QUIET: Cell<bool> = const { Cell::new(false) };
+    }
+    static HOOK: Once = Once::new();
+    HOOK.call_once(|| {
+        let previous = panic::take_hook();
+        panic::set_hook(Box::new(move |info| {
+            if !QUIET.with(Cell::get) {
+                previous(info)
+            }
+        }));
+    });
+    QUIET.with(|q| q.set(true));
+    let result = panic::catch_unwind(AssertUnwindSafe(f));
+    QUIET.with(|q| q.set(false));
+    result.ok()
+}
+
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// What the Info dictionary says.
+#[derive(Default)]
+struct Info {
+    title: Option<String>,
+    created: Option<NaiveDate>,
+}
+
+impl Info {
+    fn of(pdf: &pdf_extract::Document) -> Info {
+        let dict = pdf.trailer.get(b"Info").ok().and_then(|o| match o {
+            Object::Reference(id) => pdf.get_dictionary(*id).ok(),
+            Object::Dictionary(d) => Some(d),
+            _ => None,
+        });
+        let Some(dict) = dict else {
+            return Info::default();
+        };
+        let string = |key: &[u8]| match dict.get(key).ok()? {
+            Object::String(bytes, _) => Some(decode_pdf_string(bytes)),
+            Object::Reference(id) => match pdf.get_object(*id).ok()? {
+                Object::String(bytes, _) => Some(decode_pdf_string(bytes)),
+                _ => None,
+            },
+            _ => None,
+        };
+        Info {
+            title: string(b"Title").and_then(|t| clean_title(&t)),
+            created: string(b"CreationDate").and_then(|d| pdf_date(&d)),
+        }
+    }
+}
+
+/// A PDF text string: UTF-16BE with a byte order mark, UTF-8 with one, else PDFDocEncoding
+/// (Latin-1 for the letters that matter here).
+fn decode_pdf_string(bytes: &[u8]) -> String {
+    if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        let units: Vec<u16> = rest
+            .chunks_exact(2)
+            .map(|c| u16::from_be_bytes([c[0], c[1]]))
+            .collect();
+        String::from_utf16_lossy(&units)
+    } else if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+        String::from_utf8_lossy(rest).into_owned()
+    } else {
+        bytes.iter().map(|&b| b as char).collect()
+    }
+}
+
+/// A title worth keeping: not empty, not a placeholder, without "Microsoft Word - ".
+fn clean_title(t: &str) -> Option<String> {
+    let t = one_line(t.trim_matches(char::from(0)));
+    let t = t.strip_prefix("Microsoft Word - ").unwrap_or(&t);
+    let lower = t.to_lowercase();
+    let placeholder = ["untitled", "namnlös", "dokument1", "document1", "rapport"]
+        .iter()
+        .any(|p| lower == *p)
+        || [".doc", ".docx", ".odt", ".pdf", ".rtf"]
+            .iter()
+            .any(|e| lower.ends_with(e));
+    (!t.is_empty() && !placeholder).then(|| t.to_string())
+}
+
+/// "D:20241210093000+01'00'" -> 2024-12-10.
+fn pdf_date(s: &str) -> Option<NaiveDate> {
+    let s = s.trim().trim_start_matches("D:");
+    let digits: String = s.chars().take(8).collect();
+    if digits.len() < 8 || !digits.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    NaiveDate::parse_from_str(&digits, "%Y%m%d").ok()
+}
+
+/// One glyph as drawn: its origin (from the top left of the page), advance and size.
+#[derive(Debug, Clone)]
+struct Glyph {
+    x: f64,
+    y: f64,
+    advance: f64,
+    size: f64,
+    text: String,
+}
+
+#[derive(Debug, Default)]
+struct PageGlyphs {
+    width: f64,
+    height: f64,
+    glyphs: Vec<Glyph>,
+}
+
+/// Receives the glyphs pdf-extract finds, page by page.
+#[derive(Default)]
+struct Collector {
+    pages: Vec<PageGlyphs>,
+    top: f64,
+    bottom: f64,
+}
+
+impl OutputDev for Collector {
+    fn begin_page(
+        &mut self,
+        _page_num: u32,
+        media_box: &MediaBox,
+        _art_box: Option<(f64, f64, f64, f64)>,
+    ) -> Result<(), OutputError> {
+        self.top = media_box.ury;
+        self.bottom = media_box.lly;
+        self.pages.push(PageGlyphs {
+            width: (media_box.urx - media_box.llx).abs(),
+            height: (media_box.ury - media_box.lly).abs(),
+            glyphs: Vec::new(),
+        });
+        Ok(())
+    }
+
+    fn end_page(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+
+    fn output_character(
+        &mut self,
+        trm: &Transform,
+        width: f64,
+        _spacing: f64,
+        font_size: f64,
+        char: &str,
+    ) -> Result<(), OutputError> {
+        // The glyph's size as drawn: the side of the square with the area the font size
+        // vector covers once transformed (as pdf-extract's own plain-text output does).
+        let vx = font_size * trm.m11 + font_size * trm.m21;
+        let vy = font_size * trm.m12 + font_size * trm.m22;
+        let size = (vx * vy).abs().sqrt().max(1.0);
+        let glyph = Glyph {
+            x: trm.m31,
+            y: self.top - trm.m32,
+            advance: width * size,
+            size,
+            text: char.to_string(),
+        };
+        if let Some(page) = self.pages.last_mut() {
+            page.glyphs.push(glyph);
+        }
+        Ok(())
+    }
+
+    fn begin_word(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+
+    fn end_word(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+
+    fn end_line(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+}
+
+/// A line of text on a page, with its extent and baseline.
+#[derive(Debug, Clone)]
+struct Line {
+    text: String,
+    x0: f64,
+    x1: f64,
+    y: f64,
+    size: f64,
+    /// In the top or bottom band of the page, where running headers and footers stand.
+    band: bool,
+    /// Starts a new paragraph (set when the page is ordered).
+    para: bool,
+    /// Comes after a column or page break: joined to the line before only when that line
+    /// does not end a sentence.
+    soft: bool,
+}
+
+/// The lines of one page in reading order.
+fn page_lines(page: &PageGlyphs) -> Vec<Line> {
+    let mut lines: Vec<Line> = Vec::new();
+    let mut last_end = f64::MIN;
+    for g in &page.glyphs {
+        let new_line = match lines.last() {
+            None => true,
+            Some(l) => {
+                (g.y - l.y).abs() > 0.5 * g.size.min(l.size)
+                    || g.x < last_end - g.size
+                    || g.x > last_end + 2.5 * g.size
+            }
+        };
+        if new_line {
+            if g.text.trim().is_empty() {
+                continue;
+            }
+            lines.push(Line {
+                text: String::new(),
+                x0: g.x,
+                x1: g.x,
+                y: g.y,
+                size: g.size,
+                band: false,
+                para: false,
+                soft: false,
+            });
+        } else if g.x > last_end + 0.15 * g.size {
+            let l = lines.last_mut().expect("a line");
+            if !l.text.ends_with(' ') && !g.text.starts_with(' ') {
+                l.text.push(' ');
+            }
+        }
+        let l = lines.last_mut().expect("a line");
+        l.text.push_str(&g.text);
+        l.x1 = l.x1.max(g.x + g.advance);
+        l.size = l.size.max(g.size);
+        last_end = g.x + g.advance;
+    }
+    for l in &mut lines {
+        l.text = one_line(&l.text);
+        l.band = l.y < page.height * 0.1 || l.y > page.height * 0.9;
+    }
+    lines.retain(|l| !l.text.is_empty());
+    order(lines, page.width)
+}
+
+/// Puts a page's lines in reading order (columns left to right between full-width lines)
+/// and marks where paragraphs start.
+fn order(mut lines: Vec<Line>, width: f64) -> Vec<Line> {
+    lines.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
+    let gutter = find_gutter(&lines, width);
+    let mut ordered: Vec<Line> = Vec::with_capacity(lines.len());
+    match gutter {
+        None => {
+            ordered = lines;
+            mark_paragraphs(&mut ordered);
+        }
+        Some(c) => {
+            let (mut left, mut right): (Vec<Line>, Vec<Line>) = (Vec::new(), Vec::new());
+            let flush = |ordered: &mut Vec<Line>, left: &mut Vec<Line>, right: &mut Vec<Line>| {
+                mark_paragraphs(left);
+                mark_paragraphs(right);
+                if let Some(first) = right.first_mut() {
+                    first.soft = !left.is_empty();
+                    first.para = left.is_empty();
+                }
+                ordered.append(left);
+                ordered.append(right);
+            };
+            for l in lines {
+                if l.x1 <= c {
+                    left.push(l);
+                } else if l.x0 >= c {
+                    right.push(l);
+                } else {
+                    flush(&mut ordered, &mut left, &mut right);
+                    let mut l = l;
+                    l.para = true;
+                    ordered.push(l);
+                }
+            }
+            flush(&mut ordered, &mut left, &mut right);
+        }
+    }
+    if let Some(first) = ordered.first_mut() {
+        first.para = true;
+    }
+    ordered
+}
+
+/// The x of an empty vertical gutter between two columns, if the page has one.
+fn find_gutter(lines: &[Line], width: f64) -> Option<f64> {
+    let body: Vec<&Line> = lines.iter().filter(|l| !l.band).collect();
+    if body.len() < 6 || width <= 0.0 {
+        return None;
+    }
+    let mut best: Option<(usize, Vec<f64>)> = None;
+    let mut c = width * 0.3;
+    while c <= width * 0.7 {
+        let crossing = body.iter().filter(|l| l.x0 < c && l.x1 > c).count();
+        match &mut best {
+            Some((n, xs)) if crossing == *n => xs.push(c),
+            Some((n, _)) if crossing > *n => {}
+            _ => best = Some((crossing, vec![c])),
+        }
+        c += 1.0;
+    }
+    let (crossing, xs) = best?;
+    let c = xs[xs.len() / 2];
+    let left = body.iter().filter(|l| l.x1 <= c).count();
+    let right = body.iter().filter(|l| l.x0 >= c).count();
+    let enough = |n: usize| n >= 3 && n * 100 >= body.len() * 15;
+    (enough(left) && enough(right) && crossing * 100 <= body.len() * 25).then_some(c)
+}
+
+/// Marks paragraph starts in a run of lines of one column, top to bottom: where the gap to
+/// the line above is clearly wider than the usual line spacing, or the size changes.
+fn mark_paragraphs(lines: &mut [Line]) {
+    // The usual line spacing: the smallest gap between lines that is not a superscript or
+    // two fragments of one line (at least 0.9 of the line's size).
+    let usual = lines
+        .windows(2)
+        .map(|w| (w[1].y - w[0].y, w[1].size))
+        .filter(|(g, size)| *g >= 0.9 * size)
+        .map(|(g, _)| g)
+        .min_by(f64::total_cmp);
+    for i in 1..lines.len() {
+        let gap = lines[i].y - lines[i - 1].y;
+        let size_change = (lines[i].size - lines[i - 1].size).abs() > 1.0;
+        // The usual spacing of body text, or of this line's size when it is larger (a
+        // wrapped heading).
+        let spacing = usual.unwrap_or(0.0).max(lines[i].size * 1.2);
+        let wide = gap > spacing * 1.3;
+        if wide || size_change {
+            lines[i].para = true;
+        }
+    }
+    mark_short_lines(lines);
+    if let Some(first) = lines.first_mut() {
+        first.para = true;
+    }
+}
+
+/// Marks a paragraph start after a line that stops well short of the column's right edge
+/// when the next line starts with a capital or a digit: a label line ("Datum: 2024-12-10")
+/// or the last line of a paragraph set without extra spacing. Only a paragraph's last line
+/// is short, so this does not split paragraphs.
+fn mark_short_lines(lines: &mut [Line]) {
+    let left = lines.iter().map(|l| l.x0).fold(f64::MAX, f64::min);
+    let right = lines.iter().map(|l| l.x1).fold(f64::MIN, f64::max);
+    let width = right - left;
+    if width <= 0.0 {
+        return;
+    }
+    for i in 1..lines.len() {
+        let short = lines[i - 1].x1 < right - 0.3 * width && !lines[i - 1].text.ends_with('-');
+        if short && !continues(&lines[i].text) {
+            lines[i].para = true;
+        }
+    }
+}
+
+static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^(?:
+            (?:sida|sid\.?|s\.|page)\s*\d+(?:\s*(?:av|/|of|\()\s*\d+\)?)?
+          | \d+\s*(?:\(\s*\d+\s*\)|/\s*\d+|av\s+\d+)
+          | [-–—]?\s*\d{1,4}\s*[-–—]?
+        )$",
+    )
+    .expect("page number")
+});
+
+/// The key under which header and footer lines are compared: digits do not count.
+fn band_key(text: &str) -> String {
+    text.to_lowercase()
+        .chars()
+        .map(|c| if c.is_ascii_digit() { '#' } else { c })
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}
+
+/// Drops running headers, footers and page numbers.
+fn drop_running_lines(pages: &mut [Vec<Line>]) {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for page in pages.iter() {
+        let keys: HashSet<String> = page
+            .iter()
+            .filter(|l| l.band)
+            .map(|l| band_key(&l.text))
+            .collect();
+        for k in keys {
+            *seen.entry(k).or_default() += 1;
+        }
+    }
+    let needed = pages.len().div_ceil(2).max(2);
+    for page in pages.iter_mut() {
+        let mut kept: Vec<Line> = Vec::with_capacity(page.len());
+        for l in page.drain(..) {
+            let running = l.band
+                && (PAGE_NUMBER.is_match(&l.text)
+                    || seen.get(&band_key(&l.text)).is_some_and(|n| *n >= needed));
+            if running {
+                continue;
+            }
+            kept.push(l);
+        }
+        *page = kept;
+    }
+}
+
+/// The text of the first page as it stands, for dates and titles.
+fn first_page_text(pages: &[Vec<Line>]) -> String {
+    pages
+        .first()
+        .map(|p| {
+            p.iter()
+                .map(|l| l.text.as_str())
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+        .unwrap_or_default()
+}
+
+static ISO_DATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\d{4}-\d{2}-\d{2})\b").expect("iso date"));
+
+/// Builds the document from the pages' lines.
+fn assemble(mut pages: Vec<Vec<Line>>, info: Info, display: &str) -> Document {
+    // Dates and the heading are looked for before running lines go: a "Datum:" may stand
+    // in the header of every page.
+    let first = first_page_text(&pages);
+    let labelled = dates::find_published_in_text(&first);
+    let near_top = first
+        .lines()
+        .take(12)
+        .find_map(|l| ISO_DATE.captures(l))
+        .and_then(|c| NaiveDate::parse_from_str(&c[1], "%Y-%m-%d").ok());
+    let published = labelled.or(near_top).or(info.created).map(PubDate::day);
+
+    if pages.len() >= 2 {
+        drop_running_lines(&mut pages);
+    } else {
+        for page in &mut pages {
+            page.retain(|l| !(l.band && PAGE_NUMBER.is_match(&l.text)));
+        }
+    }
+    let title = info
+        .title
+        .or_else(|| heading(pages.first().map(Vec::as_slice).unwrap_or(&[])));
+    let text = paragraphs(&pages);
+    let title = title.or_else(|| {
+        text.lines()
+            .map(str::trim)
+            .find(|l| {
+                !l.is_empty() && l.chars().count() <= 150 && l.split_whitespace().count() >= 3
+            })
+            .map(str::to_string)
+    });
+    Document {
+        path: display.to_string(),
+        title,
+        text,
+        published,
+        url: None,
+        publisher: None,
+        author: None,
+        doc_type: DocType::Other,
+        municipality: None,
+        format: Format::Pdf,
+    }
+}
+
+/// The first page's heading: the first run of lines set clearly larger than the body text.
+fn heading(lines: &[Line]) -> Option<String> {
+    let mut sizes: Vec<f64> = lines.iter().map(|l| l.size).collect();
+    if sizes.is_empty() {
+        return None;
+    }
+    sizes.sort_by(f64::total_cmp);
+    let body = sizes[sizes.len() / 2];
+    let start = lines
+        .iter()
+        .take(20)
+        .position(|l| l.size > body * 1.15 && l.text.split_whitespace().count() >= 2)?;
+    let size = lines[start].size;
+    let mut title = lines[start].text.clone();
+    for l in &lines[start + 1..] {
+        if (l.size - size).abs() > 0.5 || l.para {
+            break;
+        }
+        title = join_lines(&title, &l.text, &HashSet::new());
+    }
+    Some(title)
+}
+
+/// Whether a line ends a sentence (so a page or column break after it ends the paragraph).
+fn ends_sentence(line: &str) -> bool {
+    line.trim_end()
+        .ends_with(['.', '!', '?', ':', ';', '»', '”', '"'])
+}
+
+/// The pages' lines as paragraphs: one paragraph per line, a blank line between them.
+fn paragraphs(pages: &[Vec<Line>]) -> String {
+    let words = vocabulary(pages);
+    let mut paras: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for (p, page) in pages.iter().enumerate() {
+        for (i, l) in page.iter().enumerate() {
+            let page_break = p > 0 && i == 0;
+            let breaks = if current.is_empty() {
+                false
+            } else if page_break || l.soft {
+                ends_sentence(&current) || !continues(&l.text)
+            } else {
+                l.para
+            };
+            if breaks {
+                paras.push(std::mem::take(&mut current));
+            }
+            current = if current.is_empty() {
+                l.text.clone()
+            } else {
+                join_lines(&current, &l.text, &words)
+            };
+        }
+    }
+    if !current.is_empty() {
+        paras.push(current);
+    }
+    paras.join("\n\n")
+}
+
+/// Whether a line can go on a sentence from the line before (after a page or column break):
+/// it starts in lower case, or with a digit or punctuation.
+fn continues(line: &str) -> bool {
+    line.chars()
+        .next()
+        .is_some_and(|c| !c.is_uppercase() || !c.is_alphabetic())
+}
+
+/// The words the document writes whole on one line, for deciding hyphenation.
+fn vocabulary(pages: &[Vec<Line>]) -> HashSet<String> {
+    let mut words = HashSet::new();
+    for l in pages.iter().flatten() {
+        let toks: Vec<&str> = l.text.split_whitespace().collect();
+        for (i, w) in toks.iter().enumerate() {
+            if i + 1 == toks.len() && w.ends_with('-') {
+                continue; // a broken word, not a word
+            }
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+            if !w.is_empty() {
+                words.insert(w.to_lowercase());
+            }
+        }
+    }
+    words
+}
+
+/// Words after which a hyphen at a line end is the first half of a shared compound
+/// ("barn- och ungdomsnämnden"), not a broken word.
+const CONJUNCTIONS: &[&str] = &["och", "eller", "samt", "som", "respektive", "resp.", "till"];
+
+/// Joins a line to the text before it, undoing hyphenation at the line end.
+fn join_lines(before: &str, next: &str, words: &HashSet<String>) -> String {
+    let next = next.trim_start();
+    if let Some(stem) = before.strip_suffix('\u{ad}') {
+        return format!("{stem}{next}");
+    }
+    let Some(stem) = before.strip_suffix('-') else {
+        return format!("{before} {next}");
+    };
+    let prev_char = stem.chars().last();
+    let next_word = next.split_whitespace().next().unwrap_or("");
+    let first = next.chars().next();
+    if !prev_char.is_some_and(char::is_alphabetic) || !first.is_some_and(char::is_alphabetic) {
+        // "2024-" + "12-10", "–" + "text": the hyphen is real.
+        return if prev_char.is_some_and(|c| c.is_alphanumeric()) {
+            format!("{before}{next}")
+        } else {
+            format!("{before} {next}")
+        };
+    }
+    if CONJUNCTIONS.contains(&next_word.to_lowercase().as_str()) {
+        return format!("{before} {next}");
+    }
+    if first.is_some_and(char::is_uppercase) {
+        return format!("{before}{next}"); // "Rinkeby-" + "Kista"
+    }
+    let head = stem
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("")
+        .trim_start_matches(|c: char| !c.is_alphanumeric());
+    let tail = next_word.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let joined = format!("{head}{tail}").to_lowercase();
+    let hyphenated = format!("{head}-{tail}").to_lowercase();
+    if words.contains(&hyphenated) && !words.contains(&joined) {
+        format!("{before}{next}") // "e-" + "post" where the text writes "e-post"
+    } else {
+        format!("{stem}{next}")
+    }
+}
+
+/// OCR of a scanned PDF: each page rasterised by `pdftoppm` and read by `tesseract -l swe`.
+fn ocr_pages(path: &Path) -> Result<Vec<Vec<Line>>, String> {
+    let missing = || {
+        format!(
+            "scanned PDF without a text layer: it needs OCR, which is not installed ({OCR_HINT})"
+        )
+    };
+    let has_swe = Command::new("tesseract")
+        .arg("--list-langs")
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .is_some_and(|o| {
+            String::from_utf8_lossy(&o.stdout)
+                .lines()
+                .chain(String::from_utf8_lossy(&o.stderr).lines())
+                .any(|l| l.trim() == "swe")
+        });
+    let has_pdftoppm = Command::new("pdftoppm")
+        .arg("-v")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !has_swe || !has_pdftoppm {
+        return Err(missing());
+    }
+    static SEQ: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let dir = std::env::temp_dir().join(format!(
+        "avhopp-ocr-{}-{}",
+        std::process::id(),
+        SEQ.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+    ));
+    std::fs::create_dir_all(&dir)
+        .map_err(|e| format!("OCR: cannot make a temporary folder: {e}"))?;
+    let result = (|| {
+        let out = Command::new("pdftoppm")
+            .args(["-r", "300", "-gray", "-png"])
+            .arg(path)
+            .arg(dir.join("page"))
+            .output()
+            .map_err(|e| format!("OCR: pdftoppm failed: {e}"))?;
+        if !out.status.success() {
+            return Err(format!(
+                "OCR: pdftoppm could not rasterise it: {}",
+                one_line(&String::from_utf8_lossy(&out.stderr))
+            ));
+        }
+        let mut images: Vec<_> = std::fs::read_dir(&dir)
+            .map_err(|e| format!("OCR: {e}"))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|e| e == "png"))
+            .collect();
+        images.sort();
+        let mut pages = Vec::new();
+        for image in images {
+            let out = Command::new("tesseract")
+                .arg(&image)
+                .arg("stdout")
+                .args(["-l", "swe"])
+                .output()
+                .map_err(|e| format!("OCR: tesseract failed: {e}"))?;
+            if !out.status.success() {
+                return Err(format!(
+                    "OCR: tesseract failed: {}",
+                    one_line(&String::from_utf8_lossy(&out.stderr))
+                ));
+            }
+            pages.push(ocr_lines(&String::from_utf8_lossy(&out.stdout)));
+        }
+        Ok(pages)
+    })();
+    std::fs::remove_dir_all(&dir).ok();
+    let pages = result?;
+    if pages.iter().flatten().all(|l| l.text.trim().is_empty()) {
+        return Err("scanned PDF: OCR found no text in it".to_string());
+    }
+    Ok(pages)
+}
+
+/// Tesseract's text of one page as lines: blank lines start paragraphs, and the first and
+/// last two lines are where running headers and footers stand.
+fn ocr_lines(text: &str) -> Vec<Line> {
+    let mut lines = Vec::new();
+    let mut para = true;
+    for raw in text.lines() {
+        let t = one_line(raw);
+        if t.is_empty() {
+            para = true;
+            continue;
+        }
+        let y = lines.len() as f64;
+        lines.push(Line {
+            x0: 0.0,
+            // Without positions, a line's length in characters stands for its extent.
+            x1: t.chars().count() as f64,
+            text: t,
+            y,
+            size: 10.0,
+            band: false,
+            para,
+            // OCR puts blank lines in odd places: a sentence still goes on across one.
+            soft: para && !lines.is_empty(),
+        });
+        para = false;
+    }
+    mark_short_lines(&mut lines);
+    let n = lines.len();
+    for (i, l) in lines.iter_mut().enumerate() {
+        l.band = i < 2 || i + 2 >= n;
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(ws: &[&str]) -> HashSet<String> {
+        ws.iter().map(|w| w.to_string()).collect()
+    }
+
+    #[test]
+    fn hyphenation_is_undone_only_for_broken_words() {
+        let none = HashSet::new();
+        assert_eq!(
+            join_lines("har 21 social-", "sekreterare slutat", &none),
+            "har 21 socialsekreterare slutat"
+        );
+        assert_eq!(
+            join_lines("stadsdelen Rinkeby-", "Kista har", &none),
+            "stadsdelen Rinkeby-Kista har"
+        );
+        assert_eq!(
+            join_lines("inom barn-", "och ungdomsenheten", &none),
+            "inom barn- och ungdomsenheten"
+        );
+        assert_eq!(
+            join_lines("skicka e-", "post till", &words(&["e-post"])),
+            "skicka e-post till"
+        );
+        assert_eq!(
+            join_lines("perioden 2024-", "12-10", &none),
+            "perioden 2024-12-10"
+        );
+        assert_eq!(join_lines("vi", "räknar", &none), "vi räknar");
+    }
+
+    #[test]
+    fn page_numbers() {
+        for s in [
+            "Sida 3 av 12",
+            "3 (12)",
+            "- 3 -",
+            "12",
+            "Page 2 of 5",
+            "s. 4",
+        ] {
+            assert!(PAGE_NUMBER.is_match(s), "{s}");
+        }
+        for s in ["Datum: 2024-12-10", "32 socialsekreterare", "Socialnämnden"] {
+            assert!(!PAGE_NUMBER.is_match(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn pdf_strings_and_dates() {
+        assert_eq!(
+            decode_pdf_string(&[0xFE, 0xFF, 0, b'S', 0, 0xE4]),
+            "Sä".to_string()
+        );
+        assert_eq!(decode_pdf_string(b"Rapport \xe5r"), "Rapport år");
+        assert_eq!(
+            pdf_date("D:20241210093000+01'00'"),
+            NaiveDate::from_ymd_opt(2024, 12, 10)
+        );
+        assert_eq!(pdf_date("garbage"), None);
+        assert_eq!(clean_title("Microsoft Word - protokoll.docx"), None);
+        assert_eq!(
+            clean_title("Microsoft Word - Svar på interpellation").as_deref(),
+            Some("Svar på interpellation")
+        );
+    }
+
+    fn line(text: &str, y: f64) -> Line {
+        Line {
+            text: text.into(),
+            x0: 70.0,
+            x1: 500.0,
+            y,
+            size: 10.0,
+            band: false,
+            para: false,
+            soft: false,
+        }
+    }
+
+    #[test]
+    fn running_headers_go_and_paragraphs_survive_page_breaks() {
+        let mut header = line("Exempelkommunen", 30.0);
+        header.band = true;
+        let mut footer = line("Sida 1 av 2", 800.0);
+        footer.band = true;
+        let mut p1 = vec![
+            header.clone(),
+            line("Det är 21 socialsekreterare som", 100.0),
+            line("slutat under perioden januari till", 114.0),
+            footer.clone(),
+        ];
+        let mut footer2 = footer.clone();
+        footer2.text = "Sida 2 av 2".into();
+        let mut p2 = vec![
+            header,
+            line("november 2024.", 100.0),
+            line("Ett nytt stycke börjar här", 130.0),
+            line("och fortsätter.", 144.0),
+            footer2,
+        ];
+        mark_paragraphs(&mut p1);
+        mark_paragraphs(&mut p2);
+        let mut pages = vec![p1, p2];
+        drop_running_lines(&mut pages);
+        assert_eq!(
+            paragraphs(&pages),
+            "Det är 21 socialsekreterare som slutat under perioden januari till november 2024.\n\nEtt nytt stycke börjar här och fortsätter."
+        );
+    }
+}
