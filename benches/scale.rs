@@ -17,6 +17,7 @@
 //!   the same queries.
 //!
 //! Figures go in BENCHMARKS.md with the command and machine. Keep N large runs out of CI.
+//! `AVHOPP_BENCH_NO_BASELINES=1` leaves out ripgrep and FTS5.
 
 use avhopp::document::{self, Defaults};
 use avhopp::geo;
@@ -303,6 +304,10 @@ fn main() {
         "timeline over all claims: {rows} rows, median {:.0} ms",
         percentile(&times, 0.5)
     );
+
+    if std::env::var_os("AVHOPP_BENCH_NO_BASELINES").is_some() {
+        return; // ripgrep and FTS5 left out (they take long at 1M)
+    }
 
     // ripgrep: a journalist's search today, over the same files.
     let term_p50 = {

@@ -310,7 +310,7 @@ fn read_text_or_html(bytes: &[u8], format: Format, display: &str) -> Result<Docu
 }
 
 /// The first short line of a plain text, skipping long captions and bylines-only lines.
-fn title_from_text(text: &str) -> Option<String> {
+pub(crate) fn title_from_text(text: &str) -> Option<String> {
     text.lines()
         .map(str::trim)
         .find(|l| !l.is_empty() && l.chars().count() <= 150 && l.split_whitespace().count() >= 3)

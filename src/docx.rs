@@ -70,14 +70,7 @@ pub fn read(bytes: &[u8], display: &str) -> Result<Document, ReadError> {
                 .find(|p| p.heading && !p.text.trim().is_empty())
                 .map(|p| one_line(&p.text))
         })
-        .or_else(|| {
-            text.lines()
-                .map(str::trim)
-                .find(|l| {
-                    !l.is_empty() && l.chars().count() <= 150 && l.split_whitespace().count() >= 3
-                })
-                .map(str::to_string)
-        });
+        .or_else(|| crate::document::title_from_text(&text));
     Ok(Document {
         path: display.to_string(),
         title,

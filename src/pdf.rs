@@ -556,14 +556,7 @@ fn assemble(mut pages: Vec<Vec<Line>>, info: Info, display: &str) -> Document {
         .title
         .or_else(|| heading(pages.first().map(Vec::as_slice).unwrap_or(&[])));
     let text = paragraphs(&pages);
-    let title = title.or_else(|| {
-        text.lines()
-            .map(str::trim)
-            .find(|l| {
-                !l.is_empty() && l.chars().count() <= 150 && l.split_whitespace().count() >= 3
-            })
-            .map(str::to_string)
-    });
+    let title = title.or_else(|| crate::document::title_from_text(&text));
     Document {
         path: display.to_string(),
         title,
