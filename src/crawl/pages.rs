@@ -65,9 +65,38 @@ fn media_type(rec: &Record) -> String {
         .to_ascii_lowercase()
 }
 
+const DOCX_TYPE: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+/// A PDF or Word file fetched by the crawler: municipal records are mostly published so.
+/// A scanned PDF is not OCR'd from memory here: it counts as unreadable.
+fn record_file(rec: &Record, mt: &str, ptr: &Pointer) -> Option<Result<Document, &'static str>> {
+    let display = doc_path(ptr);
+    let read = if mt == "application/pdf" || rec.body.starts_with(b"%PDF-") {
+        crate::pdf::read(&rec.body, std::path::Path::new(""), &display)
+    } else if mt == DOCX_TYPE {
+        crate::docx::read(&rec.body, &display)
+    } else {
+        return None;
+    };
+    Some(read.map_err(|_| "unreadable PDF or Word file"))
+}
+
 /// The document of a stored response; `Err` says why there is none.
 pub fn document(rec: &Record, ptr: &Pointer) -> Result<Document, &'static str> {
     let mt = media_type(rec);
+    if let Some(file) = record_file(rec, &mt, ptr) {
+        let mut doc = file?;
+        if doc.text.trim().is_empty() {
+            return Err("no text");
+        }
+        doc.url = Some(rec.url.clone());
+        if !rec.source.is_empty() && rec.source != "command line" {
+            doc.publisher = Some(rec.source.clone());
+        }
+        doc.doc_type = DocType::parse(&rec.doc_type).unwrap_or_default();
+        doc.municipality = rec.municipality.as_deref().and_then(geo::lookup);
+        return Ok(doc);
+    }
     let is_html = matches!(mt.as_str(), "text/html" | "application/xhtml+xml")
         || (mt.is_empty() && {
             let head =
@@ -246,4 +275,53 @@ pub fn reindex(
         }
     }
     Ok((indexer.finish()?, records))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_fetched_pdf_is_read_like_a_file() {
+        let body = std::fs::read(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/pdf/interpellation_002.pdf"
+        ))
+        .unwrap();
+        let rec = Record {
+            url: "https://kommun.example.se/handlingar/svar.pdf".into(),
+            date: "2024-12-11T08:00:00Z".into(),
+            status: 200,
+            headers: vec![("Content-Type".into(), "application/pdf".into())],
+            body,
+            source: "Kommunen".into(),
+            kind: "page".into(),
+            doc_type: "municipal".into(),
+            municipality: Some("Vallentuna".into()),
+        };
+        let ptr = Pointer {
+            file: "a.warc.gz".into(),
+            offset: 0,
+        };
+        let doc = document(&rec, &ptr).unwrap();
+        assert!(
+            doc.text.contains("21 socialsekreterare som slutat"),
+            "{}",
+            doc.text
+        );
+        assert_eq!(
+            doc.url.as_deref(),
+            Some("https://kommun.example.se/handlingar/svar.pdf")
+        );
+        assert_eq!(doc.municipality.map(|m| m.name), Some("Vallentuna"));
+        assert_eq!(doc.doc_type, DocType::Municipal);
+        let broken = Record {
+            body: b"%PDF-1.4 garbage".to_vec(),
+            ..rec
+        };
+        assert_eq!(
+            document(&broken, &ptr).unwrap_err(),
+            "unreadable PDF or Word file"
+        );
+    }
 }
