@@ -424,21 +424,8 @@ pub async fn claims_jsonl(S(state): S<AppState>, uri: Uri) -> ApiResult {
 
 // --- batch search ------------------------------------------------------------------------
 
-pub const BATCH_CSV_HEADER: [&str; 13] = [
-    "query_row",
-    "query",
-    "total",
-    "rank",
-    "score",
-    "title",
-    "publisher",
-    "published",
-    "type",
-    "municipalities",
-    "url",
-    "path",
-    "snippet",
-];
+/// The batch-search CSV: which query a row answers, then the columns of a search hit.
+pub const BATCH_LEAD_COLUMNS: [&str; 3] = ["query_row", "query", "total"];
 
 /// A CSV of queries (the first column of each row; a first row `query` is a header) in,
 /// a CSV of their hits out: up to `limit` rows per query, one row with total 0 for a query
@@ -480,7 +467,8 @@ pub async fn batch_search(S(state): S<AppState>, uri: Uri, body: Bytes) -> ApiRe
     }
     Ok(download(state, CSV, "batch-search.csv", move |st, w| {
         let mut csv = csv::Writer::from_writer(w);
-        let mut header: Vec<&str> = BATCH_CSV_HEADER.to_vec();
+        let mut header: Vec<&str> = BATCH_LEAD_COLUMNS.to_vec();
+        header.extend(HIT_CSV_HEADER);
         header.push("error");
         csv.write_record(&header)?;
         for (row, q) in queries {
