@@ -1,8 +1,9 @@
 //! Documents: files read into text and metadata.
 //!
-//! A document is a `.txt` file or an `.html`/`.htm` page. What the file cannot say about
-//! itself (publisher, URL, publication date, type, the municipality it is about) comes from
-//! a *sidecar* next to it: `NAME.EXT.meta.toml`, for example
+//! A document is a `.txt` file, an `.html`/`.htm` page, a `.pdf` or a `.docx` file. What
+//! the file cannot say about itself (publisher, URL, publication date, type, the
+//! municipality it is about) comes from a *sidecar* next to it: `NAME.EXT.meta.toml`, for
+//! example
 //!
 //! ```toml
 //! publisher = "Mitt i"
@@ -15,6 +16,11 @@
 //!
 //! Without a sidecar the date is taken from the text when it is labelled ("Publicerad 05:15,
 //! 3 sep 2021"), and the title from the page or the first short line.
+//!
+//! Text and HTML files may be in any charset a byte-order mark or `<meta charset>` names,
+//! or that chardetng recognises (windows-1252 and ISO-8859-1 files are common in Swedish
+//! archives); see [`decode_text`]. A file that cannot be read gets a [`ReadError`]: one line
+//! naming the file and the reason.
 
 use crate::dates::{self, PubDate};
 use crate::geo::{self, Municipality};
@@ -81,8 +87,8 @@ pub struct Document {
     /// The path as the user gave it (or as found under a folder they gave).
     pub path: String,
     pub title: Option<String>,
-    /// The main text; for plain text files the file's content exactly, so that claim spans
-    /// point into the file itself.
+    /// The main text; for plain text files the file's content exactly (decoded to UTF-8,
+    /// without a byte-order mark), so that claim spans point into the file's text.
     pub text: String,
     pub published: Option<PubDate>,
     pub url: Option<String>,
@@ -96,6 +102,23 @@ pub struct Document {
 }
 
 impl Document {
+    /// A document of `text` read from `path`, with nothing yet known about it: the readers
+    /// fill in what their format says (title, date, ...), the sidecar and defaults the rest.
+    pub fn new(path: &str, text: String, format: Format) -> Document {
+        Document {
+            path: path.to_string(),
+            title: None,
+            text,
+            published: None,
+            url: None,
+            publisher: None,
+            author: None,
+            doc_type: DocType::Other,
+            municipality: None,
+            format,
+        }
+    }
+
     /// A stable identity of the content: the same text under two paths is one document.
     pub fn content_hash(&self) -> String {
         // FNV-1a 64 over the text: stable across runs and platforms, unlike std's hasher.
@@ -207,14 +230,7 @@ pub fn read(path: &Path, display: &str, defaults: &Defaults) -> Result<Document,
         ));
     }
     let bytes = std::fs::read(path).map_err(|e| fail(display, format!("cannot read: {e}")))?;
-    let mut doc = match format {
-        Format::Pdf => crate::pdf::read(&bytes, path, display)?,
-        Format::Docx => crate::docx::read(&bytes, display)?,
-        Format::Text | Format::Html => read_text_or_html(&bytes, format, display)?,
-    };
-    if doc.text.trim().is_empty() {
-        return Err(fail(display, "no text found in the page"));
-    }
+    let mut doc = read_bytes(&bytes, format, Some(path), display)?;
 
     let sidecar = sidecar_path(path);
     if sidecar.exists() {
@@ -259,40 +275,79 @@ pub fn read(path: &Path, display: &str, defaults: &Defaults) -> Result<Document,
     Ok(doc)
 }
 
+/// Reads a document from the bytes of a file of the given format, without its sidecar.
+/// `ocr` is the file on disk a scanned PDF may be handed to OCR as; `None` reads only the
+/// text layer. A document without text is an error, never an empty document.
+pub fn read_bytes(
+    bytes: &[u8],
+    format: Format,
+    ocr: Option<&Path>,
+    display: &str,
+) -> Result<Document, ReadError> {
+    let doc = match format {
+        Format::Pdf => crate::pdf::read(bytes, ocr, display)?,
+        Format::Docx => crate::docx::read(bytes, display)?,
+        Format::Text | Format::Html => read_text_or_html(bytes, format, display)?,
+    };
+    if doc.text.trim().is_empty() {
+        // A page cut off before its body (an interrupted download) says so: the fix is to
+        // fetch it again, not to look for the text elsewhere.
+        let truncated = format == Format::Html && {
+            let tail = String::from_utf8_lossy(&bytes[bytes.len().saturating_sub(4096)..])
+                .to_ascii_lowercase();
+            !tail.contains("</body") && !tail.contains("</html")
+        };
+        return Err(fail(
+            display,
+            if truncated {
+                "no text found in the page; it looks cut off (no </body> or </html> at its end)"
+            } else {
+                "no text found in the page"
+            },
+        ));
+    }
+    Ok(doc)
+}
+
+/// Bytes of a text or HTML file as text. The charset is decided as the crawler decides it
+/// ([`crate::crawl::charset`]): a byte-order mark (so UTF-16 files are read), the page's
+/// own `<meta charset>`, UTF-8, else chardetng's guess, so that windows-1252 and ISO-8859-1
+/// files keep their å, ä and ö. Binary files are refused: NUL bytes, or many control
+/// characters that no text encoding in use here writes.
+pub fn decode_text(bytes: &[u8]) -> Result<String, &'static str> {
+    let head = &bytes[..bytes.len().min(8192)];
+    if encoding_rs::Encoding::for_bom(head).is_none() {
+        let controls = head
+            .iter()
+            .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c))
+            .count();
+        if head.contains(&0) || controls * 20 > head.len() {
+            return Err("binary file, not text or HTML");
+        }
+    }
+    Ok(crate::crawl::charset::decode(bytes, None))
+}
+
 /// Reads a plain text file or an HTML page from its bytes.
 fn read_text_or_html(bytes: &[u8], format: Format, display: &str) -> Result<Document, ReadError> {
-    if bytes.iter().take(8192).any(|&b| b == 0) {
-        return Err(fail(display, "binary file, not text or HTML"));
-    }
-    let raw = match std::str::from_utf8(bytes) {
-        Ok(s) => s,
-        Err(e) => {
-            return Err(fail(
-                display,
-                format!(
-                    "not UTF-8 (invalid byte at offset {}); convert it to UTF-8",
-                    e.valid_up_to()
-                ),
-            ))
-        }
-    };
-    let raw = raw.strip_prefix('\u{feff}').unwrap_or(raw);
+    let decoded = decode_text(bytes).map_err(|why| fail(display, why))?;
+    let raw = decoded.strip_prefix('\u{feff}').unwrap_or(&decoded);
     if raw.trim().is_empty() {
-        return Err(fail(display, "empty file"));
+        return Err(fail(
+            display,
+            if bytes.is_empty() {
+                "empty file (0 bytes)"
+            } else {
+                "empty file (only white space)"
+            },
+        ));
     }
 
     let doc = match format {
         Format::Text => Document {
-            path: display.to_string(),
             title: title_from_text(raw),
-            text: raw.to_string(),
             published: dates::find_published_in_text(raw).map(PubDate::day),
-            url: None,
-            publisher: None,
-            author: None,
-            doc_type: DocType::Other,
-            municipality: None,
-            format,
+            ..Document::new(display, raw.to_string(), format)
         },
         Format::Html => {
             let depth = crate::html::nesting_estimate(raw);
@@ -322,16 +377,12 @@ pub(crate) fn title_from_text(text: &str) -> Option<String> {
 fn read_html(raw: &str, display: &str) -> Document {
     let page = html::parse(raw);
     Document {
-        path: display.to_string(),
         title: page.title,
-        text: page.text,
         published: page.published.map(PubDate::day),
         url: page.url,
         publisher: page.site_name,
         author: page.author,
-        doc_type: DocType::Other,
-        municipality: None,
-        format: Format::Html,
+        ..Document::new(display, page.text, Format::Html)
     }
 }
 
@@ -377,18 +428,7 @@ mod tests {
 
     #[test]
     fn content_hash_is_stable() {
-        let d = Document {
-            path: "a".into(),
-            title: None,
-            text: "hej".into(),
-            published: None,
-            url: None,
-            publisher: None,
-            author: None,
-            doc_type: DocType::Other,
-            municipality: None,
-            format: Format::Text,
-        };
+        let d = Document::new("a", "hej".into(), Format::Text);
         // FNV-1a of "hej": a fixed value, so the identity survives upgrades and platforms.
         assert_eq!(d.content_hash(), "334a32192fe38c94");
         let other = Document {

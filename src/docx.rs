@@ -10,7 +10,7 @@
 //! ("Datum: 2024-12-10"), else `dcterms:created`.
 
 use crate::dates::{self, PubDate};
-use crate::document::{DocType, Document, Format, ReadError};
+use crate::document::{Document, Format, ReadError};
 use chrono::NaiveDate;
 use quick_xml::events::Event;
 use quick_xml::Reader;
@@ -60,6 +60,7 @@ pub fn read(bytes: &[u8], display: &str) -> Result<Document, ReadError> {
     // The first page: roughly the first 3000 characters.
     let first_page: String = text.chars().take(3000).collect();
     let published = dates::find_published_in_text(&first_page)
+        .or_else(|| header_date(&mut zip, display))
         .or(core.created)
         .map(PubDate::day);
     let title = core
@@ -72,16 +73,32 @@ pub fn read(bytes: &[u8], display: &str) -> Result<Document, ReadError> {
         })
         .or_else(|| crate::document::title_from_text(&text));
     Ok(Document {
-        path: display.to_string(),
         title,
-        text,
         published,
-        url: None,
-        publisher: None,
-        author: None,
-        doc_type: DocType::Other,
-        municipality: None,
-        format: Format::Docx,
+        ..Document::new(display, text, Format::Docx)
+    })
+}
+
+/// A labelled date in the page headers ("Datum: 2024-12-10" beside the board's name, as
+/// municipal templates put it): the headers are left out of the text, but their date is the
+/// record's.
+fn header_date(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, display: &str) -> Option<NaiveDate> {
+    let mut names: Vec<String> = zip
+        .file_names()
+        .flatten()
+        .filter(|n| n.starts_with("word/header") && n.ends_with(".xml"))
+        .map(|n| n.into_owned())
+        .collect();
+    names.sort();
+    names.iter().find_map(|name| {
+        let xml = part(zip, name, display).ok().flatten()?;
+        let text = paragraphs(&xml)
+            .ok()?
+            .iter()
+            .map(|p| p.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n");
+        dates::find_published_in_text(&text)
     })
 }
 

@@ -29,16 +29,18 @@
 //! `catch_unwind` with the panic message kept off stderr.
 
 use crate::dates::{self, PubDate};
-use crate::document::{DocType, Document, Format, ReadError};
+use crate::document::{Document, Format, ReadError};
 use chrono::NaiveDate;
 use pdf_extract::{MediaBox, Object, OutputDev, OutputError, Transform};
 use regex::Regex;
 use std::cell::Cell;
 use std::collections::{HashMap, HashSet};
+use std::io::Read;
 use std::panic::{self, AssertUnwindSafe};
 use std::path::Path;
-use std::process::Command;
+use std::process::{Command, Output, Stdio};
 use std::sync::{LazyLock, Once};
+use std::time::{Duration, Instant};
 
 /// How to get OCR, for the note on scanned PDFs.
 pub const OCR_HINT: &str = "apt-get install tesseract-ocr tesseract-ocr-swe poppler-utils";
@@ -50,8 +52,10 @@ fn fail(display: &str, reason: impl Into<String>) -> ReadError {
     }
 }
 
-/// Reads a PDF file's text and metadata. `path` is used only to hand the file to OCR.
-pub fn read(bytes: &[u8], path: &Path, display: &str) -> Result<Document, ReadError> {
+/// Reads a PDF file's text and metadata. `ocr` is the file on disk to hand to OCR when the
+/// PDF has no text layer; with `None` (fetched bytes, fuzzing) such a PDF is refused with
+/// the one-line note instead.
+pub fn read(bytes: &[u8], ocr: Option<&Path>, display: &str) -> Result<Document, ReadError> {
     if bytes.is_empty() {
         return Err(fail(display, "empty file (0 bytes), not a PDF"));
     }
@@ -101,7 +105,14 @@ pub fn read(bytes: &[u8], path: &Path, display: &str) -> Result<Document, ReadEr
         if page_count == 0 {
             return Err(fail(display, "broken PDF: it has no pages"));
         }
-        pages = ocr_pages(path).map_err(|why| fail(display, why))?;
+        pages = match ocr {
+            Some(path) => ocr_pages(path),
+            None => Err(
+                "scanned PDF without a text layer: it needs OCR, which is run only on local files"
+                    .to_string(),
+            ),
+        }
+        .map_err(|why| fail(display, why))?;
     }
     Ok(assemble(pages, info, display))
 }
@@ -374,19 +385,36 @@ fn order(mut lines: Vec<Line>, width: f64) -> Vec<Line> {
                 ordered.append(left);
                 ordered.append(right);
             };
+            // Full-width lines (a heading, a paragraph above or below the columns) are read
+            // as a run of their own, so a paragraph of several such lines stays one.
+            let mut full: Vec<Line> = Vec::new();
+            let end_full = |ordered: &mut Vec<Line>, full: &mut Vec<Line>| {
+                mark_paragraphs(full);
+                ordered.append(full);
+            };
             for l in lines {
-                if l.x1 <= c {
-                    left.push(l);
-                } else if l.x0 >= c {
-                    right.push(l);
+                // The short last line of a full-width paragraph stops left of the gutter:
+                // it still belongs to the paragraph when it follows at line spacing.
+                let ends_full = full.last().is_some_and(|f| {
+                    left.is_empty()
+                        && right.is_empty()
+                        && l.y - f.y <= 1.5 * f.size.max(l.size)
+                        && (l.x0 - f.x0).abs() < f.size
+                });
+                if (l.x1 <= c || l.x0 >= c) && !ends_full {
+                    end_full(&mut ordered, &mut full);
+                    if l.x1 <= c {
+                        left.push(l);
+                    } else {
+                        right.push(l);
+                    }
                 } else {
                     flush(&mut ordered, &mut left, &mut right);
-                    let mut l = l;
-                    l.para = true;
-                    ordered.push(l);
+                    full.push(l);
                 }
             }
             flush(&mut ordered, &mut left, &mut right);
+            end_full(&mut ordered, &mut full);
         }
     }
     if let Some(first) = ordered.first_mut() {
@@ -452,6 +480,10 @@ fn mark_paragraphs(lines: &mut [Line]) {
 /// when the next line starts with a capital or a digit: a label line ("Datum: 2024-12-10")
 /// or the last line of a paragraph set without extra spacing. Only a paragraph's last line
 /// is short, so this does not split paragraphs.
+///
+/// Also after a line that ends a sentence with room left for the next line's first word:
+/// an office suite fills each line with as many words as fit, so that line was ended by
+/// the writer (a bold question followed by its answer with no spacing between them).
 fn mark_short_lines(lines: &mut [Line]) {
     let left = lines.iter().map(|l| l.x0).fold(f64::MAX, f64::min);
     let right = lines.iter().map(|l| l.x1).fold(f64::MIN, f64::max);
@@ -460,11 +492,29 @@ fn mark_short_lines(lines: &mut [Line]) {
         return;
     }
     for i in 1..lines.len() {
-        let short = lines[i - 1].x1 < right - 0.3 * width && !lines[i - 1].text.ends_with('-');
-        if short && !continues(&lines[i].text) {
+        let (prev, next) = (&lines[i - 1], &lines[i]);
+        let short = prev.x1 < right - 0.3 * width && !prev.text.ends_with('-');
+        let room = right - prev.x1;
+        let next_word = first_word_width(next);
+        let would_fit = next_word > 0.0 && room > next_word * 1.1 + 0.5 * next.size;
+        if (short && !continues(&next.text)) || (would_fit && ends_sentence(&prev.text)) {
             lines[i].para = true;
         }
     }
+}
+
+/// The width of a line's first word, from its share of the line's characters.
+fn first_word_width(line: &Line) -> f64 {
+    let chars = line.text.chars().count();
+    let word = line
+        .text
+        .split_whitespace()
+        .next()
+        .map_or(0, |w| w.chars().count());
+    if chars == 0 {
+        return 0.0;
+    }
+    (line.x1 - line.x0) * word as f64 / chars as f64
 }
 
 static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
@@ -558,16 +608,9 @@ fn assemble(mut pages: Vec<Vec<Line>>, info: Info, display: &str) -> Document {
     let text = paragraphs(&pages);
     let title = title.or_else(|| crate::document::title_from_text(&text));
     Document {
-        path: display.to_string(),
         title,
-        text,
         published,
-        url: None,
-        publisher: None,
-        author: None,
-        doc_type: DocType::Other,
-        municipality: None,
-        format: Format::Pdf,
+        ..Document::new(display, text, Format::Pdf)
     }
 }
 
@@ -702,6 +745,72 @@ fn join_lines(before: &str, next: &str, words: &HashSet<String>) -> String {
     }
 }
 
+/// How long one OCR tool may run (rasterising the whole file, or reading one page) before
+/// it is stopped: `AVHOPP_OCR_TIMEOUT` seconds, else 300. A hostile or huge PDF can keep
+/// pdftoppm busy for ever; a run over thousands of files must go on.
+fn ocr_time_limit() -> Duration {
+    std::env::var("AVHOPP_OCR_TIMEOUT")
+        .ok()
+        .and_then(|v| v.trim().parse::<f64>().ok())
+        .filter(|s| s.is_finite() && *s > 0.0)
+        .map_or(Duration::from_secs(300), Duration::from_secs_f64)
+}
+
+/// Runs an external tool with its output collected, killing it when it runs past `limit`.
+fn run_limited(cmd: &mut Command, name: &str, limit: Duration) -> Result<Output, String> {
+    let mut child = cmd
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("OCR: {name} failed: {e}"))?;
+    // Both pipes are drained while the tool runs, so that a full pipe cannot stall it.
+    let drain = |pipe: Option<Box<dyn Read + Send>>| {
+        std::thread::spawn(move || {
+            let mut buf = Vec::new();
+            if let Some(mut p) = pipe {
+                p.read_to_end(&mut buf).ok();
+            }
+            buf
+        })
+    };
+    let stdout = drain(
+        child
+            .stdout
+            .take()
+            .map(|p| Box::new(p) as Box<dyn Read + Send>),
+    );
+    let stderr = drain(
+        child
+            .stderr
+            .take()
+            .map(|p| Box::new(p) as Box<dyn Read + Send>),
+    );
+    let start = Instant::now();
+    let status = loop {
+        match child.try_wait() {
+            Ok(Some(status)) => break status,
+            Ok(None) if start.elapsed() >= limit => {
+                child.kill().ok();
+                child.wait().ok();
+                // The readers are left to end with the pipes; a tool's own child may still
+                // hold them open.
+                return Err(format!(
+                    "OCR: {name} did not finish within {} s and was stopped (set AVHOPP_OCR_TIMEOUT to allow more)",
+                    limit.as_secs_f64()
+                ));
+            }
+            Ok(None) => std::thread::sleep(Duration::from_millis(10)),
+            Err(e) => return Err(format!("OCR: {name} failed: {e}")),
+        }
+    };
+    Ok(Output {
+        status,
+        stdout: stdout.join().unwrap_or_default(),
+        stderr: stderr.join().unwrap_or_default(),
+    })
+}
+
 /// OCR of a scanned PDF: each page rasterised by `pdftoppm` and read by `tesseract -l swe`.
 fn ocr_pages(path: &Path) -> Result<Vec<Vec<Line>>, String> {
     let missing = || {
@@ -709,20 +818,21 @@ fn ocr_pages(path: &Path) -> Result<Vec<Vec<Line>>, String> {
             "scanned PDF without a text layer: it needs OCR, which is not installed ({OCR_HINT})"
         )
     };
-    let has_swe = Command::new("tesseract")
-        .arg("--list-langs")
-        .output()
-        .ok()
-        .filter(|o| o.status.success())
-        .is_some_and(|o| {
-            String::from_utf8_lossy(&o.stdout)
-                .lines()
-                .chain(String::from_utf8_lossy(&o.stderr).lines())
-                .any(|l| l.trim() == "swe")
-        });
-    let has_pdftoppm = Command::new("pdftoppm")
-        .arg("-v")
-        .output()
+    let limit = ocr_time_limit();
+    let has_swe = run_limited(
+        Command::new("tesseract").arg("--list-langs"),
+        "tesseract",
+        limit,
+    )
+    .ok()
+    .filter(|o| o.status.success())
+    .is_some_and(|o| {
+        String::from_utf8_lossy(&o.stdout)
+            .lines()
+            .chain(String::from_utf8_lossy(&o.stderr).lines())
+            .any(|l| l.trim() == "swe")
+    });
+    let has_pdftoppm = run_limited(Command::new("pdftoppm").arg("-v"), "pdftoppm", limit)
         .is_ok_and(|o| o.status.success());
     if !has_swe || !has_pdftoppm {
         return Err(missing());
@@ -736,12 +846,14 @@ fn ocr_pages(path: &Path) -> Result<Vec<Vec<Line>>, String> {
     std::fs::create_dir_all(&dir)
         .map_err(|e| format!("OCR: cannot make a temporary folder: {e}"))?;
     let result = (|| {
-        let out = Command::new("pdftoppm")
-            .args(["-r", "300", "-gray", "-png"])
-            .arg(path)
-            .arg(dir.join("page"))
-            .output()
-            .map_err(|e| format!("OCR: pdftoppm failed: {e}"))?;
+        let out = run_limited(
+            Command::new("pdftoppm")
+                .args(["-r", "300", "-gray", "-png"])
+                .arg(path)
+                .arg(dir.join("page")),
+            "pdftoppm",
+            limit,
+        )?;
         if !out.status.success() {
             return Err(format!(
                 "OCR: pdftoppm could not rasterise it: {}",
@@ -756,12 +868,14 @@ fn ocr_pages(path: &Path) -> Result<Vec<Vec<Line>>, String> {
         images.sort();
         let mut pages = Vec::new();
         for image in images {
-            let out = Command::new("tesseract")
-                .arg(&image)
-                .arg("stdout")
-                .args(["-l", "swe"])
-                .output()
-                .map_err(|e| format!("OCR: tesseract failed: {e}"))?;
+            let out = run_limited(
+                Command::new("tesseract")
+                    .arg(&image)
+                    .arg("stdout")
+                    .args(["-l", "swe"]),
+                "tesseract",
+                limit,
+            )?;
             if !out.status.success() {
                 return Err(format!(
                     "OCR: tesseract failed: {}",
@@ -780,13 +894,31 @@ fn ocr_pages(path: &Path) -> Result<Vec<Vec<Line>>, String> {
     Ok(pages)
 }
 
+/// A line of OCR output without the marks specks of dust and the page's edge leave: "|"
+/// anywhere, and tokens with no letter or digit at either end of the line (": .", "'"),
+/// except dashes, which may be the writer's.
+fn ocr_clean(raw: &str) -> String {
+    let noise = |w: &&str| !w.chars().any(|c| c.is_alphanumeric() || "-–—".contains(c));
+    let mut words: Vec<&str> = raw
+        .split_whitespace()
+        .filter(|w| *w != "|" && *w != "¦")
+        .collect();
+    while words.first().is_some_and(noise) {
+        words.remove(0);
+    }
+    while words.last().is_some_and(noise) {
+        words.pop();
+    }
+    words.join(" ")
+}
+
 /// Tesseract's text of one page as lines: blank lines start paragraphs, and the first and
 /// last two lines are where running headers and footers stand.
 fn ocr_lines(text: &str) -> Vec<Line> {
     let mut lines = Vec::new();
     let mut para = true;
     for raw in text.lines() {
-        let t = one_line(raw);
+        let t = ocr_clean(raw);
         if t.is_empty() {
             para = true;
             continue;
@@ -846,6 +978,17 @@ mod tests {
             "perioden 2024-12-10"
         );
         assert_eq!(join_lines("vi", "räknar", &none), "vi räknar");
+    }
+
+    #[test]
+    fn ocr_specks_go() {
+        assert_eq!(
+            ocr_clean("verksamhetssystem som varit besvärligt. Detta har även lyfts i media. |"),
+            "verksamhetssystem som varit besvärligt. Detta har även lyfts i media."
+        );
+        assert_eq!(ocr_clean(": . Datum: 2024-12-10 '"), "Datum: 2024-12-10");
+        assert_eq!(ocr_clean("perioden januari –"), "perioden januari –");
+        assert_eq!(ocr_clean("| :"), "");
     }
 
     #[test]

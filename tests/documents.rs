@@ -59,6 +59,13 @@ const SEED_PDF: &str = "tests/fixtures/pdf/interpellation_002.pdf";
 const SEED_DOCX: &str = "tests/fixtures/docx/interpellation_002.docx";
 const TWO_COLUMN: &str = "tests/fixtures/pdf/two_column_report.pdf";
 const SCANNED: &str = "tests/fixtures/pdf/scanned_page.pdf";
+/// Seed 002 as an OpenDocument text exported to PDF and to Word by LibreOffice, and the
+/// first page of that PDF scanned (see tests/fixtures/make_fixtures.py).
+const LO_SEED_PDF: &str = "tests/fixtures/pdf/lo_interpellation_002.pdf";
+const LO_SEED_DOCX: &str = "tests/fixtures/docx/lo_interpellation_002.docx";
+const LO_TWO_COLUMN: &str = "tests/fixtures/pdf/lo_two_column_report.pdf";
+const LO_TWO_COLUMN_SOURCE: &str = "tests/fixtures/odt/two_column_report.fodt";
+const LO_SCANNED: &str = "tests/fixtures/pdf/scanned_interpellation_002.pdf";
 
 #[test]
 fn pdf_of_a_municipal_record_reads_like_its_text() {
@@ -230,7 +237,7 @@ fn pdf_and_word_give_the_claims_of_the_text() {
         v
     };
     let txt = claims(SEED_TXT);
-    for file in [SEED_PDF, SEED_DOCX] {
+    for file in [SEED_PDF, SEED_DOCX, LO_SEED_PDF, LO_SEED_DOCX] {
         let got = claims(file);
         let resigned = got
             .iter()
@@ -299,4 +306,410 @@ fn ingest_takes_pdf_and_word_files_from_a_folder() {
     let err = stderr(&o);
     assert!(err.contains("encrypted.pdf: encrypted PDF"), "{err}");
     assert!(!err.contains("interpellation_002"), "{err}");
+}
+
+/// Runs avhopp in the project root against the index `index` (kept between calls).
+fn avhopp_in(index: &std::path::Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_avhopp"))
+        .current_dir(root())
+        .env_remove("AVHOPP_INDEX")
+        .env_remove("AVHOPP_CORPUS")
+        .arg("--index")
+        .arg(index)
+        .args(args)
+        .output()
+        .expect("run avhopp")
+}
+
+/// "Åtta socialsekreterare har sagt upp sig i Växjö – nu söker förvaltningen nya." in
+/// windows-1252: å ä ö are single bytes (E5 E4 F6), the en dash is 0x96, which only
+/// windows-1252 (not ISO-8859-1) has.
+const CP1252_TEXT: &[u8] = b"Personalflykt i V\xe4xj\xf6\n\n\xc5tta socialsekreterare har sagt upp sig i V\xe4xj\xf6 \x96 nu s\xf6ker f\xf6rvaltningen nya handl\xe4ggare till barn och unga.\n";
+
+/// An ISO-8859-1 page that says so in its `<meta charset>`.
+const LATIN1_HTML: &[u8] = b"<!doctype html><html><head><meta charset=\"ISO-8859-1\">\
+<title>Socialtj\xe4nsten i Ume\xe5 | Lokalbladet</title></head><body>\
+<nav><a href=\"/\">Start</a></nav><article><h1>Socialtj\xe4nsten i Ume\xe5 saknar personal</h1>\
+<p>Sedan \xe5rsskiftet har tolv socialsekreterare sagt upp sig i Ume\xe5 kommun.</p>\
+<p>F\xf6rvaltningen s\xe4ger att arbetsbelastningen har \xf6kat under h\xf6sten.</p></article>\
+</body></html>";
+
+/// UTF-16 with a byte-order mark, as Windows' Notepad saves "Unicode" text.
+fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
+    let mut out = if big_endian {
+        vec![0xFE, 0xFF]
+    } else {
+        vec![0xFF, 0xFE]
+    };
+    for u in text.encode_utf16() {
+        out.extend_from_slice(&if big_endian {
+            u.to_be_bytes()
+        } else {
+            u.to_le_bytes()
+        });
+    }
+    out
+}
+
+#[test]
+fn windows_1252_latin1_and_utf16_files_are_decoded() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let txt = dir.path().join("vaxjo.txt");
+    std::fs::write(&txt, CP1252_TEXT).unwrap();
+    let html = dir.path().join("umea.html");
+    std::fs::write(&html, LATIN1_HTML).unwrap();
+    let utf16_text = "Socialtjänsten i Örebro\n\nNio socialsekreterare har slutat i Örebro, säger förvaltningen.\n";
+    let le = dir.path().join("orebro-le.txt");
+    std::fs::write(&le, utf16(utf16_text, false)).unwrap();
+    let be = dir.path().join("orebro-be.txt");
+    std::fs::write(&be, utf16(utf16_text, true)).unwrap();
+
+    let r = parse(txt.to_str().unwrap());
+    assert_eq!(r["title"], "Personalflykt i Växjö");
+    assert_eq!(
+        text(&r),
+        "Personalflykt i Växjö\n\nÅtta socialsekreterare har sagt upp sig i Växjö – nu söker förvaltningen nya handläggare till barn och unga.\n"
+    );
+    assert_eq!(r["lang"], "swe");
+
+    let r = parse(html.to_str().unwrap());
+    assert_eq!(r["type"], "html");
+    assert_eq!(r["title"], "Socialtjänsten i Umeå saknar personal");
+    let t = text(&r);
+    assert!(
+        t.contains("Sedan årsskiftet har tolv socialsekreterare sagt upp sig i Umeå kommun."),
+        "{t}"
+    );
+    assert!(
+        t.contains("Förvaltningen säger att arbetsbelastningen har ökat under hösten."),
+        "{t}"
+    );
+    assert!(!t.contains('\u{fffd}') && !t.contains("Ã"), "{t}");
+
+    for f in [&le, &be] {
+        let r = parse(f.to_str().unwrap());
+        assert_eq!(text(&r), utf16_text, "{}", f.display());
+    }
+
+    // The decoded text gives its claims, with the municipality spelled right.
+    let got = claims(txt.to_str().unwrap());
+    assert!(
+        got.iter().any(|c| c.0 == "resigned" && c.1 == 8.0),
+        "{got:?}"
+    );
+    let o = avhopp(&["extract", "--format", "jsonl", html.to_str().unwrap()]);
+    let records = jsonl(&o);
+    assert!(
+        records
+            .iter()
+            .any(|c| c["kind"] == "resigned" && c["value"] == 12 && c["municipality"] == "Umeå"),
+        "{records:?}"
+    );
+}
+
+/// The bad inputs of issue 3, made in `dir`: (file name, what its one line must say).
+fn bad_inputs(dir: &std::path::Path) -> Vec<(String, &'static str)> {
+    let mut bad = Vec::new();
+    let mut put = |name: &str, bytes: &[u8], why: &'static str| {
+        std::fs::write(dir.join(name), bytes).unwrap();
+        bad.push((name.to_string(), why));
+    };
+    // Cut off inside a script in <head>, before any body: nothing to read.
+    put(
+        "cut-off.html",
+        b"<!doctype html><html><head><title>Socialtj\xc3\xa4nsten</title><script>window.dataLayer = [{\"page\": \"artik",
+        "looks cut off",
+    );
+    put(
+        "head-only.html",
+        b"<!doctype html><html><head><title>Tom sida</title><meta charset=\"utf-8\"></head></html>",
+        "no text found in the page",
+    );
+    put("empty.txt", b"", "empty file (0 bytes)");
+    put("empty.html", b"", "empty file (0 bytes)");
+    put("blank.txt", b"  \n\n \t\n", "empty file");
+    put(
+        "image.txt",
+        &[
+            0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D,
+        ],
+        "binary file",
+    );
+    for (f, why) in [
+        ("tests/fixtures/pdf/broken_xref.pdf", "broken PDF"),
+        ("tests/fixtures/pdf/encrypted.pdf", "encrypted PDF"),
+        ("tests/fixtures/pdf/truncated.pdf", "broken PDF"),
+        ("tests/fixtures/pdf/empty.pdf", "empty file"),
+    ] {
+        let from = root().join(f);
+        let name = from.file_name().unwrap().to_str().unwrap().to_string();
+        std::fs::copy(&from, dir.join(&name)).unwrap();
+        bad.push((name, why));
+    }
+    // 200 MB: readable text at its start, so that only the size check can refuse it (the
+    // NUL bytes after the text lie beyond what the binary check looks at).
+    let huge = dir.join("huge.txt");
+    let mut f = std::fs::File::create(&huge).unwrap();
+    std::io::Write::write_all(
+        &mut f,
+        "Tolv socialsekreterare har sagt upp sig i Umeå.\n"
+            .repeat(400)
+            .as_bytes(),
+    )
+    .unwrap();
+    f.set_len(200 * 1024 * 1024).unwrap();
+    bad.push((
+        "huge.txt".to_string(),
+        "too large (209 MB; the limit is 67 MB)",
+    ));
+    bad
+}
+
+/// Each bad file named in `err` once, with its reason, and no panic.
+fn assert_one_line_each(err: &str, bad: &[(String, &str)]) {
+    let lines: Vec<&str> = err.lines().filter(|l| !l.trim().is_empty()).collect();
+    assert_eq!(lines.len(), bad.len(), "one line per bad file:\n{err}");
+    for (name, why) in bad {
+        let line = lines
+            .iter()
+            .find(|l| l.contains(&format!("{name}:")))
+            .unwrap_or_else(|| panic!("no line for {name}:\n{err}"));
+        assert!(line.contains(why), "{name}: {line}");
+        assert!(!line.contains("panicked"), "{line}");
+    }
+}
+
+#[test]
+fn bad_input_gets_one_line_each_and_the_good_files_are_read() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let bad = bad_inputs(dir.path());
+    let good_html = dir.path().join("umea.html");
+    std::fs::write(&good_html, LATIN1_HTML).unwrap();
+    // Cut off in the middle of the article: a browser shows what came, and so does avhopp.
+    let cut_article = dir.path().join("cut-article.html");
+    std::fs::write(
+        &cut_article,
+        "<html><body><article><h1>Kris i Umeå</h1><p>Sju socialsekreterare har slutat i Umeå.</p><p>Förvaltningen sä",
+    )
+    .unwrap();
+    let mut args: Vec<String> = vec!["parse".into(), "--format".into(), "jsonl".into()];
+    args.extend(
+        bad.iter()
+            .map(|(n, _)| dir.path().join(n).display().to_string()),
+    );
+    args.push(good_html.display().to_string());
+    args.push(cut_article.display().to_string());
+    args.push(SEED_PDF.to_string());
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let o = avhopp(&args);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert_one_line_each(&stderr(&o), &bad);
+    let records = jsonl(&o);
+    let paths: Vec<&str> = records
+        .iter()
+        .map(|r| r["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths.len(), 3, "{paths:?}");
+    assert!(
+        paths[0].ends_with("umea.html") && paths[2] == SEED_PDF,
+        "{paths:?}"
+    );
+    assert_eq!(
+        text(&records[1]),
+        "Kris i Umeå\n\nSju socialsekreterare har slutat i Umeå.\n\nFörvaltningen sä"
+    );
+}
+
+#[test]
+fn ingest_of_a_folder_of_bad_files_indexes_the_good_ones() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let folder = dir.path().join("in");
+    std::fs::create_dir(&folder).unwrap();
+    let bad = bad_inputs(&folder);
+    std::fs::write(folder.join("umea.html"), LATIN1_HTML).unwrap();
+    std::fs::write(folder.join("vaxjo.txt"), CP1252_TEXT).unwrap();
+    for f in [SEED_PDF, SEED_DOCX] {
+        let from = root().join(f);
+        std::fs::copy(&from, folder.join(from.file_name().unwrap())).unwrap();
+    }
+    let index = dir.path().join("index");
+    let o = avhopp_in(&index, &["ingest", folder.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert_one_line_each(&err, &bad);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        out.contains("4 documents added") && out.contains(&format!("{} failed", bad.len())),
+        "{out}"
+    );
+    let o = avhopp_in(&index, &["claims", "--format", "jsonl"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let claims = jsonl(&o);
+    for (doc, municipality, value) in [
+        ("umea.html", "Umeå", 12),
+        ("vaxjo.txt", "Växjö", 8),
+        ("interpellation_002.pdf", "", 21),
+        ("interpellation_002.docx", "", 21),
+    ] {
+        assert!(
+            claims
+                .iter()
+                .any(|c| c["doc"].as_str().unwrap().contains(doc)
+                    && c["value"] == value
+                    && (municipality.is_empty() || c["municipality"] == municipality)),
+            "no claim {value} from {doc}: {claims:?}"
+        );
+    }
+}
+
+#[test]
+fn libreoffice_pdf_of_seed_002_reads_like_its_text() {
+    let r = parse(LO_SEED_PDF);
+    assert_eq!(
+        r["title"],
+        "Svar interpellation om avhoppen bland socialsekreterare i socialförvaltningen"
+    );
+    // The date stands in the page header ("Datum: 2024-12-10"); the Info CreationDate is the
+    // day of the export, so only the first page can give it.
+    assert_eq!(r["published"], "2024-12-10");
+    let t = text(&r);
+    let paragraphs: Vec<&str> = t.split("\n\n").collect();
+    let seed = std::fs::read_to_string(root().join(SEED_TXT)).unwrap();
+    let seed: Vec<String> = seed
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect();
+    // Paragraph for paragraph the seed: the bold questions, set without spacing before their
+    // answers, are paragraphs of their own; words hyphenated by LibreOffice are whole again.
+    assert_eq!(paragraphs, seed, "\n{t}");
+    // Header (municipality, board, document type, date, reference) and footer (address,
+    // "Sida N (M)") are on every page and gone from the text.
+    for gone in [
+        "Exempelkommunen",
+        "SVAR PÅ INTERPELLATION",
+        "Datum:",
+        "Dnr",
+        "Ordföranden",
+        "Storgatan",
+        "Sida",
+        "(2)",
+    ] {
+        assert!(!t.contains(gone), "{gone:?} left in:\n{t}");
+    }
+}
+
+#[test]
+fn libreoffice_word_export_has_the_header_date() {
+    let r = parse(LO_SEED_DOCX);
+    // Only the header says "Datum: 2024-12-10"; the body has no date and the file's
+    // creation date is 2025-01-07.
+    assert_eq!(r["published"], "2024-12-10");
+    let t = text(&r);
+    assert!(!t.contains("Exempelkommunen") && !t.contains("Sida"), "{t}");
+    assert!(
+        t.contains("Det är 21 socialsekreterare som slutat eller bytt tjänst under perioden januari- november 2024."),
+        "{t}"
+    );
+}
+
+/// The paragraphs and headings of an OpenDocument text's body, in order.
+fn fodt_paragraphs(path: &str) -> Vec<String> {
+    let xml = std::fs::read_to_string(root().join(path)).unwrap();
+    let body = &xml[xml.find("<office:text>").unwrap()..];
+    let re = regex::Regex::new(r"(?s)<text:(p|h)\b[^>]*>(.*?)</text:(?:p|h)>").unwrap();
+    re.captures_iter(body)
+        .map(|c| {
+            c[2].replace("&amp;", "&")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+        })
+        .collect()
+}
+
+#[test]
+fn libreoffice_two_column_report_reads_column_by_column() {
+    let r = parse(LO_TWO_COLUMN);
+    // No Info Title: the heading set in a larger size.
+    assert_eq!(
+        r["title"],
+        "Personalläget inom individ- och familjeomsorgen"
+    );
+    assert_eq!(r["published"], "2024-10-15");
+    let t = text(&r);
+    let paragraphs: Vec<&str> = t.split("\n\n").collect();
+    // Exactly the document's paragraphs in the document's order: the left column, then the
+    // right, a paragraph that runs from one column (or page) into the next kept whole, the
+    // full-width paragraphs above and below the columns whole too.
+    assert_eq!(paragraphs, fodt_paragraphs(LO_TWO_COLUMN_SOURCE), "\n{t}");
+    for gone in ["Vallentuna", "VERKSAMHETSRAPPORT", "Dnr", "Sida", "186 80"] {
+        assert!(!t.contains(gone), "{gone:?} left in:\n{t}");
+    }
+}
+
+#[test]
+fn scanned_libreoffice_page_is_read_by_ocr_when_installed() {
+    if !ocr_installed() {
+        eprintln!("tesseract with Swedish or pdftoppm not installed; OCR test skipped");
+        let o = avhopp(&["parse", "--format", "jsonl", LO_SCANNED]);
+        assert!(stderr(&o).contains("needs OCR"), "{}", stderr(&o));
+        return;
+    }
+    let r = parse(LO_SCANNED);
+    assert_eq!(r["type"], "pdf");
+    assert_eq!(r["published"], "2024-12-10");
+    let t = text(&r);
+    for s in [
+        "Det är 21 socialsekreterare som slutat eller bytt tjänst under perioden",
+        "Som ovan nämndes så är det 21 stycken som slutat januari till november 2024.",
+    ] {
+        assert!(t.contains(s), "{s:?} not read:\n{t}");
+    }
+    // No marks of the specks on the scan.
+    assert!(!t.contains(" |"), "{t}");
+    let got = claims(LO_SCANNED);
+    assert!(
+        got.iter().any(|c| c.0 == "resigned" && c.1 == 21.0),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn ocr_that_hangs_is_stopped_with_one_line() {
+    // Stand-ins for the OCR tools: they say Swedish is installed, then hang as a tool stuck
+    // on a hostile file would (`exec`, so that the process killed is the one sleeping).
+    let bin = tempfile::TempDir::new().unwrap();
+    for (tool, answer) in [("tesseract", "echo swe"), ("pdftoppm", "exit 0")] {
+        let path = bin.path().join(tool);
+        std::fs::write(
+            &path,
+            format!(
+                "#!/bin/sh\ncase \"$1\" in --list-langs|-v) {answer};; *) exec sleep 600;; esac\n"
+            ),
+        )
+        .unwrap();
+        let mut perms = std::fs::metadata(&path).unwrap().permissions();
+        std::os::unix::fs::PermissionsExt::set_mode(&mut perms, 0o755);
+        std::fs::set_permissions(&path, perms).unwrap();
+    }
+    let path = format!("{}:/usr/bin:/bin", bin.path().display());
+    let index = tempfile::TempDir::new().unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_avhopp"))
+        .current_dir(root())
+        .env("PATH", &path)
+        .env("AVHOPP_OCR_TIMEOUT", "0.5")
+        .arg("--index")
+        .arg(index.path().join("index"))
+        .args(["parse", "--format", "jsonl", SCANNED, SEED_PDF])
+        .output()
+        .expect("run avhopp");
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+    assert!(
+        err.contains(SCANNED) && err.contains("pdftoppm did not finish within 0.5 s"),
+        "{err}"
+    );
+    // The run went on to the next file.
+    assert_eq!(jsonl(&o).len(), 1);
 }

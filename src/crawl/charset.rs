@@ -50,12 +50,27 @@ pub fn detect(bytes: &[u8], content_type: Option<&str>) -> (&'static Encoding, &
     if std::str::from_utf8(bytes).is_ok() {
         return (encoding_rs::UTF_8, "utf-8");
     }
+    if mostly_utf8(bytes) {
+        return (encoding_rs::UTF_8, "utf-8 with errors");
+    }
     let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     det.feed(bytes, true);
     (
         det.guess(Some(b"se"), chardetng::Utf8Detection::Allow),
         "guessed",
     )
+}
+
+/// Whether a body that is not valid UTF-8 is still UTF-8 with a few bad bytes: a download
+/// cut in the middle of an "ä", or one stray Latin-1 byte pasted into a UTF-8 file. Guessing
+/// a single-byte charset for it would garble every å, ä and ö it writes correctly.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut multibyte, mut invalid) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        invalid += usize::from(!chunk.invalid().is_empty());
+    }
+    multibyte > 0 && multibyte >= 4 * invalid
 }
 
 /// Decodes a body to text (malformed sequences become U+FFFD); a BOM is removed.
@@ -83,6 +98,21 @@ mod tests {
         let long = "Socialsekreterarna på förvaltningen säger att arbetsbördan är för hög och att många överväger att sluta. ".repeat(5);
         let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(&long);
         assert_eq!(decode(&bytes, None), long);
+    }
+
+    #[test]
+    fn utf8_cut_in_a_letter_stays_utf8() {
+        let text = "Socialsekreterarna i Växjö säger att många överväger att sluta";
+        // Cut after the first byte of the "ö" in "överväger".
+        let cut = &text.as_bytes()[..text.find("överväger").unwrap() + 1];
+        assert_eq!(detect(cut, None).0, encoding_rs::UTF_8);
+        assert_eq!(
+            decode(cut, None),
+            "Socialsekreterarna i Växjö säger att många \u{fffd}"
+        );
+        // Latin-1 with no UTF-8 sequence at all is still guessed as such.
+        let (latin, _, _) = encoding_rs::WINDOWS_1252.encode(text);
+        assert_eq!(decode(&latin, None), text);
     }
 
     #[test]

@@ -72,7 +72,7 @@ const DOCX_TYPE: &str = "application/vnd.openxmlformats-officedocument.wordproce
 fn record_file(rec: &Record, mt: &str, ptr: &Pointer) -> Option<Result<Document, &'static str>> {
     let display = doc_path(ptr);
     let read = if mt == "application/pdf" || rec.body.starts_with(b"%PDF-") {
-        crate::pdf::read(&rec.body, std::path::Path::new(""), &display)
+        crate::pdf::read(&rec.body, None, &display)
     } else if mt == DOCX_TYPE {
         crate::docx::read(&rec.body, &display)
     } else {
@@ -110,33 +110,21 @@ pub fn document(rec: &Record, ptr: &Pointer) -> Result<Document, &'static str> {
     let mut doc = if is_html {
         let page = html::parse(&text);
         Document {
-            path: doc_path(ptr),
             title: page.title,
-            text: page.text,
             published: page.published.map(PubDate::day),
-            url: None,
             publisher: page.site_name,
             author: page.author,
-            doc_type: DocType::Other,
-            municipality: None,
-            format: Format::Html,
+            ..Document::new(&doc_path(ptr), page.text, Format::Html)
         }
     } else {
         Document {
-            path: doc_path(ptr),
             title: text
                 .lines()
                 .map(str::trim)
                 .find(|l| !l.is_empty())
                 .map(str::to_string),
             published: crate::dates::find_published_in_text(&text).map(PubDate::day),
-            text,
-            url: None,
-            publisher: None,
-            author: None,
-            doc_type: DocType::Other,
-            municipality: None,
-            format: Format::Text,
+            ..Document::new(&doc_path(ptr), text, Format::Text)
         }
     };
     if doc.text.trim().is_empty() {
