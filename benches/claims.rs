@@ -1,64 +1,272 @@
 //! Claim extraction speed, per core: `cargo bench --bench claims`.
 //!
-//! Runs the extractor over the shipped corpus's texts, repeated to about 20 MB (`AVHOPP_BENCH_MB` changes it), single
-//! threaded, and prints MB/s for the whole claim stage and for its parts (sentences,
-//! numerals, municipality mentions). The median of five runs is reported. Figures go in
+//! Single threaded, median of five passes, on two kinds of text:
+//!
+//! 1. *claim-dense*: the shipped seed texts (`corpus/seeds`) repeated to about 20 MB
+//!    (`AVHOPP_BENCH_MB` changes it); about 1 000 claims per MB, nearly every paragraph holds one;
+//! 2. *news-like*: the article bodies of real Swedish news pages (Aftonbladet, Expressen) from
+//!    `../shared/bench/swedish-html/fundus-se/**/*.json`, with one seed text after every
+//!    [`NEWS_PER_SEED`] articles, so that a small minority of paragraphs hold a claim; repeated
+//!    to the same size. Skipped with a message when `../shared` is not there.
+//!
+//! `AVHOPP_BENCH_TEXTS=<folder>` adds a third text: every `.txt` file under that folder, as is.
+//!
+//! For each text it prints `claims::extract` and, measured in the same run, the same extraction
+//! without the literal prefilter (what every sentence cost before it), and their ratio. Rates are
+//! MB per second of this thread's CPU time (`/proc/thread-self/schedstat`, so that other load on
+//! a shared machine does not count; wall time where that file is missing). Then the parts alone
+//! on the claim-dense text: sentences, numerals, municipality mentions. Figures go in
 //! BENCHMARKS.md with the machine they were measured on.
 
 use avhopp::claims::{self, numerals, text, DocContext};
 use avhopp::dates::PubDate;
 use avhopp::geo;
+use std::hint::black_box;
+use std::path::Path;
 use std::time::Instant;
+
+/// News articles per seed text in the news-like mix.
+const NEWS_PER_SEED: usize = 20;
+
+/// This thread's CPU time in seconds, if the kernel tells it.
+fn cpu_seconds() -> Option<f64> {
+    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let ns: f64 = s.split_whitespace().next()?.parse().ok()?;
+    Some(ns / 1e9)
+}
+
+/// Seconds `f` took: CPU time of this thread when known, else wall time.
+fn timed(f: impl FnOnce()) -> f64 {
+    let (cpu, wall) = (cpu_seconds(), Instant::now());
+    f();
+    match (cpu, cpu_seconds()) {
+        (Some(a), Some(b)) if b > a => b - a,
+        _ => wall.elapsed().as_secs_f64(),
+    }
+}
 
 fn median(mut xs: Vec<f64>) -> f64 {
     xs.sort_by(|a, b| a.partial_cmp(b).unwrap());
     xs[xs.len() / 2]
 }
 
-fn measure(name: &str, docs: &[String], mut f: impl FnMut(&str) -> usize) {
+/// Median MB/s of five passes of `f` over `docs`, and what the last pass returned.
+fn rate(docs: &[String], mut f: impl FnMut(&str) -> usize) -> (f64, usize) {
     let bytes: usize = docs.iter().map(String::len).sum();
     let mut rates = Vec::new();
     let mut found = 0;
     for _ in 0..5 {
-        let start = Instant::now();
-        found = docs.iter().map(|d| f(d)).sum();
-        rates.push(bytes as f64 / 1e6 / start.elapsed().as_secs_f64());
+        let secs = timed(|| found = docs.iter().map(|d| f(d)).sum());
+        rates.push(bytes as f64 / 1e6 / secs);
     }
+    (median(rates), found)
+}
+
+fn print(name: &str, docs: &[String], (mbs, found): (f64, usize)) {
+    let bytes: usize = docs.iter().map(String::len).sum();
     println!(
-        "{name:<28} {:>8.1} MB/s   ({found} items in {:.1} MB)",
-        median(rates),
+        "{name:<34} {mbs:>8.1} MB/s   ({found} items in {:.1} MB)",
         bytes as f64 / 1e6
     );
 }
 
-fn main() {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus/seeds");
-    let mut seeds: Vec<String> = std::fs::read_dir(dir)
-        .expect("corpus/seeds")
-        .filter_map(|e| e.ok())
-        .filter(|e| e.path().extension().is_some_and(|x| x == "txt"))
-        .map(|e| std::fs::read_to_string(e.path()).expect("seed text"))
+fn ctx() -> DocContext {
+    DocContext {
+        doc: "bench".into(),
+        published: PubDate::parse("2021-09-03"),
+        municipality: None,
+    }
+}
+
+/// `docs` repeated until they hold `megabytes` MB.
+fn repeat(docs: &[String], megabytes: usize) -> Vec<String> {
+    let bytes: usize = docs.iter().map(String::len).sum::<usize>().max(1);
+    let copies = megabytes * 1_000_000 / bytes + 1;
+    (0..copies).flat_map(|_| docs.iter().cloned()).collect()
+}
+
+/// Extraction with and without the prefilter, interleaved pass by pass so that both see the
+/// same machine load; prints both, the ratio, and how claim-dense the text is.
+fn compare(label: &str, docs: &[String]) {
+    let ctx = ctx();
+    let bytes: usize = docs.iter().map(String::len).sum();
+    let mut with = Vec::new();
+    let mut without = Vec::new();
+    let mut claims_found = 0;
+    for _ in 0..5 {
+        let secs =
+            timed(|| claims_found = docs.iter().map(|d| claims::extract(d, &ctx).len()).sum());
+        with.push(bytes as f64 / 1e6 / secs);
+        let secs = timed(|| {
+            black_box(
+                docs.iter()
+                    .map(|d| claims::extract_without_prefilter(d, &ctx).len())
+                    .sum::<usize>(),
+            );
+        });
+        without.push(bytes as f64 / 1e6 / secs);
+    }
+    // The prefilter must only save time: the same claims, field for field.
+    for d in docs.iter().step_by(7) {
+        assert_eq!(
+            claims::extract(d, &ctx),
+            claims::extract_without_prefilter(d, &ctx),
+            "the prefilter changed the claims of a document"
+        );
+    }
+    let (with, without) = (median(with), median(without));
+    println!(
+        "{label}: {:.1} MB, {:.0} claims/MB",
+        bytes as f64 / 1e6,
+        claims_found as f64 / (bytes as f64 / 1e6)
+    );
+    println!("  {:<32} {with:>8.1} MB/s", "claims::extract");
+    println!("  {:<32} {without:>8.1} MB/s", "  without the prefilter");
+    println!("  {:<32} {:>8.1}x", "  speed-up", with / without);
+}
+
+/// Paragraphs in `docs`, and how many of them hold a claim.
+fn paragraph_share(docs: &[String]) -> (usize, usize) {
+    let ctx = ctx();
+    let mut total = 0;
+    let mut with_claim = 0;
+    for d in docs {
+        let paragraphs = text::paragraphs(d);
+        let claims = claims::extract(d, &ctx);
+        total += paragraphs.len();
+        with_claim += paragraphs
+            .iter()
+            .filter(|p| {
+                claims
+                    .iter()
+                    .any(|c| c.span[0] >= p.start && c.span[1] <= p.end)
+            })
+            .count();
+    }
+    (total, with_claim)
+}
+
+/// The article bodies of the reviewed fundus pages: title, lead, then each section's
+/// headline and paragraphs, one paragraph each (as the pages' README describes).
+fn news_bodies(dir: &Path) -> Vec<String> {
+    let mut bodies: Vec<String> = walk(dir)
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .filter_map(|s| serde_json::from_str::<serde_json::Value>(&s).ok())
+        .flat_map(|v| match v {
+            serde_json::Value::Object(versions) => versions.into_iter().map(|(_, v)| v).collect(),
+            _ => Vec::new(),
+        })
+        .filter_map(|v| {
+            let strings = |x: &serde_json::Value| -> Vec<String> {
+                x.as_array()
+                    .map(|a| {
+                        a.iter()
+                            .filter_map(|s| s.as_str().map(str::to_string))
+                            .collect()
+                    })
+                    .unwrap_or_default()
+            };
+            let body = v.get("body")?;
+            let mut paragraphs: Vec<String> = v["title"]
+                .as_str()
+                .map(str::to_string)
+                .into_iter()
+                .collect();
+            paragraphs.extend(strings(&body["summary"]));
+            for section in body["sections"].as_array()? {
+                paragraphs.extend(strings(&section["headline"]));
+                paragraphs.extend(strings(&section["paragraphs"]));
+            }
+            Some(paragraphs.join("\n\n") + "\n")
+        })
         .collect();
-    seeds.sort();
-    let seed_bytes: usize = seeds.iter().map(String::len).sum();
-    // AVHOPP_BENCH_MB sets the size of the text (default 20 MB).
+    bodies.sort();
+    bodies.dedup(); // a page can stand in two parser versions with the same body
+    bodies
+}
+
+fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
+    walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.into_path())
+        .collect()
+}
+
+fn main() {
+    let seeds: Vec<String> = walk(Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/corpus/seeds"
+    )))
+    .into_iter()
+    .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+    .map(|p| std::fs::read_to_string(p).expect("seed text"))
+    .collect();
+    assert!(!seeds.is_empty(), "no seed texts in corpus/seeds");
+    // AVHOPP_BENCH_MB sets the size of each text (default 20 MB).
     let megabytes: usize = std::env::var("AVHOPP_BENCH_MB")
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(20);
-    let copies = megabytes * 1_000_000 / seed_bytes + 1;
-    let docs: Vec<String> = (0..copies).flat_map(|_| seeds.iter().cloned()).collect();
-    let ctx = DocContext {
-        doc: "bench".into(),
-        published: PubDate::parse("2021-09-03"),
-        municipality: None,
-    };
-    measure("claims::extract", &docs, |d| claims::extract(d, &ctx).len());
-    measure("sentences", &docs, |d| {
-        text::sentences(d, &text::paragraphs(d)).len()
-    });
-    measure("numerals::scan (per line)", &docs, |d| {
-        d.lines().map(|l| numerals::scan(l).len()).sum()
-    });
-    measure("geo::find_mentions", &docs, |d| geo::find_mentions(d).len());
+
+    let dense = repeat(&seeds, megabytes);
+    compare("claim-dense (seed texts repeated)", &dense);
+
+    let fundus = Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/bench/swedish-html/fundus-se"
+    ));
+    let bodies = news_bodies(fundus);
+    if bodies.is_empty() {
+        println!(
+            "news-like: skipped ({} has no article bodies)",
+            fundus.display()
+        );
+    } else {
+        let mut mix = Vec::new();
+        for (i, seed) in seeds.iter().enumerate() {
+            mix.extend(
+                (0..NEWS_PER_SEED).map(|j| bodies[(i * NEWS_PER_SEED + j) % bodies.len()].clone()),
+            );
+            mix.push(seed.clone());
+        }
+        let (paragraphs, with_claim) = paragraph_share(&mix);
+        println!(
+            "news-like mix: {} article bodies, {NEWS_PER_SEED} articles per seed text; {with_claim} of {paragraphs} paragraphs ({:.1} %) hold a claim",
+            bodies.len(),
+            100.0 * with_claim as f64 / paragraphs as f64
+        );
+        compare("news-like (articles + seeds)", &repeat(&mix, megabytes));
+        compare("news articles alone", &repeat(&bodies, megabytes));
+    }
+
+    if let Ok(dir) = std::env::var("AVHOPP_BENCH_TEXTS") {
+        let texts: Vec<String> = walk(Path::new(&dir))
+            .into_iter()
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .filter_map(|p| std::fs::read_to_string(p).ok())
+            .collect();
+        compare(&format!("{dir} ({} files)", texts.len()), &texts);
+    }
+
+    println!("parts, on the claim-dense text:");
+    print(
+        "  sentences",
+        &dense,
+        rate(&dense, |d| text::sentences(d, &text::paragraphs(d)).len()),
+    );
+    print(
+        "  numerals::scan (per line)",
+        &dense,
+        rate(&dense, |d| d.lines().map(|l| numerals::scan(l).len()).sum()),
+    );
+    print(
+        "  geo::find_mentions",
+        &dense,
+        rate(&dense, |d| geo::find_mentions(d).len()),
+    );
 }

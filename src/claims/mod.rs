@@ -21,6 +21,7 @@ mod fold;
 mod money;
 pub mod numerals;
 mod oversight;
+mod prefilter;
 mod staff;
 pub mod text;
 pub mod time;
@@ -213,6 +214,9 @@ pub(crate) struct Rule {
     pub kind: Kind,
     pub name: &'static str,
     pub re: Regex,
+    /// The pattern in plain Swedish (tokens expanded, not folded), for the prefilter test.
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub plain: String,
     adjust: Vec<Adjust>,
     /// A finding without a figure ("Ivo konstaterade brister").
     no_value: bool,
@@ -220,10 +224,12 @@ pub(crate) struct Rule {
 
 impl Rule {
     fn new(kind: Kind, name: &'static str, pattern: &str) -> Rule {
+        let plain = vocab::expand_plain(pattern);
         Rule {
             kind,
             name,
-            re: vocab::expand(pattern),
+            re: vocab::compile(&plain),
+            plain,
             adjust: Vec::new(),
             no_value: false,
         }
@@ -383,6 +389,17 @@ fn dominant(mentions: &[Mention]) -> Option<&'static Municipality> {
         .map(|(m, _, _)| m)
 }
 
+/// The mentions wholly inside `start..end`, in order. `mentions` are in text order
+/// ([`geo::find_mentions`]), so the search starts at the first one there instead of going
+/// through all of a long document's for every claim.
+fn mentions_within(mentions: &[Mention], start: usize, end: usize) -> &[Mention] {
+    let from = mentions.partition_point(|m| m.start < start);
+    let to = from + mentions[from..].partition_point(|m| m.start < end);
+    let inside = &mentions[from..to];
+    // Mentions do not overlap, so those that end inside are a prefix of `inside`.
+    &inside[..inside.partition_point(|m| m.end <= end)]
+}
+
 /// The mention in `mentions` nearest to `anchor` (a byte offset in the document).
 fn nearest_mention(mentions: &[Mention], anchor: usize) -> Option<&'static Municipality> {
     mentions
@@ -399,10 +416,55 @@ fn nearest_mention(mentions: &[Mention], anchor: usize) -> Option<&'static Munic
 
 /// All claims of a document's text, merged and in order.
 pub fn extract(text: &str, ctx: &DocContext) -> Vec<Claim> {
+    extract_with(text, ctx, true)
+}
+
+/// [`extract`] without the literal prefilter: every sentence goes through numerals, masking
+/// and the rule set. The same claims, slower; for tests and benchmarks that check the
+/// prefilter loses nothing and measure what it saves.
+#[doc(hidden)]
+pub fn extract_without_prefilter(text: &str, ctx: &DocContext) -> Vec<Claim> {
+    extract_with(text, ctx, false)
+}
+
+/// The sentences that can hold a claim: with the prefilter, only those that a trigger word
+/// overlaps (and only their paragraphs are split); without, all of them.
+fn candidate_sentences(
+    text: &str,
+    paragraphs: &[text::Paragraph],
+    hits: Option<&[(usize, usize)]>,
+) -> Vec<text::Sentence> {
+    let Some(hits) = hits else {
+        return text::sentences(text, paragraphs);
+    };
+    let overlaps = |hits: &[(usize, usize)], start: usize, end: usize| {
+        // Hits are sorted and disjoint: the first that ends after `start` decides.
+        let i = hits.partition_point(|&(_, e)| e <= start);
+        hits.get(i).is_some_and(|&(s, _)| s < end)
+    };
+    let mut out = Vec::new();
+    let mut buf = Vec::new();
+    for (pi, p) in paragraphs.iter().enumerate() {
+        if !overlaps(hits, p.start, p.end) {
+            continue;
+        }
+        buf.clear();
+        text::paragraph_sentences(text, *p, pi, &mut buf);
+        out.extend(buf.iter().filter(|s| overlaps(hits, s.start, s.end)));
+    }
+    out
+}
+
+fn extract_with(text: &str, ctx: &DocContext, use_prefilter: bool) -> Vec<Claim> {
+    let hits = use_prefilter.then(|| prefilter::hits(text));
+    if hits.as_ref().is_some_and(Vec::is_empty) {
+        return Vec::new(); // no trigger word: no pattern can match anywhere
+    }
     let paragraphs = text::paragraphs(text);
-    let sentences = text::sentences(text, &paragraphs);
-    let mentions = geo::find_mentions(text);
-    let doc_municipality = ctx.municipality.or_else(|| dominant(&mentions));
+    let sentences = candidate_sentences(text, &paragraphs, hits.as_deref());
+    // Municipality mentions are looked up once, when the first sentence has a rule to try:
+    // most documents that pass the prefilter still hold no claim.
+    let mut found: Option<(Vec<Mention>, Option<&'static Municipality>)> = None;
     let rules = &*RULES;
     let mut drafts: Vec<Draft> = Vec::new();
 
@@ -427,8 +489,19 @@ pub fn extract(text: &str, ctx: &DocContext) -> Vec<Claim> {
         if hits.is_empty() {
             continue;
         }
-        let times = time::find(sentence, ctx.published.as_ref());
+        let (mentions, doc_municipality) = &*found.get_or_insert_with(|| {
+            let mentions = geo::find_mentions(text);
+            debug_assert!(mentions.windows(2).all(|w| w[0].end <= w[1].start));
+            let dominant = ctx.municipality.or_else(|| dominant(&mentions));
+            (mentions, dominant)
+        });
+        let doc_municipality = *doc_municipality;
+        // Time expressions are read when a claim needs its period: many sentences that the
+        // rule set lets through give none.
+        let mut times = None;
         let paragraph = paragraphs[s.paragraph];
+        let in_sentence = mentions_within(mentions, s.start, s.end);
+        let in_paragraph = mentions_within(mentions, paragraph.start, paragraph.end);
         let mut taken: Vec<(Kind, Option<usize>)> = Vec::new();
         let first_draft = drafts.len();
 
@@ -498,21 +571,13 @@ pub fn extract(text: &str, ctx: &DocContext) -> Vec<Claim> {
                 let (anchor_start, anchor_end) =
                     q.map_or((0, sentence.len()), |q| (q.start, q.end));
                 let anchor = s.start + anchor_start;
-                let in_sentence: Vec<Mention> = mentions
-                    .iter()
-                    .copied()
-                    .filter(|m| m.start >= s.start && m.end <= s.end)
-                    .collect();
-                let in_paragraph: Vec<Mention> = mentions
-                    .iter()
-                    .copied()
-                    .filter(|m| m.start >= paragraph.start && m.end <= paragraph.end)
-                    .collect();
-                let municipality = nearest_mention(&in_sentence, anchor)
-                    .or_else(|| nearest_mention(&in_paragraph, anchor))
+                let municipality = nearest_mention(in_sentence, anchor)
+                    .or_else(|| nearest_mention(in_paragraph, anchor))
                     .or(doc_municipality);
 
-                let said = time::nearest(&times, anchor_start, anchor_end).map(|t| t.period);
+                let times =
+                    times.get_or_insert_with(|| time::find(sentence, ctx.published.as_ref()));
+                let said = time::nearest(times, anchor_start, anchor_end).map(|t| t.period);
                 let period = said.or_else(|| ctx.published.as_ref().map(Period::of_published));
 
                 let body = if rule.kind == Kind::Inspection {

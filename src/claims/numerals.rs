@@ -377,6 +377,12 @@ pub fn scan(text: &str) -> Vec<Quantity> {
             i += 1;
             continue;
         }
+        // A unit word that is also a number ("tusen" in "tre tusen") was read as this
+        // quantity's scale: it is no quantity of its own. Quantities never overlap, so the
+        // masked sentence can replace each by its marker.
+        while atoms.get(i + 1).is_some_and(|next| next.start < q.end) {
+            i += 1;
+        }
         out.push(q);
         i += 1;
     }
@@ -477,6 +483,23 @@ mod tests {
         assert_eq!(one("12 mnkr").value, 12_000_000.0);
         assert_eq!(one("1,2 miljarder kronor").value, 1_200_000_000.0);
         assert_eq!(one("500 000 kronor").value, 500_000.0);
+    }
+
+    #[test]
+    fn a_number_word_read_as_scale_is_not_a_second_quantity() {
+        // "tusen" is both a scale ("tre tusen kronor") and a number word; it once came out
+        // twice, overlapping, and masking the sentence panicked.
+        for (text, value) in [
+            ("omkring tre tusen kilometer", 3000.0),
+            ("tre\t\ttusen kronor", 3000.0),
+            ("fem tusen", 5000.0),
+        ] {
+            let qs = scan(text);
+            assert_eq!(qs.len(), 1, "{text:?} gave {qs:?}");
+            assert_eq!(qs[0].value, value, "{text:?}");
+        }
+        let qs = scan("tio tusen och tjugo tusen");
+        assert!(qs.windows(2).all(|w| w[0].end <= w[1].start), "{qs:?}");
     }
 
     #[test]

@@ -1158,3 +1158,144 @@ fn a_roundup_of_many_municipalities_is_about_none() {
         Some("Örebro")
     );
 }
+
+// --- the prefilter -----------------------------------------------------------------------
+
+/// Every string literal of this file: all phrasings above, positive and negative, so that a
+/// phrasing added to any table is checked against the prefilter too.
+fn phrasings_of_this_file() -> Vec<String> {
+    let literal = Regex::new(r##"r#"(?s:.*?)"#|"((?:[^"\\]|\\.)*)""##).unwrap();
+    literal
+        .captures_iter(include_str!("tests.rs"))
+        .filter_map(|c| c.get(1))
+        .map(|m| m.as_str().replace(r"\n", "\n").replace(r#"\""#, "\""))
+        .filter(|s| s.chars().any(char::is_alphabetic))
+        .collect()
+}
+
+/// The shipped seed documents.
+fn seed_texts() -> Vec<String> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus/seeds");
+    let mut texts: Vec<String> = std::fs::read_dir(dir)
+        .expect("corpus/seeds")
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().extension().is_some_and(|x| x == "txt"))
+        .map(|e| std::fs::read_to_string(e.path()).expect("seed text"))
+        .collect();
+    texts.sort();
+    texts
+}
+
+#[test]
+fn prefilter_passes_every_sentence_a_rule_matches() {
+    let mut texts = phrasings_of_this_file();
+    assert!(texts.len() > 200, "only {} phrasings found", texts.len());
+    texts.extend(seed_texts());
+    let mut failures = Vec::new();
+    let mut matched = 0;
+    for text in &texts {
+        let paragraphs = text::paragraphs(text);
+        for s in text::sentences(text, &paragraphs) {
+            let sentence = &text[s.start..s.end];
+            let masked = mask(sentence, &numerals::scan(sentence));
+            let rules: Vec<&str> = RULES
+                .rules
+                .iter()
+                .filter(|r| r.re.is_match(&masked))
+                .map(|r| r.name)
+                .collect();
+            if rules.is_empty() {
+                continue;
+            }
+            matched += 1;
+            if !prefilter::passes(sentence) {
+                failures.push(format!("{sentence:?} (rules {rules:?})"));
+            }
+        }
+        let ctx = ctx();
+        assert_eq!(
+            extract(text, &ctx),
+            extract_without_prefilter(text, &ctx),
+            "the prefilter changed the claims of {text:?}"
+        );
+    }
+    assert!(matched > 150, "only {matched} sentences matched a rule");
+    assert!(
+        failures.is_empty(),
+        "{} sentences match a rule but not the prefilter:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+/// Whether every match of `hir` contains one of `triggers` (lower case; a space stands for
+/// the single space of the masked sentence). Conservative: classes, look-arounds and optional
+/// parts guarantee nothing; a concatenation is covered by any covered part, an alternation
+/// only when all its branches are.
+fn covered(hir: &regex_syntax::hir::Hir, triggers: &[&str]) -> bool {
+    use regex_syntax::hir::HirKind;
+    match hir.kind() {
+        HirKind::Literal(lit) => {
+            let s = String::from_utf8_lossy(&lit.0);
+            triggers.iter().any(|t| s.contains(t))
+        }
+        HirKind::Capture(c) => covered(&c.sub, triggers),
+        HirKind::Repetition(r) => r.min >= 1 && covered(&r.sub, triggers),
+        HirKind::Concat(parts) => parts.iter().any(|h| covered(h, triggers)),
+        HirKind::Alternation(branches) => branches.iter().all(|h| covered(h, triggers)),
+        HirKind::Empty | HirKind::Class(_) | HirKind::Look(_) => false,
+    }
+}
+
+#[test]
+fn every_rule_needs_a_trigger() {
+    // Proves the prefilter a superset rule by rule, whatever sentence comes: each rule's
+    // syntax tree (plain Swedish, before folding) must hold a trigger word in every branch.
+    let uncovered: Vec<String> = RULES
+        .rules
+        .iter()
+        .filter(|r| {
+            let hir = regex_syntax::parse(&r.plain).expect("rule parses");
+            !covered(&hir, prefilter::TRIGGERS)
+        })
+        .map(|r| format!("{} {}", r.name, r.plain))
+        .collect();
+    assert!(
+        uncovered.is_empty(),
+        "rules with no trigger word in some branch (add one to prefilter::TRIGGERS):\n{}",
+        uncovered.join("\n")
+    );
+    // The check itself can fail: a rule made of words outside the list is caught.
+    let hir = regex_syntax::parse(r"\b(?:slutade|rymde) <V>").unwrap();
+    assert!(!covered(&hir, prefilter::TRIGGERS));
+    let hir = regex_syntax::parse(r"(?:slutade|lämnade) #n\d+#").unwrap();
+    assert!(covered(&hir, prefilter::TRIGGERS));
+}
+
+#[test]
+fn prefilter_matches_as_the_masked_sentence_reads() {
+    // Case and white space are what masking changes; the prefilter must see through both.
+    for s in [
+        "SOCIALSEKRETERARE",
+        "Sjukskrivna",
+        "ÄRENDEN",
+        "har sagt upp\u{a0}sig",
+        "sa upp\n\t sig",
+        "ÖVERSKRIDER",
+    ] {
+        assert!(prefilter::passes(s), "{s:?}");
+    }
+    assert!(!prefilter::passes("Hanna sågs senast på eftermiddagen."));
+    // Every letter whose lower case is a letter of a trigger word matches that letter: the
+    // masked sentence is lower-cased with `to_lowercase`, the prefilter folds case.
+    let letters: String = prefilter::TRIGGERS.concat();
+    for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+        let mut lower = c.to_lowercase();
+        if let (Some(l), None) = (lower.next(), lower.next()) {
+            if l != c && letters.contains(l) {
+                let re = Regex::new(&format!("(?i:{})", regex::escape(&l.to_string()))).unwrap();
+                assert!(re.is_match(&c.to_string()), "{c:?} lowers to {l:?}");
+            }
+        }
+    }
+}

@@ -94,14 +94,20 @@ fn trim(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
 pub fn sentences(text: &str, paragraphs: &[Paragraph]) -> Vec<Sentence> {
     let mut out = Vec::new();
     for (pi, p) in paragraphs.iter().enumerate() {
-        let mut line_start = p.start;
-        for line in text[p.start..p.end].split_inclusive('\n') {
-            let line_end = line_start + line.len();
-            split_line(text, line_start, line_end, pi, &mut out);
-            line_start = line_end;
-        }
+        paragraph_sentences(text, *p, pi, &mut out);
     }
     out
+}
+
+/// Appends the sentences of one paragraph (number `index`) to `out`, as [`sentences`] does
+/// for all of them: the extractor splits only the paragraphs its prefilter lets through.
+pub fn paragraph_sentences(text: &str, p: Paragraph, index: usize, out: &mut Vec<Sentence>) {
+    let mut line_start = p.start;
+    for line in text[p.start..p.end].split_inclusive('\n') {
+        let line_end = line_start + line.len();
+        split_line(text, line_start, line_end, index, out);
+        line_start = line_end;
+    }
 }
 
 fn split_line(text: &str, start: usize, end: usize, paragraph: usize, out: &mut Vec<Sentence>) {

@@ -65,8 +65,21 @@ pub const NOT_DONE: &[&str] = &[
 pub const NOW: &str = r"(?:(?:fortfarande|just nu|i dag|idag|nu|för närvarande|för tillfället|i nuläget|totalt|sammanlagt) )?";
 
 /// Expands the tokens of a rule into a regex over the masked sentence.
+#[cfg(test)]
 pub fn expand(pattern: &str) -> Regex {
-    let p = pattern
+    compile(&expand_plain(pattern))
+}
+
+/// The regex over the masked sentence for a pattern already expanded by [`expand_plain`].
+pub fn compile(plain: &str) -> Regex {
+    Regex::new(&super::fold::pattern(plain))
+        .unwrap_or_else(|e| panic!("claim pattern {plain:?}: {e}"))
+}
+
+/// The tokens of a rule expanded, before folding: the pattern in plain Swedish, which the
+/// prefilter's coverage test reads.
+pub fn expand_plain(pattern: &str) -> String {
+    pattern
         .replace("<V>", r"#(?P<v>n\d+)#")
         .replace("<VP>", r"#(?P<v>p\d+)#")
         .replace("<VK>", r"#(?P<v>k\d+)#")
@@ -79,9 +92,7 @@ pub fn expand(pattern: &str) -> Regex {
         .replace("<QUIT>", QUIT)
         .replace("<LEFT>", LEFT)
         .replace("<CASES>", CASES)
-        .replace("<NOW>", NOW);
-    Regex::new(&super::fold::pattern(&p))
-        .unwrap_or_else(|e| panic!("claim pattern {pattern:?}: {e}"))
+        .replace("<NOW>", NOW)
 }
 
 /// The base form of a staff noun as written: "socialsekreterarna" -> "socialsekreterare".
