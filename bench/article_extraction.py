@@ -57,6 +57,7 @@ def main():
     ap.add_argument("--no-trafilatura", action="store_true")
     ap.add_argument("--runs", type=int, default=3, help="timed runs of each; the fastest counts")
     ap.add_argument("--keep", help="also write the JSONL outputs to this folder")
+    ap.add_argument("--in-memory", action="store_true", help="also run `cargo bench --bench html` (avhopp in memory, one thread, and scraper's bare parse) in the same run")
     args = ap.parse_args()
     truth = os.path.join(args.bench, "ground-truth.json")
     if not os.path.exists(args.binary):
@@ -114,6 +115,15 @@ def main():
             print(f"{name:<22} {float(s['f1']):>6.3f} {float(s['precision']):>6.3f} {float(s['recall']):>6.3f} {t:>7.2f} {len(names) / t:>8.1f} {c:>7.2f} {len(names) / c:>12.1f}")
         if len(rows) == 2:
             print(f"speed: avhopp {rows[1][2] / rows[0][2]:.1f}x trafilatura by wall time, {rows[1][3] / rows[0][3]:.1f}x by CPU time")
+        if args.in_memory:
+            # Both sides in memory: avhopp's extraction (benches/html.rs) against trafilatura's.
+            p = subprocess.run(one_core(["cargo", "bench", "--quiet", "--bench", "html"]), cwd=ROOT, capture_output=True, text=True)
+            print(p.stdout.strip() or p.stderr.strip())
+            line = [l for l in p.stdout.splitlines() if l.startswith("avhopp_pages_per_s=")]
+            if line and len(rows) == 2:
+                fig = dict(kv.split("=") for kv in line[0].split())
+                print(f"in memory, one core: avhopp {float(fig['avhopp_pages_per_s']) / (len(names) / rows[1][3]):.1f}x trafilatura (CPU time), "
+                      f"scraper's bare parse {float(fig['scraper_parse_pages_per_s']) / (len(names) / rows[1][3]):.1f}x")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

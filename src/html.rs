@@ -179,8 +179,35 @@ pub fn extract(html: &Html) -> Page {
     let mut scan = Scan::new(true);
     scan.run(root);
     let mut text = scan.main_text(root);
-    // A page whose article sits inside a wrapper with a misleading class ("has-sidebar",
-    // "comments-open") loses everything to the class rules; then read it without them.
+    let meta = std::mem::take(&mut scan.meta);
+    // A wrapper whose class reads as boilerplate ("container has-sidebar", "wrapper
+    // header-style-2") can hold the whole article: when little text came out, the biggest
+    // such wrapper, if it holds at least a quarter of the page's text, has its hints ignored
+    // and the page is read again (boilerplate inside it still goes by its own classes).
+    for _ in 0..4 {
+        if text.len() >= 250 {
+            break;
+        }
+        let total = u64::from(scan.stats.first().map_or(0, |s| s.all));
+        let Some(w) = (0..scan.stats.len())
+            .filter(|&i| scan.stats[i].flags & HINT_DEAD != 0)
+            .max_by_key(|&i| scan.stats[i].all)
+            .filter(|&i| u64::from(scan.stats[i].all) * 4 >= total)
+        else {
+            break;
+        };
+        let mut next = Scan::new(true);
+        next.exempt = scan.exempt.clone();
+        next.exempt.push(w as u32);
+        next.exempt.sort_unstable();
+        next.run(root);
+        let other = next.main_text(root);
+        if other.len() > text.len() {
+            text = other;
+        }
+        scan = next;
+    }
+    // Still nothing: read it without the class rules.
     if text.len() < 250 {
         let mut loose = Scan::new(false);
         loose.run(root);
@@ -189,7 +216,7 @@ pub fn extract(html: &Html) -> Page {
             text = other;
         }
     }
-    scan.meta.into_page(text)
+    meta.into_page(text)
 }
 
 /// The text to keep: the extracted one, unless the page's JSON-LD `articleBody` is much
@@ -230,7 +257,6 @@ const NEGATIVE: &[&str] = &[
     "nyhetsbrev",
     "subscri",
     "prenumer",
-    "paywall",
     "promo",
     "teaser",
     "advert",
@@ -277,6 +303,8 @@ const NEGATIVE: &[&str] = &[
     "pagination",
     "login",
     "widget",
+    "contact",
+    "kontakt",
 ];
 
 /// Class/id words (whole words) of blocks that are never article text.
@@ -537,7 +565,7 @@ fn contains_ci(hay: &[u8], needle: &[u8]) -> bool {
 /// Whether an element is boilerplate by its tag, role, hidden state or class/id hints.
 /// `in_article` tells whether it sits inside an `<article>` or `<main>`, where a `<header>`
 /// holds the headline and lead rather than the site's logo and menu.
-fn is_dead(e: &Element, in_article: bool, use_hints: bool) -> bool {
+fn is_dead(e: &Element, in_article: bool) -> bool {
     let name = e.name();
     if is_skip_tag(name) || (name == "header" && !in_article) || is_hidden(e) {
         return true;
@@ -559,9 +587,11 @@ fn is_dead(e: &Element, in_article: bool, use_hints: bool) -> bool {
             return true;
         }
     }
-    if !use_hints {
-        return false;
-    }
+    false
+}
+
+/// Whether an element's class or id says it is boilerplate.
+fn is_dead_by_hints(e: &Element) -> bool {
     let (mut neg, mut weak, mut pos) = (false, false, false);
     for v in [e.attr("class"), e.attr("id")].into_iter().flatten() {
         let (n, w, p) = hints(v);
@@ -578,6 +608,8 @@ fn is_dead(e: &Element, in_article: bool, use_hints: bool) -> bool {
 const DEAD: u8 = 1;
 const HAS_BLOCK_CHILD: u8 = 2;
 const ROOT: u8 = 4;
+/// Dead by its own class/id hints (not by its tag or an ancestor).
+const HINT_DEAD: u8 = 8;
 
 /// The figures of one element, numbered in document order.
 #[derive(Clone, Copy)]
@@ -588,6 +620,8 @@ struct Stat {
     end: u32,
     /// Non-whitespace bytes of live text.
     text: u32,
+    /// Non-whitespace bytes of all text, dead or alive.
+    all: u32,
     /// Of which inside links.
     link: u32,
     commas: u32,
@@ -614,6 +648,9 @@ const NO_PARENT: u32 = u32::MAX;
 
 struct Scan {
     use_hints: bool,
+    /// Elements whose class/id hints are ignored (sorted): wrappers that hold the article
+    /// although their class says otherwise ("container penci_sidebar", "header-spacing").
+    exempt: Vec<u32>,
     stats: Vec<Stat>,
     meta: Meta,
 }
@@ -673,6 +710,7 @@ impl Scan {
     fn new(use_hints: bool) -> Scan {
         Scan {
             use_hints,
+            exempt: Vec::new(),
             stats: Vec::with_capacity(2048),
             meta: Meta::default(),
         }
@@ -690,20 +728,31 @@ impl Scan {
                     Node::Element(e) => {
                         let parent_dead = stack.last().is_some_and(|s| s.1);
                         let in_article = article_depth > 0;
-                        let dead = parent_dead || is_dead(e, in_article, self.use_hints);
                         let idx = self.stats.len() as u32;
+                        let mut dead = parent_dead || is_dead(e, in_article);
+                        let mut flags = 0;
+                        if !dead
+                            && self.use_hints
+                            && !matches!(e.name(), "html" | "body")
+                            && self.exempt.binary_search(&idx).is_err()
+                            && is_dead_by_hints(e)
+                        {
+                            dead = true;
+                            flags = HINT_DEAD;
+                        }
                         self.stats.push(Stat {
                             id: node.id(),
                             parent: stack.last().map_or(NO_PARENT, |s| s.0),
                             end: idx + 1,
                             text: 0,
+                            all: 0,
                             link: 0,
                             commas: 0,
                             own: 0,
                             own_link: 0,
                             own_commas: 0,
                             score: 0.0,
-                            flags: if dead { DEAD } else { 0 },
+                            flags: if dead { DEAD | flags } else { 0 },
                         });
                         let name = e.name();
                         if matches!(name, "article" | "main") || e.attr("role") == Some("main") {
@@ -723,12 +772,12 @@ impl Scan {
                         for c in &captures {
                             self.meta.capture(*c, t);
                         }
-                        let live = stack.last().is_some_and(|s| !s.1);
-                        if live {
-                            let top = stack.last().expect("live").0 as usize;
+                        if let Some(&(top, dead, _)) = stack.last() {
+                            let top = top as usize;
                             let bytes = t.as_bytes();
                             let n = bytes.iter().filter(|b| !b.is_ascii_whitespace()).count();
-                            if n > 0 {
+                            self.stats[top].all += n as u32;
+                            if n > 0 && !dead {
                                 let s = &mut self.stats[top];
                                 let commas = bytes.iter().filter(|&&b| b == b',').count() as u32;
                                 s.text += n as u32;
@@ -762,6 +811,9 @@ impl Scan {
                         unseen = unseen.saturating_sub(1);
                     }
                     self.stats[idx as usize].end = self.stats.len() as u32;
+                    if let Some(&(p, _, _)) = stack.last() {
+                        self.stats[p as usize].all += self.stats[idx as usize].all;
+                    }
                     if dead {
                         continue;
                     }
@@ -938,7 +990,7 @@ impl Scan {
                 }
                 let ld = s.link_density();
                 let join = sc >= threshold
-                    || (e.is_some_and(|e| e.name() == "p")
+                    || (node.is_some_and(|n| paragraph_like(n, &s))
                         && ((s.text > 80 && ld < 0.25)
                             || (ld == 0.0 && node.is_some_and(ends_sentence))));
                 if join {
@@ -1132,6 +1184,29 @@ impl Scan {
     }
 }
 
+/// Whether an element reads as one paragraph: a `<p>`, a `<div>` of loose text without
+/// blocks inside (readability turns those into paragraphs), or a wrapper around a single
+/// `<p>`.
+fn paragraph_like(node: NodeRef<Node>, s: &Stat) -> bool {
+    let Some(e) = node.value().as_element() else {
+        return false;
+    };
+    match e.name() {
+        "p" => true,
+        "div" | "section" => {
+            if s.flags & HAS_BLOCK_CHILD == 0 {
+                return true;
+            }
+            let mut kids = node.children().filter(|c| c.value().is_element());
+            matches!(
+                (kids.next(), kids.next()),
+                (Some(k), None) if k.value().as_element().is_some_and(|k| k.name() == "p")
+            )
+        }
+        _ => false,
+    }
+}
+
 /// Whether a short paragraph ends like a sentence (readability keeps such siblings).
 fn ends_sentence(node: NodeRef<Node>) -> bool {
     let mut last = None;
@@ -1234,12 +1309,198 @@ fn is_boilerplate_line(text: &str) -> bool {
         "published:",
         "updated ",
         "updated:",
+        "posted:",
+        "©",
+        "(image",
+        "(photo",
+        "(foto",
+        "(bild",
+        "image source:",
+        "image credit",
+        "photo credit",
+        "photograph:",
+        "copyright ",
     ];
-    let is_url =
-        !t.contains(char::is_whitespace) && (t.starts_with("http://") || t.starts_with("https://"));
-    is_url
+    is_url(t)
         || (t.len() <= 200 && PREFIX.iter().any(|p| lower.starts_with(p)))
         || (t.len() <= 120 && SHORT_PREFIX.iter().any(|p| lower.starts_with(p)))
+        || (t.len() <= 120 && is_date_line(&lower))
+        || is_counter(&lower)
+}
+
+/// A bare link written out ("http://amzn.to/2iJFhRj"): boilerplate alone in a block
+/// of a list of links, article text inside a paragraph.
+fn is_url(t: &str) -> bool {
+    !t.contains(char::is_whitespace) && (t.starts_with("http://") || t.starts_with("https://"))
+}
+
+/// A gallery counter: "1 / 8", "Image 1 of 8", "Bild 2 av 5" (not a lone number: tables
+/// are full of those).
+fn is_counter(lower: &str) -> bool {
+    let (mut digits, mut of) = (0, lower.contains('/'));
+    for w in lower.split(|c: char| c.is_whitespace() || c == '/') {
+        if w.is_empty() {
+            continue;
+        }
+        if w.bytes().all(|b| b.is_ascii_digit()) {
+            digits += 1;
+        } else if matches!(w, "of" | "av") {
+            of = true;
+        } else if !matches!(w, "image" | "photo" | "picture" | "slide" | "bild" | "foto") {
+            return false;
+        }
+    }
+    digits >= 1 && of
+}
+
+/// A line that is a date and time, with at most a label and a name or two: "Updated 5:27
+/// am CST, Wednesday, November 20, 2019", "by Anna Lund 3 september 2021", "Publicerad
+/// 05.15, 3 sep 2021". Such dates and bylines belong to the metadata, not to the text.
+fn is_date_line(lower: &str) -> bool {
+    const DATE_WORDS: &[&str] = &[
+        "jan",
+        "january",
+        "januari",
+        "feb",
+        "february",
+        "februari",
+        "mar",
+        "march",
+        "mars",
+        "apr",
+        "april",
+        "may",
+        "maj",
+        "jun",
+        "june",
+        "juni",
+        "jul",
+        "july",
+        "juli",
+        "aug",
+        "august",
+        "augusti",
+        "sep",
+        "sept",
+        "september",
+        "oct",
+        "october",
+        "okt",
+        "oktober",
+        "nov",
+        "november",
+        "dec",
+        "december",
+        "mon",
+        "monday",
+        "tue",
+        "tuesday",
+        "wed",
+        "wednesday",
+        "thu",
+        "thursday",
+        "fri",
+        "friday",
+        "sat",
+        "saturday",
+        "sun",
+        "sunday",
+        "måndag",
+        "tisdag",
+        "onsdag",
+        "torsdag",
+        "fredag",
+        "lördag",
+        "söndag",
+        "mån",
+        "tis",
+        "ons",
+        "tor",
+        "fre",
+        "lör",
+        "sön",
+        "am",
+        "pm",
+        "a",
+        "p",
+        "m",
+        "kl",
+        "klockan",
+        "est",
+        "edt",
+        "cst",
+        "cdt",
+        "pst",
+        "pdt",
+        "et",
+        "pt",
+        "gmt",
+        "utc",
+        "bst",
+        "cet",
+        "cest",
+        "ist",
+        "updated",
+        "published",
+        "posted",
+        "last",
+        "first",
+        "original",
+        "modified",
+        "on",
+        "at",
+        "publicerad",
+        "uppdaterad",
+        "senast",
+        "ändrad",
+        "den",
+        "idag",
+        "igår",
+        "today",
+        "yesterday",
+        "by",
+        "av",
+        "and",
+        "och",
+    ];
+    let (mut year, mut month, mut label) = (false, false, false);
+    let (mut numbers, mut other) = (0, 0);
+    for w in lower.split(|c: char| !c.is_alphanumeric()) {
+        if w.is_empty() {
+            continue;
+        }
+        if w.bytes().all(|b| b.is_ascii_digit()) {
+            numbers += 1;
+            year |= w.len() == 4 && (w.starts_with("19") || w.starts_with("20"));
+        } else if DATE_WORDS.contains(&w) {
+            let is_label = matches!(
+                w,
+                "updated"
+                    | "published"
+                    | "posted"
+                    | "last"
+                    | "first"
+                    | "original"
+                    | "modified"
+                    | "publicerad"
+                    | "uppdaterad"
+                    | "senast"
+                    | "ändrad"
+                    | "by"
+                    | "av"
+            );
+            label |= is_label;
+            month |= w.len() >= 3 && !is_label && !matches!(w, "den" | "and" | "och");
+        } else {
+            other += 1;
+            if other > 2 {
+                return false;
+            }
+        }
+    }
+    // Other words (a name) only next to a month or a label: "2018.04.05 ~ OPEN RUN" is
+    // a line of the text.
+    (year || (month && numbers > 0)) && (other == 0 || month || label)
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1297,6 +1558,12 @@ impl Writer {
     fn end_block(&mut self) {
         if self.out.len() > self.block_start {
             let block = &self.out[self.block_start..];
+            // Whatever markup it came in: a credit, a gallery counter, a date line, a
+            // "Läs också" line is no article text.
+            if block.len() <= 200 && is_boilerplate_line(block) && !is_url(block) {
+                self.truncate_block();
+                return;
+            }
             if block.len() >= 20 {
                 let h = fnv(block);
                 if self.seen.contains(&h) {
