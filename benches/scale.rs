@@ -18,6 +18,11 @@
 //!
 //! Figures go in BENCHMARKS.md with the command and machine. Keep N large runs out of CI.
 //! `AVHOPP_BENCH_NO_BASELINES=1` leaves out ripgrep and FTS5.
+//!
+//! `AVHOPP_BENCH_DIR=path` keeps the corpus and the index in `path/N/` instead of a
+//! temporary folder; a later run with the same N finds them there and only times the
+//! queries, the timeline and the baselines (FTS5's database is kept too), so that query
+//! figures can be the median of several runs. Delete the folder to measure ingest again.
 
 use avhopp::document::{self, Defaults};
 use avhopp::geo;
@@ -203,35 +208,49 @@ fn main() {
         .find_map(|a| a.parse().ok())
         .unwrap_or(10_000);
     let tmp = tempfile::TempDir::new().unwrap();
-    let corpus = tmp.path().join("corpus");
-    let start = Instant::now();
-    let bytes = write_corpus(&corpus, n);
-    println!(
-        "generated {n} synthetic documents, {:.1} MB, in {:.1} s",
-        bytes as f64 / 1e6,
-        start.elapsed().as_secs_f64()
-    );
-
-    let index_dir = tmp.path().join("index");
-    let index = AvhoppIndex::open_or_create(&index_dir).unwrap();
-    let start = Instant::now();
-    let summary = avhopp::ingest::run(
-        &index,
-        &[corpus.clone()],
-        &Defaults::default(),
-        false,
-        |l| eprintln!("{l}"),
-    )
-    .unwrap();
-    let secs = start.elapsed().as_secs_f64();
-    println!(
-        "ingest: {:.0} documents/s, {:.2} MB/s, {:.1} s; {}; peak RSS {:.0} MB",
-        n as f64 / secs,
-        bytes as f64 / 1e6 / secs,
-        secs,
-        summary.line(),
-        peak_rss_mb()
-    );
+    let kept = std::env::var_os("AVHOPP_BENCH_DIR").map(|d| Path::new(&d).join(n.to_string()));
+    let base = kept.clone().unwrap_or_else(|| tmp.path().to_path_buf());
+    let corpus = base.join("corpus");
+    let index_dir = base.join("index");
+    // A kept corpus is complete only once its index was committed (the marker is written last).
+    let done = base.join("ingested");
+    if kept.is_some() && done.exists() {
+        println!(
+            "reusing {n} documents and their index in {} (delete it to measure ingest)",
+            base.display()
+        );
+    } else {
+        let _ = std::fs::remove_dir_all(&corpus);
+        let _ = std::fs::remove_dir_all(&index_dir);
+        let _ = std::fs::remove_file(base.join("fts.db"));
+        let start = Instant::now();
+        let bytes = write_corpus(&corpus, n);
+        println!(
+            "generated {n} synthetic documents, {:.1} MB, in {:.1} s",
+            bytes as f64 / 1e6,
+            start.elapsed().as_secs_f64()
+        );
+        let index = AvhoppIndex::open_or_create(&index_dir).unwrap();
+        let start = Instant::now();
+        let summary = avhopp::ingest::run(
+            &index,
+            &[corpus.clone()],
+            &Defaults::default(),
+            false,
+            |l| eprintln!("{l}"),
+        )
+        .unwrap();
+        let secs = start.elapsed().as_secs_f64();
+        println!(
+            "ingest: {:.0} documents/s, {:.2} MB/s, {:.1} s; {}; peak RSS {:.0} MB",
+            n as f64 / secs,
+            bytes as f64 / 1e6 / secs,
+            secs,
+            summary.line(),
+            peak_rss_mb()
+        );
+        std::fs::write(&done, "").unwrap();
+    }
     let size = dir_size(&index_dir);
     println!(
         "index size: {:.1} MB, {:.0} bytes per document",
@@ -291,17 +310,43 @@ fn main() {
             percentile(&times, 0.99)
         );
     }
+    // The timeline's default over everything: counts per municipality, year and kind by
+    // Tantivy's aggregations (what `avhopp timeline` prints over more than a few claims).
+    let all = ClaimFilter::default();
     let mut times = Vec::new();
-    let mut rows = 0;
-    for _ in 0..5 {
+    let mut rows = Vec::new();
+    for _ in 0..20 {
         let t = Instant::now();
-        let claims = index.claims(&ClaimFilter::default()).unwrap();
-        rows = timeline::build(&claims, Bucket::Year).len();
+        rows = index.claim_aggregates(&all, Bucket::Year.months()).unwrap();
+        times.push(t.elapsed().as_secs_f64() * 1000.0);
+    }
+    times.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    let claims: u64 = rows.iter().map(|r| r.claims).sum();
+    println!(
+        "timeline over all claims (aggregated): {claims} claims, {} rows, median {:.1} ms, p99 {:.1} ms",
+        rows.len(),
+        percentile(&times, 0.5),
+        percentile(&times, 0.99)
+    );
+    // The detail view for one municipality (every claim loaded with its provenance).
+    let filter = ClaimFilter {
+        municipality: stockholm,
+        ..ClaimFilter::default()
+    };
+    let mut times = Vec::new();
+    let mut listed = 0;
+    for _ in 0..20 {
+        let t = Instant::now();
+        let claims = index.claims(&filter).unwrap();
+        listed = timeline::build(&claims, Bucket::Year)
+            .iter()
+            .map(|r| r.claims.len())
+            .sum();
         times.push(t.elapsed().as_secs_f64() * 1000.0);
     }
     times.sort_by(|a, b| a.partial_cmp(b).unwrap());
     println!(
-        "timeline over all claims: {rows} rows, median {:.0} ms",
+        "timeline --municipality Stockholm (every claim): {listed} claims, median {:.1} ms",
         percentile(&times, 0.5)
     );
 
@@ -333,27 +378,30 @@ fn main() {
     }
 
     // SQLite FTS5 over the same extracted texts.
-    let texts = tmp.path().join("texts.jsonl");
-    let mut out = String::new();
-    for entry in walkdir::WalkDir::new(&corpus)
-        .sort_by_file_name()
-        .into_iter()
-        .flatten()
-    {
-        if entry.file_type().is_file() {
-            let shown = entry.path().display().to_string();
-            if let Ok(d) = document::read(entry.path(), &shown, &Defaults::default()) {
-                out.push_str(&serde_json::json!({"path": d.path, "text": d.text}).to_string());
-                out.push('\n');
+    // A kept FTS5 database is reused as it is (fts5.py then only times the queries).
+    let texts = base.join("texts.jsonl");
+    if !base.join("fts.db").exists() {
+        let mut out = String::new();
+        for entry in walkdir::WalkDir::new(&corpus)
+            .sort_by_file_name()
+            .into_iter()
+            .flatten()
+        {
+            if entry.file_type().is_file() {
+                let shown = entry.path().display().to_string();
+                if let Ok(d) = document::read(entry.path(), &shown, &Defaults::default()) {
+                    out.push_str(&serde_json::json!({"path": d.path, "text": d.text}).to_string());
+                    out.push('\n');
+                }
             }
         }
+        std::fs::write(&texts, out).unwrap();
     }
-    std::fs::write(&texts, out).unwrap();
     let script = concat!(env!("CARGO_MANIFEST_DIR"), "/benches/fts5.py");
     let fts = std::process::Command::new("python3")
         .arg(script)
         .arg(&texts)
-        .arg(tmp.path().join("fts.db"))
+        .arg(base.join("fts.db"))
         .output();
     match fts {
         Ok(o) if o.status.success() => {
@@ -364,4 +412,5 @@ fn main() {
         }
         _ => println!("sqlite fts5: python3 with sqlite3 not available; skipped"),
     }
+    let _ = std::fs::remove_file(&texts); // as large as the corpus; the database keeps it
 }

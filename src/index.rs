@@ -35,7 +35,10 @@ use tantivy::tokenizer::{
 use tantivy::{DateTime, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
 /// Bump when the schema or the meaning of a field changes.
-pub const SCHEMA_VERSION: u32 = 1;
+/// 2: claims carry the fast fields `timeline_key` and `doc_key` and keep their quote in
+/// `quote` (not `text`), so that the timeline counts from fast fields and searches for words
+/// skip claims.
+pub const SCHEMA_VERSION: u32 = 2;
 const META_FILE: &str = "avhopp.json";
 /// Memory for the index writer: bounds ingest memory whatever the corpus size.
 const WRITER_MEMORY: usize = 200_000_000;
@@ -61,6 +64,13 @@ pub struct Fields {
     pub period_from: Field,
     pub period_to: Field,
     pub claim_json: Field,
+    /// A claim's quoted sentence (documents' text is in `body`).
+    pub quote: Field,
+    /// A claim's timeline cell packed in one fast field, see [`timeline_key`].
+    pub timeline_key: Field,
+    /// A claim's document as a number (its `doc_id`, which is hexadecimal), to count the
+    /// distinct sources of a timeline row from fast fields.
+    pub doc_key: Field,
 }
 
 /// The schema, declared once.
@@ -90,8 +100,9 @@ pub fn build_schema() -> (Schema, Fields) {
         url: b.add_text_field("url", STRING | STORED),
         publisher: b.add_text_field("publisher", swedish.clone()),
         title: b.add_text_field("title", swedish.clone()),
-        // the document's text; for a claim, its quote
-        body: b.add_text_field("text", swedish),
+        // the document's text (claims keep theirs in `quote`, so that a search for words
+        // never has to skip claim records)
+        body: b.add_text_field("text", swedish.clone()),
         published: b.add_date_field("published", date.clone()),
         // the date as precise as it is known: "2018", "2024-12", "2021-09-03"
         published_text: b.add_text_field("published_text", STORED),
@@ -111,6 +122,16 @@ pub fn build_schema() -> (Schema, Fields) {
         period_from: b.add_date_field("period_from", date.clone()),
         period_to: b.add_date_field("period_to", date),
         claim_json: b.add_text_field("claim_json", STORED),
+        quote: b.add_text_field(
+            "quote",
+            TextOptions::default().set_indexing_options(
+                TextFieldIndexing::default()
+                    .set_tokenizer("sv")
+                    .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+            ),
+        ),
+        timeline_key: b.add_u64_field("timeline_key", NumericOptions::default().set_fast()),
+        doc_key: b.add_u64_field("doc_key", NumericOptions::default().set_fast()),
     };
     (b.build(), fields)
 }
@@ -162,6 +183,27 @@ fn to_tantivy_date(d: NaiveDate) -> DateTime {
             .and_utc()
             .timestamp(),
     )
+}
+
+/// A date's month as one number, year * 12 + month - 1: histograms over it with intervals
+/// 12, 3 and 1 give calendar years, quarters and months.
+pub fn month_index(d: NaiveDate) -> u64 {
+    use chrono::Datelike;
+    (d.year().max(0) as u64) * 12 + u64::from(d.month0())
+}
+
+/// A claim's place on the timeline in one number, so that the summary reads one fast field
+/// per claim: municipality code + 1 (0: none) in bits 32 and up, [`month_index`] + 1 (0:
+/// undated) in bits 8–31, the kind's position in [`Kind::ALL`] in bits 0–7. Official
+/// municipality codes and the order of `Kind::ALL` are stable; a change to either needs a
+/// new schema version.
+pub fn timeline_key(municipality_code: Option<&str>, at: Option<NaiveDate>, kind: Kind) -> u64 {
+    let municipality = municipality_code
+        .and_then(|c| c.parse::<u64>().ok())
+        .map_or(0, |c| c + 1);
+    let month = at.map_or(0, |d| month_index(d) + 1);
+    let kind = Kind::ALL.iter().position(|k| *k == kind).unwrap_or(0) as u64;
+    (municipality << 32) | (month << 8) | kind
 }
 
 fn from_tantivy_date(d: DateTime) -> Option<NaiveDate> {
@@ -290,8 +332,33 @@ impl AvhoppIndex {
         Ok(self.search_with(req, None, 0, false)?.hits)
     }
 
-    /// Every claim matching `filter`, ordered by publication date, document and position.
-    pub fn claims(&self, filter: &ClaimFilter) -> Result<Vec<ClaimRecord>> {
+    /// How many claims match `filter`, without loading them.
+    pub fn count_claims(&self, filter: &ClaimFilter) -> Result<usize> {
+        let query = self.claim_query(filter)?;
+        Ok(self
+            .reader
+            .searcher()
+            .search(&query, &tantivy::collector::Count)?)
+    }
+
+    /// The claims matching `filter` per municipality and period, counted from fast fields
+    /// (`timeline_key`, `value`, `doc_key`) without loading any claim, so this
+    /// stays fast over millions. `interval` is the period in months (12, 3 or 1).
+    pub fn claim_aggregates(
+        &self,
+        filter: &ClaimFilter,
+        interval: u32,
+    ) -> Result<Vec<crate::timeline::SummaryRow>> {
+        let query = self.claim_query(filter)?;
+        let cells = self
+            .reader
+            .searcher()
+            .search(&*query, &crate::timeline::SummaryCollector { interval })?;
+        Ok(crate::timeline::summary_rows(cells, interval))
+    }
+
+    /// The query for the claims `filter` wants.
+    fn claim_query(&self, filter: &ClaimFilter) -> Result<Box<dyn Query>> {
         let f = self.fields;
         let mut clauses: Vec<(Occur, Box<dyn Query>)> =
             vec![(Occur::Must, term_query(f.record, "claim"))];
@@ -321,13 +388,19 @@ impl AvhoppIndex {
             clauses.push((Occur::Must, Box::new(RangeQuery::new(lo, hi))));
         }
         if let Some(q) = &filter.query {
-            let parser = QueryParser::for_index(&self.index, vec![f.body]);
+            let parser = QueryParser::for_index(&self.index, vec![f.quote]);
             let parsed = parser
                 .parse_query(&expand_query(q))
                 .map_err(|e| anyhow::anyhow!("{}", describe_query_error(q, &e)))?;
             clauses.push((Occur::Must, parsed));
         }
-        let query = BooleanQuery::new(clauses);
+        Ok(Box::new(BooleanQuery::new(clauses)))
+    }
+
+    /// Every claim matching `filter`, ordered by publication date, document and position.
+    pub fn claims(&self, filter: &ClaimFilter) -> Result<Vec<ClaimRecord>> {
+        let f = self.fields;
+        let query = self.claim_query(filter)?;
         let searcher = self.reader.searcher();
         let addrs = searcher.search(&query, &DocSetCollector)?;
         let mut out = Vec::with_capacity(addrs.len());
@@ -581,7 +654,7 @@ impl Ingester<'_> {
             d.add_text(f.doc_id, &doc_id);
             d.add_text(f.path, &doc.path);
             d.add_text(f.path_key, path_key);
-            d.add_text(f.body, &c.quote);
+            d.add_text(f.quote, &c.quote);
             d.add_text(f.kind, c.kind.as_str());
             d.add_text(f.doc_type, doc.doc_type.as_str());
             if let Some(m) = &c.municipality {
@@ -596,6 +669,15 @@ impl Ingester<'_> {
             }
             if let Some(p) = doc.published {
                 d.add_date(f.published, to_tantivy_date(p.first));
+            }
+            // As crate::timeline places it: the period's start, else the document's date.
+            let at = c.period.map(|p| p.from).or(doc.published.map(|p| p.first));
+            d.add_u64(
+                f.timeline_key,
+                timeline_key(c.municipality_code.as_deref(), at, c.kind),
+            );
+            if let Ok(key) = u64::from_str_radix(&doc_id, 16) {
+                d.add_u64(f.doc_key, key);
             }
             d.add_text(f.claim_json, serde_json::to_string(&rec)?);
             self.writer.add_document(d)?;
@@ -929,10 +1011,19 @@ impl AvhoppIndex {
         } else {
             self.parse_user_query(&req.query)?
         };
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![
-            (Occur::Must, user_query.box_clone()),
-            (Occur::Must, term_query(f.record, "doc")),
-        ];
+        // Only documents have a title, text or publisher: a query of words in those fields
+        // needs no `record:doc` clause, and without it (and without filters) Tantivy can
+        // prune the top 10 with block-max WAND instead of scoring every match.
+        let mut only_doc_fields = true;
+        let mut any_term = false;
+        user_query.query_terms(&mut |term, _| {
+            any_term = true;
+            only_doc_fields &= [f.title, f.body, f.publisher].contains(&term.field());
+        });
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, user_query.box_clone())];
+        if empty || !any_term || !only_doc_fields {
+            clauses.push((Occur::Must, term_query(f.record, "doc")));
+        }
         if let Some(m) = req.municipality {
             clauses.push((
                 Occur::Must,
@@ -948,7 +1039,11 @@ impl AvhoppIndex {
         if req.from.is_some() || req.to.is_some() {
             clauses.push((Occur::Must, date_range(f.published, req.from, req.to)));
         }
-        let query = BooleanQuery::new(clauses);
+        let query: Box<dyn Query> = if clauses.len() == 1 {
+            clauses.pop().expect("one clause").1
+        } else {
+            Box::new(BooleanQuery::new(clauses))
+        };
         let searcher = self.reader.searcher();
         let total = if count {
             searcher.search(&query, &tantivy::collector::Count)?
