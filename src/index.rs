@@ -264,8 +264,13 @@ impl AvhoppIndex {
         Self::from_index(dir, index)
     }
 
-    fn from_index(dir: &Path, index: Index) -> Result<AvhoppIndex> {
+    fn from_index(dir: &Path, mut index: Index) -> Result<AvhoppIndex> {
         register_tokenizers(&index);
+        // Searches and the timeline summary visit the segments on all cores at once: at a
+        // million documents a query's latency is its slowest segment, not their sum.
+        index
+            .set_default_multithread_executor()
+            .context("cannot start the search threads")?;
         let (_, fields) = build_schema();
         let reader = index
             .reader_builder()

@@ -283,13 +283,8 @@ impl Collector for SummaryCollector {
     }
 }
 
-impl SegmentCollector for SummarySegment {
-    type Fruit = HashMap<CellKey, Cell, BuildHasherDefault<KeyHasher>>;
-
-    fn collect(&mut self, doc: DocId, _score: Score) {
-        let Some(key) = self.key.as_ref().and_then(|c| c.first(doc)) else {
-            return;
-        };
+impl SummarySegment {
+    fn add(&mut self, key: u64, doc_key: Option<u64>, value: Option<f64>) {
         let kind = (key & 0xff) as usize;
         let month = (key >> 8) & 0xff_ffff; // month index + 1, 0: undated
         let period = if month == 0 {
@@ -299,14 +294,62 @@ impl SegmentCollector for SummarySegment {
         };
         let cell = self.cells.entry((key >> 32) << 32 | period).or_default();
         cell.claims += 1;
-        if let Some(d) = self.doc_key.as_ref().and_then(|c| c.first(doc)) {
-            cell.docs.push(d);
+        // A document's claims are added together, so their records are neighbours: one push
+        // per document and cell keeps the list (sorted and deduplicated later) short.
+        if let Some(d) = doc_key {
+            if cell.docs.last() != Some(&d) {
+                cell.docs.push(d);
+            }
         }
         if let Some(k) = cell.kinds.get_mut(kind) {
-            let value = self.value.as_ref().and_then(|c| c.first(doc));
             k.0 += 1;
             k.1 = min_opt(k.1, value);
             k.2 = max_opt(k.2, value);
+        }
+    }
+}
+
+impl SegmentCollector for SummarySegment {
+    type Fruit = HashMap<CellKey, Cell, BuildHasherDefault<KeyHasher>>;
+
+    fn collect(&mut self, doc: DocId, _score: Score) {
+        let Some(key) = self.key.as_ref().and_then(|c| c.first(doc)) else {
+            return;
+        };
+        let doc_key = self.doc_key.as_ref().and_then(|c| c.first(doc));
+        let value = self.value.as_ref().and_then(|c| c.first(doc));
+        self.add(key, doc_key, value);
+    }
+
+    /// Tantivy hands over matching documents in blocks when no score is needed: the three
+    /// columns are read for the whole block at once.
+    fn collect_block(&mut self, docs: &[DocId]) {
+        // Columns are reference-counted: cloning them per block frees `self` for `add`.
+        let Some(key_column) = self.key.clone() else {
+            return;
+        };
+        let (doc_key_column, value_column) = (self.doc_key.clone(), self.value.clone());
+        let mut keys = [None; tantivy::COLLECT_BLOCK_BUFFER_LEN];
+        let mut doc_keys = [None; tantivy::COLLECT_BLOCK_BUFFER_LEN];
+        let mut values = [None; tantivy::COLLECT_BLOCK_BUFFER_LEN];
+        for chunk in docs.chunks(tantivy::COLLECT_BLOCK_BUFFER_LEN) {
+            let n = chunk.len();
+            // A multi-valued column leaves the slot of a document without values untouched.
+            keys[..n].fill(None);
+            doc_keys[..n].fill(None);
+            values[..n].fill(None);
+            key_column.first_vals(chunk, &mut keys[..n]);
+            if let Some(c) = &doc_key_column {
+                c.first_vals(chunk, &mut doc_keys[..n]);
+            }
+            if let Some(c) = &value_column {
+                c.first_vals(chunk, &mut values[..n]);
+            }
+            for i in 0..n {
+                if let Some(key) = keys[i] {
+                    self.add(key, doc_keys[i], values[i]);
+                }
+            }
         }
     }
 
