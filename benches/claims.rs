@@ -23,32 +23,13 @@ use avhopp::dates::PubDate;
 use avhopp::geo;
 use std::hint::black_box;
 use std::path::Path;
-use std::time::Instant;
+
+#[path = "common/mod.rs"]
+mod common;
+use common::{median, timed};
 
 /// News articles per seed text in the news-like mix.
 const NEWS_PER_SEED: usize = 20;
-
-/// This thread's CPU time in seconds, if the kernel tells it.
-fn cpu_seconds() -> Option<f64> {
-    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
-    let ns: f64 = s.split_whitespace().next()?.parse().ok()?;
-    Some(ns / 1e9)
-}
-
-/// Seconds `f` took: CPU time of this thread when known, else wall time.
-fn timed(f: impl FnOnce()) -> f64 {
-    let (cpu, wall) = (cpu_seconds(), Instant::now());
-    f();
-    match (cpu, cpu_seconds()) {
-        (Some(a), Some(b)) if b > a => b - a,
-        _ => wall.elapsed().as_secs_f64(),
-    }
-}
-
-fn median(mut xs: Vec<f64>) -> f64 {
-    xs.sort_by(|a, b| a.partial_cmp(b).unwrap());
-    xs[xs.len() / 2]
-}
 
 /// Median MB/s of five passes of `f` over `docs`, and what the last pass returned.
 fn rate(docs: &[String], mut f: impl FnMut(&str) -> usize) -> (f64, usize) {

@@ -21,27 +21,10 @@ use avhopp::{html, lang};
 use std::hint::black_box;
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::time::Instant;
 
-fn cpu_seconds() -> Option<f64> {
-    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
-    let ns: f64 = s.split_whitespace().next()?.parse().ok()?;
-    Some(ns / 1e9)
-}
-
-fn timed(f: impl FnOnce()) -> f64 {
-    let (cpu, wall) = (cpu_seconds(), Instant::now());
-    f();
-    match (cpu, cpu_seconds()) {
-        (Some(a), Some(b)) if b > a => b - a,
-        _ => wall.elapsed().as_secs_f64(),
-    }
-}
-
-fn median(mut v: Vec<f64>) -> f64 {
-    v.sort_by(|a, b| a.total_cmp(b));
-    v[v.len() / 2]
-}
+#[path = "common/mod.rs"]
+mod common;
+use common::{median, timed};
 
 fn load(dir: &Path) -> Vec<(String, Vec<u8>)> {
     let mut names: Vec<PathBuf> = std::fs::read_dir(dir)

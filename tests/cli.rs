@@ -2,8 +2,10 @@
 
 use serde_json::Value;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 use tempfile::TempDir;
+
+mod common;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -11,15 +13,7 @@ fn root() -> PathBuf {
 
 /// Runs avhopp in the project root with the index in `index`.
 fn avhopp(index: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_avhopp"))
-        .current_dir(root())
-        .env_remove("AVHOPP_INDEX")
-        .env_remove("AVHOPP_CORPUS")
-        .arg("--index")
-        .arg(index)
-        .args(args)
-        .output()
-        .expect("run avhopp")
+    common::avhopp_with_index(index, args)
 }
 
 fn stdout(o: &Output) -> String {

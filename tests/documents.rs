@@ -5,6 +5,8 @@ use serde_json::Value;
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
+mod common;
+
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
@@ -310,15 +312,7 @@ fn ingest_takes_pdf_and_word_files_from_a_folder() {
 
 /// Runs avhopp in the project root against the index `index` (kept between calls).
 fn avhopp_in(index: &std::path::Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_avhopp"))
-        .current_dir(root())
-        .env_remove("AVHOPP_INDEX")
-        .env_remove("AVHOPP_CORPUS")
-        .arg("--index")
-        .arg(index)
-        .args(args)
-        .output()
-        .expect("run avhopp")
+    common::avhopp_with_index(index, args)
 }
 
 /// "Åtta socialsekreterare har sagt upp sig i Växjö – nu söker förvaltningen nya." in

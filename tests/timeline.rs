@@ -5,19 +5,13 @@
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 use tempfile::TempDir;
 
+mod common;
+
 fn avhopp(index: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_avhopp"))
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("AVHOPP_INDEX")
-        .env_remove("AVHOPP_CORPUS")
-        .arg("--index")
-        .arg(index)
-        .args(args)
-        .output()
-        .expect("run avhopp")
+    common::avhopp_with_index(index, args)
 }
 
 fn stdout(o: &Output) -> String {

@@ -1,0 +1,23 @@
+//! What the integration tests share: running the real binary in the project root.
+#![allow(dead_code)] // each test file uses its own part
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Runs avhopp in the project root with the index in `index`, ignoring the caller's
+/// AVHOPP_INDEX / AVHOPP_CORPUS.
+pub fn avhopp_with_index(index: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_avhopp"))
+        .current_dir(root())
+        .env_remove("AVHOPP_INDEX")
+        .env_remove("AVHOPP_CORPUS")
+        .arg("--index")
+        .arg(index)
+        .args(args)
+        .output()
+        .expect("run avhopp")
+}
