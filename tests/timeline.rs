@@ -133,6 +133,20 @@ fn summary_counts_equal_the_listed_claims_on_the_shipped_corpus() {
     }
     assert_views_agree(&index, &["--kind", "resigned"]);
     assert_views_agree(&index, &["--from", "2018", "--to", "2021-06"]);
+    // Both tables open with the same count: claims naming no municipality are not one.
+    let first_line = |view: &str| {
+        stdout(&avhopp(&index, &["timeline", view]))
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .trim_end_matches('.')
+            .to_string()
+    };
+    assert_eq!(
+        first_line("--claims"),
+        "Staffing crises in social services: 23 claims, 4 municipalities"
+    );
+    assert_eq!(first_line("--summary"), first_line("--claims"));
 }
 
 /// Writes `n` plain-text articles (synthetic, for this test) with claim sentences over a few

@@ -100,9 +100,10 @@ fn write_table(out: &mut impl Write, rows: &[Row], total: usize) -> io::Result<(
         writeln!(out, "No claims match.")?;
         return Ok(());
     }
+    // Claims that name no municipality have rows of their own but are not a municipality.
     let municipalities = rows
         .iter()
-        .map(|r| &r.municipality)
+        .filter_map(|r| r.municipality.as_ref())
         .collect::<std::collections::BTreeSet<_>>()
         .len();
     writeln!(
