@@ -710,12 +710,10 @@ fn claims_stream_with_provenance_as_csv_and_filters() {
 fn an_index_of_another_schema_version_is_refused() {
     let (_d, index) = corpus_index();
     let meta = index.join("avhopp.json");
-    let text = std::fs::read_to_string(&meta)
-        .unwrap()
-        .replace(
-            &format!("\"schema_version\": {}", avhopp::index::SCHEMA_VERSION),
-            "\"schema_version\": 0",
-        );
+    let text = std::fs::read_to_string(&meta).unwrap().replace(
+        &format!("\"schema_version\": {}", avhopp::index::SCHEMA_VERSION),
+        "\"schema_version\": 0",
+    );
     std::fs::write(&meta, text).unwrap();
     let o = avhopp(&index, &["search", "socialsekreterare"]);
     assert!(!o.status.success());

@@ -100,12 +100,7 @@ fn write_table(out: &mut impl Write, rows: &[Row], total: usize) -> io::Result<(
         writeln!(out, "No claims match.")?;
         return Ok(());
     }
-    // Claims that name no municipality have rows of their own but are not a municipality.
-    let municipalities = rows
-        .iter()
-        .filter_map(|r| r.municipality.as_ref())
-        .collect::<std::collections::BTreeSet<_>>()
-        .len();
+    let municipalities = named(rows.iter().map(|r| &r.municipality));
     writeln!(
         out,
         "Staffing crises in social services: {total} claims, {municipalities} municipalities\n"
@@ -162,11 +157,7 @@ fn write_summary(out: &mut impl Write, rows: &[SummaryRow]) -> io::Result<()> {
         return Ok(());
     }
     let total: u64 = rows.iter().map(|r| r.claims).sum();
-    let municipalities = rows
-        .iter()
-        .filter_map(|r| r.municipality.as_ref())
-        .collect::<std::collections::BTreeSet<_>>()
-        .len();
+    let municipalities = named(rows.iter().map(|r| &r.municipality));
     writeln!(
         out,
         "Staffing crises in social services: {total} claims, {municipalities} municipalities.\n\
@@ -229,4 +220,13 @@ fn write_summary(out: &mut impl Write, rows: &[SummaryRow]) -> io::Result<()> {
         )?;
     }
     Ok(())
+}
+
+/// How many municipalities the rows name: claims that name none have rows of their own but
+/// are not a municipality.
+fn named<'a>(municipalities: impl Iterator<Item = &'a Option<String>>) -> usize {
+    municipalities
+        .flatten()
+        .collect::<std::collections::BTreeSet<_>>()
+        .len()
 }
