@@ -25,11 +25,7 @@ fn stderr(o: &Output) -> String {
 }
 
 fn jsonl(o: &Output) -> Vec<Value> {
-    stdout(o)
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON: {l}: {e}")))
-        .collect()
+    common::json_lines(&stdout(o))
 }
 
 /// A temporary index built from the shipped corpus.

@@ -36,11 +36,7 @@ fn stderr(o: &Output) -> String {
 }
 
 fn jsonl(o: &Output) -> Vec<Value> {
-    String::from_utf8_lossy(&o.stdout)
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON: {l}: {e}")))
-        .collect()
+    common::json_lines(&String::from_utf8_lossy(&o.stdout))
 }
 
 /// `avhopp parse --format jsonl FILE`: the one record, after checking the run went well.

@@ -24,11 +24,7 @@ fn stdout(o: &Output) -> String {
 }
 
 fn jsonl(o: &Output) -> Vec<Value> {
-    stdout(o)
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON: {l}: {e}")))
-        .collect()
+    common::json_lines(&stdout(o))
 }
 
 fn ingest(index: &Path, corpus: &Path) {

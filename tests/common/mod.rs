@@ -21,3 +21,11 @@ pub fn avhopp_with_index(index: &Path, args: &[&str]) -> Output {
         .output()
         .expect("run avhopp")
 }
+
+/// The JSON objects of a JSON Lines text; a line that is not JSON fails the test.
+pub fn json_lines(text: &str) -> Vec<serde_json::Value> {
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON: {l}: {e}")))
+        .collect()
+}
