@@ -2,11 +2,53 @@
 
 use whatlang::{Detector, Lang};
 
+/// Words frequent in Swedish prose (together 9–17 % of the words of the seeds and of real
+/// news) that its neighbours spell otherwise: Norwegian and Danish write "og", "at", "er",
+/// "ikke", "til", "et", "når", "også", "fra", "over", "der", "hadde"/"havde", "skulle" aside.
+const SWEDISH_MARKERS: [&str; 13] = [
+    "och", "att", "är", "inte", "för", "till", "ett", "när", "också", "från", "över", "där", "hade",
+];
+
+/// Whether the sample is plainly Swedish prose: at least 30 words, 5 % of them marker words,
+/// four different markers, and no æ or ø. Most documents of a Swedish corpus pass, and skip
+/// whatlang, whose trigram scoring costs about 0.1–0.3 ms a document whatever its length
+/// (15 % of ingest at scale, in the profile); anything else goes to whatlang.
+fn plainly_swedish(sample: &str) -> bool {
+    if sample.contains(['æ', 'ø', 'Æ', 'Ø']) {
+        return false;
+    }
+    let (mut words, mut hits, mut seen) = (0usize, 0usize, 0u16);
+    for word in sample
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+    {
+        words += 1;
+        if word.len() > 6 {
+            continue; // longer than any marker ("också" is 6 bytes)
+        }
+        let hit = SWEDISH_MARKERS.iter().position(|m| {
+            m.len() == word.len()
+                && m.chars()
+                    .zip(word.chars())
+                    .all(|(a, b)| b.to_lowercase().eq([a]))
+        });
+        if let Some(i) = hit {
+            hits += 1;
+            seen |= 1 << i;
+        }
+    }
+    words >= 30 && hits * 20 >= words && seen.count_ones() >= 4
+}
+
 /// The language of `text` as an ISO 639-3 code ("swe", "eng"), or None when too short to say.
 pub fn detect(text: &str) -> Option<&'static str> {
     // The first 2 000 characters are plenty, and keep detection cheap on long records.
-    let sample: String = text.chars().take(2000).collect();
-    let info = Detector::new().detect(&sample)?;
+    let end = text.char_indices().nth(2000).map_or(text.len(), |(i, _)| i);
+    let sample = &text[..end];
+    if plainly_swedish(sample) {
+        return Some(Lang::Swe.code());
+    }
+    let info = Detector::new().detect(sample)?;
     // whatlang confuses Swedish with Norwegian and Danish on short texts; ä and ö without
     // æ and ø settle it.
     if matches!(info.lang(), Lang::Nob | Lang::Dan)
@@ -38,6 +80,17 @@ mod tests {
         let sv = "Tio av trettio socialsekreterare har sagt upp sig sedan årsskiftet, och förvaltningen har svårt att rekrytera nya medarbetare.";
         assert_eq!(detect(sv), Some("swe"));
         assert!(is_swedish(detect(sv)));
+        // Norwegian and Danish prose, long enough for the marker count: not Swedish.
+        let nb = "Ti av tretti sosialarbeidere har sagt opp siden nyttår, og etaten sliter med å rekruttere nye medarbeidere. Det er ikke første gang. Kommunen sier at situasjonen er alvorlig, og at de vil gjøre alt de kan for å beholde de ansatte som er igjen. Også lederne har sluttet.";
+        assert!(!plainly_swedish(nb));
+        assert_ne!(detect(nb), Some("swe"));
+        let da = "Ti ud af tredive socialrådgivere har sagt op siden nytår, og forvaltningen har svært ved at rekruttere nye medarbejdere. Det er ikke første gang, og kommunen siger at situationen er alvorlig. Også lederne er gået, og der er ingen løsning i sigte for de ansatte.";
+        assert!(!plainly_swedish(da));
+        assert_ne!(detect(da), Some("swe"));
+        // Swedish prose passes the marker count and is never handed to whatlang.
+        let long_sv = format!("{sv} Det är inte första gången, och när förvaltningen skulle rekrytera fanns det också få sökande från andra kommuner. Det hade varit bättre att agera över tid, för till slut var det ett faktum.");
+        assert!(plainly_swedish(&long_sv));
+        assert_eq!(detect(&long_sv), Some("swe"));
         let en = "Ten of thirty social workers have resigned since the new year, and the department struggles to recruit new staff.";
         assert_eq!(detect(en), Some("eng"));
         assert!(!is_swedish(detect(en)));

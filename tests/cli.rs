@@ -780,6 +780,29 @@ fn html_pages_and_other_languages() {
     assert_eq!(hits[0]["title"], "Personalflykt i Uppsala");
     assert_eq!(hits[0]["publisher"], "Lokalbladet");
     assert_eq!(hits[0]["published"], "2022-10-05");
+
+    // A title that only the metadata holds is searched too (it is indexed with the text),
+    // and the snippet still comes from the text.
+    let report = dir.path().join("rapport.html");
+    std::fs::write(&report, r#"<!doctype html><html><head><title>Bemanningsrapport för individ- och familjeomsorgen</title></head>
+        <body><main><p>Förvaltningen redovisar läget på enheten för barn och unga. Sju tjänster är vakanta och två konsulter har hyrts in under hösten.</p>
+        <p>Nämnden får en ny redovisning i januari.</p></main></body></html>"#).unwrap();
+    let o = avhopp(&index, &["ingest", report.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let hits = jsonl(&avhopp(
+        &index,
+        &["search", "bemanningsrapport", "--format", "jsonl"],
+    ));
+    assert_eq!(hits.len(), 1, "{hits:?}");
+    assert_eq!(
+        hits[0]["title"],
+        "Bemanningsrapport för individ- och familjeomsorgen"
+    );
+    let snippet = hits[0]["snippet"].as_str().unwrap();
+    assert!(
+        snippet.starts_with("Förvaltningen redovisar") && !snippet.contains("Bemanningsrapport"),
+        "{snippet}"
+    );
 }
 
 #[test]
