@@ -10,6 +10,9 @@
 //!    to the same size. Skipped with a message when `../shared` is not there.
 //!
 //! `AVHOPP_BENCH_TEXTS=<folder>` adds a third text: every `.txt` file under that folder, as is.
+//! `AVHOPP_BENCH_ONLY=<word>` runs only the texts whose label holds that word ("dense", "mix",
+//! "alone", or the folder), and `AVHOPP_BENCH_PROFILE=1` runs only `claims::extract` on them,
+//! ten passes, for `perf record`.
 //!
 //! For each text it prints `claims::extract` and, measured in the same run, the same extraction
 //! without the literal prefilter (what every sentence cost before it), and their ratio. Rates are
@@ -69,7 +72,21 @@ fn repeat(docs: &[String], megabytes: usize) -> Vec<String> {
 /// Extraction with and without the prefilter, interleaved pass by pass so that both see the
 /// same machine load; prints both, the ratio, and how claim-dense the text is.
 fn compare(label: &str, docs: &[String]) {
+    if std::env::var("AVHOPP_BENCH_ONLY").is_ok_and(|w| !label.contains(&w)) {
+        return;
+    }
     let ctx = ctx();
+    if std::env::var_os("AVHOPP_BENCH_PROFILE").is_some() {
+        for _ in 0..10 {
+            black_box(
+                docs.iter()
+                    .map(|d| claims::extract(d, &ctx).len())
+                    .sum::<usize>(),
+            );
+        }
+        println!("{label}: profiled");
+        return;
+    }
     let bytes: usize = docs.iter().map(String::len).sum();
     let mut with = Vec::new();
     let mut without = Vec::new();
@@ -234,6 +251,9 @@ fn main() {
         compare(&format!("{dir} ({} files)", texts.len()), &texts);
     }
 
+    if std::env::var_os("AVHOPP_BENCH_ONLY").is_some() {
+        return;
+    }
     println!("parts, on the claim-dense text:");
     print(
         "  sentences",

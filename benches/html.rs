@@ -7,7 +7,9 @@
 //!
 //! 1. `document::read_bytes(.., Format::Html, ..)`: what `avhopp parse` does for a page
 //!    (UTF-8 check, nesting guard, raw-text stripping, parse, main text, metadata);
-//! 2. the same plus `lang::detect` on the text, as ingest does;
+//! 2. the same plus `lang::detect` on the text, as ingest does; then `lang::detect` alone
+//!    on the extracted texts and on their first 1 000 and 500 characters (and how often
+//!    the shorter prefix gives the same language);
 //! 3. scraper's bare parse of the raw page (`Html::parse_document`), no extraction;
 //! 4. scraper's parse of the page after `html::strip_raw_text` (what avhopp parses).
 //!
@@ -53,6 +55,10 @@ fn load(dir: &Path) -> Vec<(String, Vec<u8>)> {
         pages.push((name, bytes));
     }
     pages
+}
+
+fn prefix(t: &str, n: usize) -> &str {
+    t.char_indices().nth(n).map_or(t, |(i, _)| &t[..i])
 }
 
 fn main() {
@@ -113,6 +119,32 @@ fn main() {
             }
         }
     });
+    // Language detection on a shorter prefix: what it would save, and whether it agrees.
+    let texts: Vec<String> = pages
+        .iter()
+        .filter_map(|(name, bytes)| document::read_bytes(bytes, Format::Html, None, name).ok())
+        .map(|d| d.text)
+        .collect();
+    report("lang::detect alone (2 000 chars)", &|| {
+        for t in &texts {
+            black_box(lang::detect(t));
+        }
+    });
+    for n in [1000, 500] {
+        report(&format!("lang::detect on the first {n} chars"), &|| {
+            for t in &texts {
+                black_box(lang::detect(prefix(t, n)));
+            }
+        });
+        let same = texts
+            .iter()
+            .filter(|t| lang::detect(t) == lang::detect(prefix(t, n)))
+            .count();
+        println!(
+            "  same language as on 2 000 chars: {same} of {} texts",
+            texts.len()
+        );
+    }
     let bare = report("scraper Html::parse_document (raw page)", &|| {
         for s in &strs {
             black_box(scraper::Html::parse_document(s));

@@ -13,8 +13,9 @@
 //! 2. The best candidate container wins (score, weighted by class/id hints and by how little
 //!    of its text is links); siblings that score close to it join it. A second walk over the
 //!    winner writes its headings, paragraphs, lists and quotes in order, paragraphs
-//!    separated by a blank line, leaving out dead elements, link lists, "Läs också" lines
-//!    and blocks that repeat.
+//!    separated by a blank line, leaving out dead elements, link lists, "Läs också" lines,
+//!    long blocks that repeat, teasers after a "Related articles" heading and the site's
+//!    calls to action at the end ("Prenumerera på vårt nyhetsbrev").
 //!
 //! Elements are numbered in document order in both walks, so the per-element figures live
 //! in one flat `Vec` and no map or per-node allocation is needed.
@@ -58,8 +59,17 @@ static RAW_OPEN: LazyLock<AhoCorasick> = LazyLock::new(|| {
             "<noscript",
             "<template",
             "<!--",
+            "<nav",
         ])
         .expect("raw text openings")
+});
+
+/// Openings and ends of `<nav>` elements, which nest.
+static NAV_TAGS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .build(["<nav", "</nav"])
+        .expect("nav tags")
 });
 
 static RAW_CLOSE: LazyLock<[AhoCorasick; 6]> = LazyLock::new(|| {
@@ -86,27 +96,27 @@ static RAW_CLOSE: LazyLock<[AhoCorasick; 6]> = LazyLock::new(|| {
 pub fn nesting_estimate(raw: &str) -> usize {
     const VOID: &[&[u8]] = &[
         b"br", b"img", b"meta", b"link", b"input", b"hr", b"source", b"wbr", b"area", b"base",
-        b"col", b"embed", b"param", b"track", b"!", b"?",
+        b"col", b"embed", b"param", b"track",
     ];
     let bytes = raw.as_bytes();
     let (mut depth, mut deepest) = (0usize, 0usize);
     let mut i = 0;
-    while let Some(off) = memchr_lt(&bytes[i..]) {
+    // `str::find` of an ASCII byte runs a word-at-a-time memchr.
+    while let Some(off) = raw[i..].find('<') {
         let at = i + off + 1;
         i = at;
         let Some(&c) = bytes.get(at) else { break };
         if c == b'/' {
             depth = depth.saturating_sub(1);
-        } else if c.is_ascii_alphabetic() || c == b'!' || c == b'?' {
+        } else if c == b'!' || c == b'?' {
+            // Doctype, comment, processing instruction: not an element.
+        } else if c.is_ascii_alphabetic() {
             let name_end = bytes[at..]
                 .iter()
                 .position(|b| !b.is_ascii_alphanumeric())
                 .map_or(bytes.len(), |p| at + p);
-            let name = bytes[at..name_end].to_ascii_lowercase();
-            if !VOID
-                .iter()
-                .any(|v| name == *v || (v.len() == 1 && c == v[0]))
-            {
+            let name = &bytes[at..name_end];
+            if !VOID.iter().any(|v| name.eq_ignore_ascii_case(v)) {
                 depth += 1;
                 deepest = deepest.max(depth);
             }
@@ -115,15 +125,11 @@ pub fn nesting_estimate(raw: &str) -> usize {
     deepest
 }
 
-fn memchr_lt(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|&b| b == b'<')
-}
-
 /// Pages nested deeper than this are refused (see [`nesting_estimate`]).
 pub const MAX_NESTING: usize = 5_000;
 
 /// The page without its comments and the content of its scripts (JSON-LD kept), styles,
-/// inline SVG images, `<noscript>` and `<template>`, so that the HTML parser, most of the
+/// inline SVG images, `<noscript>`, `<template>` and menus (`<nav>`), so that the HTML parser, most of the
 /// cost, skips what is never read. A `<script` inside a comment changes nothing. A script or
 /// style that is never closed runs to the end of the page, as it does for a browser.
 pub fn strip_raw_text(raw: &str) -> String {
@@ -155,6 +161,14 @@ pub fn strip_raw_text(raw: &str) -> String {
         };
         let tag_end = open_end + gt + 1;
         let tag = &raw[start..tag_end];
+        if kind == 6 {
+            // A menu: its links are never read (a <nav> is dead whatever it holds), and on
+            // news sites menus are a fifth of the markup left to parse. Left as it is when
+            // it is never closed.
+            out.push_str(&raw[pos..tag_end]);
+            pos = nav_end(raw, tag_end).unwrap_or(tag_end);
+            continue;
+        }
         if kind == 0 && contains_ci(tag.as_bytes(), b"ld+json") {
             out.push_str(&raw[pos..tag_end]);
             pos = tag_end;
@@ -171,6 +185,31 @@ pub fn strip_raw_text(raw: &str) -> String {
     }
     out.push_str(&raw[pos..]);
     out
+}
+
+/// Where the `<nav>` whose content starts at `from` ends: the start of its `</nav>`,
+/// counting menus nested in it.
+fn nav_end(raw: &str, from: usize) -> Option<usize> {
+    let bytes = raw.as_bytes();
+    let mut depth = 1usize;
+    for m in NAV_TAGS.find_iter(&raw[from..]) {
+        let end = from + m.end();
+        if !bytes
+            .get(end)
+            .is_some_and(|b| b.is_ascii_whitespace() || *b == b'>' || *b == b'/')
+        {
+            continue; // "<navbar>", "</navigation>"
+        }
+        if m.pattern().as_usize() == 0 {
+            depth += 1;
+        } else {
+            depth -= 1;
+            if depth == 0 {
+                return Some(from + m.start());
+            }
+        }
+    }
+    None
 }
 
 /// Extracts the main text and metadata of a parsed page.
@@ -197,6 +236,7 @@ pub fn extract(html: &Html) -> Page {
             break;
         };
         let mut next = Scan::new(true);
+        next.with_meta = false;
         next.exempt = scan.exempt.clone();
         next.exempt.push(w as u32);
         next.exempt.sort_unstable();
@@ -210,6 +250,7 @@ pub fn extract(html: &Html) -> Page {
     // Still nothing: read it without the class rules.
     if text.len() < 250 {
         let mut loose = Scan::new(false);
+        loose.with_meta = false;
         loose.run(root);
         let other = loose.main_text(root);
         if other.len() > text.len() * 2 + 100 {
@@ -541,12 +582,65 @@ fn is_heading(name: &str) -> bool {
     matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
 }
 
+/// The attributes the extraction reads, found in one pass over an element's attributes
+/// (scraper's `Element::attr` interns the name and binary-searches on every call, and a
+/// page has thousands of elements).
+#[derive(Default, Clone, Copy)]
+struct Attrs<'a> {
+    class: Option<&'a str>,
+    id: Option<&'a str>,
+    role: Option<&'a str>,
+    style: Option<&'a str>,
+    hidden: bool,
+    aria_hidden: Option<&'a str>,
+    itemprop: Option<&'a str>,
+    rel: Option<&'a str>,
+    href: Option<&'a str>,
+    content: Option<&'a str>,
+    datetime: Option<&'a str>,
+    kind: Option<&'a str>,
+    property: Option<&'a str>,
+    name: Option<&'a str>,
+}
+
+impl<'a> Attrs<'a> {
+    fn of(e: &'a Element) -> Attrs<'a> {
+        let mut a = Attrs::default();
+        for (k, v) in e.attrs() {
+            let slot = match k {
+                "class" => &mut a.class,
+                "id" => &mut a.id,
+                "role" => &mut a.role,
+                "style" => &mut a.style,
+                "hidden" => {
+                    a.hidden = true;
+                    continue;
+                }
+                "aria-hidden" => &mut a.aria_hidden,
+                "itemprop" => &mut a.itemprop,
+                "rel" => &mut a.rel,
+                "href" => &mut a.href,
+                "content" => &mut a.content,
+                "datetime" => &mut a.datetime,
+                "type" => &mut a.kind,
+                "property" => &mut a.property,
+                "name" => &mut a.name,
+                _ => continue,
+            };
+            if slot.is_none() {
+                *slot = Some(v);
+            }
+        }
+        a
+    }
+}
+
 /// Whether an element is hidden from readers.
-fn is_hidden(e: &Element) -> bool {
-    if e.attr("hidden").is_some() || e.attr("aria-hidden") == Some("true") {
+fn is_hidden(a: &Attrs) -> bool {
+    if a.hidden || a.aria_hidden == Some("true") {
         return true;
     }
-    e.attr("style").is_some_and(|s| {
+    a.style.is_some_and(|s| {
         let s = s.as_bytes();
         contains_ci(s, b"display:none")
             || contains_ci(s, b"display: none")
@@ -555,22 +649,30 @@ fn is_hidden(e: &Element) -> bool {
     })
 }
 
+/// Whether `hay` contains `needle`, ASCII case ignored; `needle` is lower case.
 fn contains_ci(hay: &[u8], needle: &[u8]) -> bool {
-    hay.len() >= needle.len()
-        && hay
-            .windows(needle.len())
-            .any(|w| w.eq_ignore_ascii_case(needle))
+    let Some((&first, rest)) = needle.split_first() else {
+        return true;
+    };
+    if hay.len() < needle.len() {
+        return false;
+    }
+    let upper = first.to_ascii_uppercase();
+    (0..=hay.len() - needle.len()).any(|i| {
+        (hay[i] == first || hay[i] == upper)
+            && hay[i + 1..i + needle.len()].eq_ignore_ascii_case(rest)
+    })
 }
 
 /// Whether an element is boilerplate by its tag, role, hidden state or class/id hints.
 /// `in_article` tells whether it sits inside an `<article>` or `<main>`, where a `<header>`
 /// holds the headline and lead rather than the site's logo and menu.
-fn is_dead(e: &Element, in_article: bool) -> bool {
+fn is_dead(e: &Element, a: &Attrs, in_article: bool) -> bool {
     let name = e.name();
-    if is_skip_tag(name) || (name == "header" && !in_article) || is_hidden(e) {
+    if is_skip_tag(name) || (name == "header" && !in_article) || is_hidden(a) {
         return true;
     }
-    if let Some(role) = e.attr("role") {
+    if let Some(role) = a.role {
         if matches!(
             role,
             "navigation"
@@ -591,9 +693,9 @@ fn is_dead(e: &Element, in_article: bool) -> bool {
 }
 
 /// Whether an element's class or id says it is boilerplate.
-fn is_dead_by_hints(e: &Element) -> bool {
+fn is_dead_by_hints(a: &Attrs) -> bool {
     let (mut neg, mut weak, mut pos) = (false, false, false);
-    for v in [e.attr("class"), e.attr("id")].into_iter().flatten() {
+    for v in [a.class, a.id].into_iter().flatten() {
         let (n, w, p) = hints(v);
         neg |= n;
         weak |= w;
@@ -648,6 +750,8 @@ const NO_PARENT: u32 = u32::MAX;
 
 struct Scan {
     use_hints: bool,
+    /// Whether this walk reads the metadata too (a page read again only needs the figures).
+    with_meta: bool,
     /// Elements whose class/id hints are ignored (sorted): wrappers that hold the article
     /// although their class says otherwise ("container penci_sidebar", "header-spacing").
     exempt: Vec<u32>,
@@ -710,6 +814,7 @@ impl Scan {
     fn new(use_hints: bool) -> Scan {
         Scan {
             use_hints,
+            with_meta: true,
             exempt: Vec::new(),
             stats: Vec::with_capacity(2048),
             meta: Meta::default(),
@@ -717,8 +822,8 @@ impl Scan {
     }
 
     fn run(&mut self, root: NodeRef<Node>) {
-        // Open elements: (index, dead, capture started here).
-        let mut stack: Vec<(u32, bool, Option<Capture>)> = Vec::with_capacity(64);
+        // Open elements: (index, dead, capture started here, opens an article).
+        let mut stack: Vec<(u32, bool, Option<Capture>, bool)> = Vec::with_capacity(64);
         let mut captures: Vec<Capture> = Vec::new();
         let mut article_depth = 0usize;
         let mut unseen = 0usize; // inside script, style and the like
@@ -729,13 +834,14 @@ impl Scan {
                         let parent_dead = stack.last().is_some_and(|s| s.1);
                         let in_article = article_depth > 0;
                         let idx = self.stats.len() as u32;
-                        let mut dead = parent_dead || is_dead(e, in_article);
+                        let a = Attrs::of(e);
+                        let mut dead = parent_dead || is_dead(e, &a, in_article);
                         let mut flags = 0;
                         if !dead
                             && self.use_hints
                             && !matches!(e.name(), "html" | "body")
                             && self.exempt.binary_search(&idx).is_err()
-                            && is_dead_by_hints(e)
+                            && is_dead_by_hints(&a)
                         {
                             dead = true;
                             flags = HINT_DEAD;
@@ -755,24 +861,29 @@ impl Scan {
                             flags: if dead { DEAD | flags } else { 0 },
                         });
                         let name = e.name();
-                        if matches!(name, "article" | "main") || e.attr("role") == Some("main") {
+                        let article = matches!(name, "article" | "main") || a.role == Some("main");
+                        if article {
                             article_depth += 1;
                         }
                         if matches!(name, "script" | "style" | "noscript" | "template" | "title") {
                             unseen += 1;
                         }
-                        let cap = self.meta.open(e, &captures);
+                        let cap = if self.with_meta {
+                            self.meta.open(e, &a, &captures)
+                        } else {
+                            None
+                        };
                         if let Some(c) = cap {
                             captures.push(c);
                         }
-                        stack.push((idx, dead, cap));
+                        stack.push((idx, dead, cap, article));
                     }
                     Node::Text(t) => {
                         let t: &str = t;
                         for c in &captures {
                             self.meta.capture(*c, t);
                         }
-                        if let Some(&(top, dead, _)) = stack.last() {
+                        if let Some(&(top, dead, _, _)) = stack.last() {
                             let top = top as usize;
                             let bytes = t.as_bytes();
                             let n = bytes.iter().filter(|b| !b.is_ascii_whitespace()).count();
@@ -786,7 +897,7 @@ impl Scan {
                                 s.own_commas += commas;
                             }
                         }
-                        if unseen == 0 {
+                        if unseen == 0 && self.with_meta {
                             self.meta.visible_text(t);
                         }
                     }
@@ -796,7 +907,7 @@ impl Scan {
                     let Node::Element(e) = node.value() else {
                         continue;
                     };
-                    let Some((idx, dead, cap)) = stack.pop() else {
+                    let Some((idx, dead, cap, article)) = stack.pop() else {
                         continue;
                     };
                     if cap.is_some() {
@@ -804,14 +915,14 @@ impl Scan {
                         self.meta.close(c);
                     }
                     let name = e.name();
-                    if matches!(name, "article" | "main") || e.attr("role") == Some("main") {
+                    if article {
                         article_depth = article_depth.saturating_sub(1);
                     }
                     if matches!(name, "script" | "style" | "noscript" | "template" | "title") {
                         unseen = unseen.saturating_sub(1);
                     }
                     self.stats[idx as usize].end = self.stats.len() as u32;
-                    if let Some(&(p, _, _)) = stack.last() {
+                    if let Some(&(p, _, _, _)) = stack.last() {
                         self.stats[p as usize].all += self.stats[idx as usize].all;
                     }
                     if dead {
@@ -824,7 +935,7 @@ impl Scan {
                     }
                     let s = self.stats[i];
                     let inline = !is_block(name) || name == "br";
-                    if let Some(&(p, _, _)) = stack.last() {
+                    if let Some(&(p, _, _, _)) = stack.last() {
                         let ps = &mut self.stats[p as usize];
                         ps.text += s.text;
                         ps.link += s.link;
@@ -1089,6 +1200,10 @@ impl Scan {
         let mut depth = 0usize;
         let mut active: Option<usize> = None; // depth of the ROOT being written
         let mut skip: Option<usize> = None; // depth of a subtree left out
+
+        // Depth of an element whose children from here on are left out: they follow a
+        // "Related articles" heading.
+        let mut cut: Option<usize> = None;
         let mut short = String::new();
         for edge in start.traverse() {
             match edge {
@@ -1098,6 +1213,44 @@ impl Scan {
                         i += 1;
                         depth += 1;
                         if skip.is_some() {
+                            continue;
+                        }
+                        if cut.is_some_and(|c| depth > c) {
+                            skip = Some(depth);
+                            continue;
+                        }
+                        // A heading, or a short block holding one ("<div><h2>Related</h2></div>");
+                        // a block whose class says boilerplate is a box, not a title.
+                        let heads = is_heading(e.name())
+                            || (s.all > 0
+                                && s.all <= 60
+                                && s.flags & HINT_DEAD == 0
+                                && is_block(e.name())
+                                && node.descendants().take(16).any(|d| {
+                                    d.value().as_element().is_some_and(|h| is_heading(h.name()))
+                                }));
+                        if heads
+                            && !w.out.is_empty()
+                            && related_heading(e, node, is_heading(e.name()))
+                        {
+                            // What follows the heading, up to the end of the section it
+                            // opens (the smallest ancestor holding more than the heading),
+                            // is teasers of other articles.
+                            skip = Some(depth);
+                            let (mut k, mut level) = (i - 1, depth);
+                            while level > 1 {
+                                let p = self.stats[k].parent as usize;
+                                // A box of its own ("<div class=related><h3>..") ends
+                                // where the box does.
+                                if self.stats[p].all > self.stats[k].all
+                                    || self.stats[p].flags & HINT_DEAD != 0
+                                {
+                                    cut = Some(level - 1);
+                                    break;
+                                }
+                                k = p;
+                                level -= 1;
+                            }
                             continue;
                         }
                         if active.is_none() {
@@ -1127,7 +1280,7 @@ impl Scan {
                         }
                     }
                     Node::Text(t) => {
-                        if active.is_some() && skip.is_none() {
+                        if active.is_some() && skip.is_none() && cut.is_none_or(|c| depth < c) {
                             w.text(t);
                         }
                     }
@@ -1144,6 +1297,9 @@ impl Scan {
                     }
                     if active == Some(depth) {
                         active = None;
+                    }
+                    if cut == Some(depth) {
+                        cut = None;
                     }
                     depth = depth.saturating_sub(1);
                 }
@@ -1183,6 +1339,82 @@ impl Scan {
         None
     }
 }
+
+/// Whether a heading opens a list of other articles: its class or id says so
+/// ("relatedpoststitle", "recommended-heading") or its text does ("You may also like",
+/// "Rekommenderade artiklar"). "Läs också" is left out: it heads one link, often in the
+/// middle of an article. For a wrapper around a heading only the text counts: a class
+/// such as "related-box" names a box, which may sit in the middle of the article.
+fn related_heading(e: &Element, node: NodeRef<Node>, heading: bool) -> bool {
+    if heading {
+        let a = Attrs::of(e);
+        if [a.class, a.id]
+            .into_iter()
+            .flatten()
+            .any(|v| RELATED_CLASS.is_match(v))
+        {
+            return true;
+        }
+    }
+    let mut text = String::new();
+    for n in node.descendants().take(32) {
+        if let Some(t) = n.value().as_text() {
+            text.push_str(t);
+            if text.len() > 60 {
+                return false;
+            }
+        }
+    }
+    let lower = collapse(&text).to_lowercase();
+    let l = lower.trim_end_matches([':', '.', '…', '»', '›']).trim();
+    const TITLES: &[&str] = &[
+        "related",
+        "related articles",
+        "related posts",
+        "related stories",
+        "related content",
+        "related news",
+        "you may also like",
+        "you might also like",
+        "you may like",
+        "you might like",
+        "recommended",
+        "recommended for you",
+        "recommended stories",
+        "recommended articles",
+        "more stories",
+        "more articles",
+        "read next",
+        "what to read next",
+        "rekommenderade artiklar",
+        "rekommenderat",
+        "relaterade artiklar",
+        "relaterade nyheter",
+        "relaterat",
+        "fler artiklar",
+        "mer att läsa",
+        "du kanske också gillar",
+    ];
+    TITLES.contains(&l)
+}
+
+static RELATED_CLASS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .build([
+            "related",
+            "relaterad",
+            "relaterat",
+            "recommend",
+            "rekommend",
+            "you-may",
+            "youmay",
+            "read-next",
+            "readnext",
+            "more-stories",
+        ])
+        .expect("related classes")
+});
 
 /// Whether an element reads as one paragraph: a `<p>`, a `<div>` of loose text without
 /// blocks inside (readability turns those into paragraphs), or a wrapper around a single
@@ -1317,7 +1549,9 @@ fn is_boilerplate_line(text: &str) -> bool {
         "(bild",
         "image source:",
         "image credit",
+        "image copyright",
         "photo credit",
+        "photo copyright",
         "photograph:",
         "copyright ",
     ];
@@ -1337,6 +1571,9 @@ fn is_url(t: &str) -> bool {
 /// A gallery counter: "1 / 8", "Image 1 of 8", "Bild 2 av 5" (not a lone number: tables
 /// are full of those).
 fn is_counter(lower: &str) -> bool {
+    if !lower.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
     let (mut digits, mut of) = (0, lower.contains('/'));
     for w in lower.split(|c: char| c.is_whitespace() || c == '/') {
         if w.is_empty() {
@@ -1357,6 +1594,10 @@ fn is_counter(lower: &str) -> bool {
 /// am CST, Wednesday, November 20, 2019", "by Anna Lund 3 september 2021", "Publicerad
 /// 05.15, 3 sep 2021". Such dates and bylines belong to the metadata, not to the text.
 fn is_date_line(lower: &str) -> bool {
+    // A date has a number in it; most lines have none and end here.
+    if !lower.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
     const DATE_WORDS: &[&str] = &[
         "jan",
         "january",
@@ -1564,7 +1805,7 @@ impl Writer {
                 self.truncate_block();
                 return;
             }
-            if block.len() >= 20 {
+            if block.len() >= REPEAT_MIN {
                 let h = fnv(block);
                 if self.seen.contains(&h) {
                     self.truncate_block();
@@ -1608,11 +1849,54 @@ impl Writer {
 
     fn finish(mut self) -> String {
         self.end_block();
+        // Calls to action after the article ("Sign up for our newsletter", "Follow her on
+        // Twitter", "Tipsa oss") are the site's, not the article's: dropped from the end.
+        for _ in 0..4 {
+            let start = self.out.rfind("\n\n").map_or(0, |p| p + 2);
+            let last = &self.out[start..];
+            if start == 0 || last.len() > 300 || !CALL_TO_ACTION.is_match(last) {
+                break;
+            }
+            self.out.truncate(start - 2);
+        }
         let trimmed = self.out.trim_end().len();
         self.out.truncate(trimmed);
         self.out
     }
 }
+
+/// Phrases of a site's calls to action, as they end articles.
+static CALL_TO_ACTION: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .build([
+            "sign up",
+            "subscribe",
+            "newsletter",
+            "follow us",
+            "follow him",
+            "follow her",
+            "follow me",
+            "have a tip",
+            "got a tip",
+            "news tip",
+            "join our",
+            "click here",
+            "subject to copyright",
+            "prenumerera",
+            "nyhetsbrev",
+            "följ oss",
+            "tipsa oss",
+            "tipsa redaktionen",
+            "har du ett tips",
+        ])
+        .expect("calls to action")
+});
+
+/// Blocks at least this long are left out when they repeat an earlier block (a caption or
+/// pull quote, an article rendered twice). Shorter lines repeat in articles for good reason:
+/// "Eat every 2–3 hours" under each meal of a plan, "Portion: 1 cup" in each recipe.
+const REPEAT_MIN: usize = 60;
 
 fn fnv(s: &str) -> u64 {
     let mut h: u64 = 0xcbf29ce484222325;
@@ -1628,18 +1912,17 @@ fn fnv(s: &str) -> u64 {
 
 impl Meta {
     /// Looks at an opening element; returns the text capture it starts, if any.
-    fn open(&mut self, e: &Element, active: &[Capture]) -> Option<Capture> {
+    fn open(&mut self, e: &Element, a: &Attrs, active: &[Capture]) -> Option<Capture> {
         match e.name() {
             "meta" => {
-                self.meta(e);
+                self.meta(a);
                 None
             }
             "link" => {
-                if e.attr("rel")
-                    .is_some_and(|r| r.eq_ignore_ascii_case("canonical"))
+                if a.rel.is_some_and(|r| r.eq_ignore_ascii_case("canonical"))
                     && self.canonical.is_none()
                 {
-                    self.canonical = nonempty(e.attr("href"));
+                    self.canonical = nonempty(a.href);
                 }
                 None
             }
@@ -1647,8 +1930,8 @@ impl Meta {
                 Some(Capture::Title)
             }
             "script" => {
-                let ld = e
-                    .attr("type")
+                let ld = a
+                    .kind
                     .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
                 if ld {
                     self.json_ld.push(String::new());
@@ -1659,13 +1942,13 @@ impl Meta {
             }
             "h1" if !self.h1_done && !active.contains(&Capture::H1) => Some(Capture::H1),
             "time" => {
-                if let Some(date) = e
-                    .attr("datetime")
+                if let Some(date) = a
+                    .datetime
                     .and_then(iso_date)
-                    .or_else(|| e.attr("content").and_then(iso_date))
+                    .or_else(|| a.content.and_then(iso_date))
                 {
                     let mut kind = label_kind(&self.recent);
-                    for v in [e.attr("itemprop"), e.attr("class")].into_iter().flatten() {
+                    for v in [a.itemprop, a.class].into_iter().flatten() {
                         match label_kind(v) {
                             DateKind::Unknown => {}
                             k => kind = k,
@@ -1679,21 +1962,16 @@ impl Meta {
                 }
             }
             "a" if !self.rel_author_done
-                && e.attr("rel").is_some_and(|r| r.contains("author"))
+                && a.rel.is_some_and(|r| r.contains("author"))
                 && !active.contains(&Capture::RelAuthor) =>
             {
                 Some(Capture::RelAuthor)
             }
             _ => {
-                if let Some(v) = e.attr("itemprop") {
-                    if v == "datePublished" && self.meta_published.is_none() {
-                        self.meta_published = e
-                            .attr("content")
-                            .or_else(|| e.attr("datetime"))
-                            .and_then(iso_date);
-                    }
+                if a.itemprop == Some("datePublished") && self.meta_published.is_none() {
+                    self.meta_published = a.content.or(a.datetime).and_then(iso_date);
                 }
-                if !self.byline_done && !active.contains(&Capture::Byline) && is_byline(e) {
+                if !self.byline_done && !active.contains(&Capture::Byline) && is_byline(a) {
                     return Some(Capture::Byline);
                 }
                 None
@@ -1701,15 +1979,11 @@ impl Meta {
         }
     }
 
-    fn meta(&mut self, e: &Element) {
-        let Some(content) = e.attr("content").map(str::trim).filter(|c| !c.is_empty()) else {
+    fn meta(&mut self, a: &Attrs) {
+        let Some(content) = a.content.map(str::trim).filter(|c| !c.is_empty()) else {
             return;
         };
-        let key = e
-            .attr("property")
-            .or_else(|| e.attr("name"))
-            .or_else(|| e.attr("itemprop"))
-            .unwrap_or("");
+        let key = a.property.or(a.name).or(a.itemprop).unwrap_or("");
         let set = |slot: &mut Option<String>| {
             if slot.is_none() {
                 *slot = Some(collapse(content));
@@ -1791,7 +2065,7 @@ impl Meta {
         }
         if self.labelled.len() < 4000 {
             let b = t.as_bytes();
-            if contains_ci(b, b"publ") || contains_ci(b, b"datum") || contains_ci(b, b"daterad") {
+            if has_date_label(b) {
                 self.labelled.push('\n');
                 let take = floor_boundary(t, 300);
                 self.labelled.push_str(&t[..take]);
@@ -1853,19 +2127,44 @@ impl Meta {
     }
 }
 
+/// Whether a text holds a word that labels a visible date ("Publicerad", "Published",
+/// "Datum", "Daterad"), ASCII case ignored. Runs on every text node of the page, most of
+/// them a few bytes long, so a plain loop beats a searcher's setup.
+fn has_date_label(b: &[u8]) -> bool {
+    let starts = |i: usize, rest: &[u8]| {
+        b.get(i..i + rest.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(rest))
+    };
+    (0..b.len()).any(|i| match b[i] | 0x20 {
+        b'p' => starts(i + 1, b"ubl"),
+        b'd' => starts(i + 1, b"atum") || starts(i + 1, b"aterad"),
+        _ => false,
+    })
+}
+
 /// Whether an element is a byline ("Av Anna Svensson", class "byline", "author").
-fn is_byline(e: &Element) -> bool {
-    if e.attr("itemprop").is_some_and(|v| v == "author") {
+fn is_byline(a: &Attrs) -> bool {
+    if a.itemprop == Some("author") || a.rel == Some("author") {
         return true;
     }
-    e.attr("class").is_some_and(|c| {
-        let b = c.as_bytes();
-        (contains_ci(b, b"byline")
-            || contains_ci(b, b"author-name")
-            || contains_ci(b, b"author__name"))
-            && !contains_ci(b, b"bio")
-    }) || e.attr("rel").is_some_and(|r| r == "author")
+    a.class.is_some_and(|c| {
+        let mut byline = false;
+        for m in BYLINE.find_iter(c) {
+            match m.pattern().as_usize() {
+                3 => return false, // "author-bio", "byline__bio": about the author
+                _ => byline = true,
+            }
+        }
+        byline
+    })
 }
+
+static BYLINE: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .build(["byline", "author-name", "author__name", "bio"])
+        .expect("byline classes")
+});
 
 /// The names of a byline, without "Av"/"By" and roles after a comma.
 fn clean_byline(raw: &str) -> Option<String> {
@@ -2339,6 +2638,17 @@ mod tests {
     }
 
     #[test]
+    fn menus_are_emptied_before_parsing() {
+        let page = "<body><NAV class=top><ul><li><nav><a>Sport</a></nav></li><li><a>Nöje</a></li></ul></nav>\
+                    <navbar>x</navbar><p>Fem socialsekreterare har slutat.</p><nav><a>Start</a>";
+        assert_eq!(
+            strip_raw_text(page),
+            "<body><NAV class=top></nav><navbar>x</navbar><p>Fem socialsekreterare har slutat.</p><nav><a>Start</a>"
+        );
+        assert_eq!(parse(page).text, "x\n\nFem socialsekreterare har slutat.");
+    }
+
+    #[test]
     fn no_body_gives_empty_text() {
         let p = parse("<html><head><title>Bara en rubrik</title></head></html>");
         assert_eq!(p.text, "");
@@ -2347,6 +2657,86 @@ mod tests {
         assert_eq!(parse("<!-- bara en kommentar -->").text, "");
         let only_nav = "<html><body><nav><a href=/>Start</a></nav></body></html>";
         assert_eq!(parse(only_nav).text, "");
+    }
+
+    #[test]
+    fn teasers_after_a_related_heading_are_left_out() {
+        // The teasers carry full paragraphs, so link density does not catch them; the
+        // heading's class does, and so does its text.
+        let by_class = r#"<html><body><article class="post">
+            <p>Socialförvaltningen i Ekby har förlorat tolv handläggare sedan januari, och fler har sagt upp sig.</p>
+            <p>Förvaltningschefen säger att rekryteringen pågår, men att konsulter behövs under hösten.</p>
+            <h3 class="relatedpoststitle">Du kanske gillar</h3>
+            <article class="post"><p>Älgjakten börjar i morgon, och jägarna i länet förbereder sig med skjutprov och möten.</p></article>
+            <article class="post"><p>Kommunen bygger en ny förskola, och den ska stå klar om två år enligt planen.</p></article>
+            </article></body></html>"#;
+        assert_eq!(
+            parse(by_class).text,
+            "Socialförvaltningen i Ekby har förlorat tolv handläggare sedan januari, och fler har sagt upp sig.\n\n\
+             Förvaltningschefen säger att rekryteringen pågår, men att konsulter behövs under hösten."
+        );
+        let by_text = r#"<html><body><div class="content">
+            <p>Socialförvaltningen i Ekby har förlorat tolv handläggare sedan januari, och fler har sagt upp sig.</p>
+            <p>Förvaltningschefen säger att rekryteringen pågår, men att konsulter behövs under hösten.</p>
+            <div><h2>Rekommenderade artiklar</h2></div>
+            <div><p>Älgjakten börjar i morgon, och jägarna i länet förbereder sig med skjutprov och möten.</p></div>
+            </div></body></html>"#;
+        assert!(!parse(by_text).text.contains("Älgjakten"));
+        // A related heading before any text cuts nothing, and "Läs också" is no such heading.
+        let first = r#"<html><body><div class="content">
+            <h2 class="related-title">Relaterat</h2>
+            <p>Socialförvaltningen i Ekby har förlorat tolv handläggare sedan januari, och fler har sagt upp sig.</p>
+            <h2>Läs också</h2>
+            <p>Förvaltningschefen säger att rekryteringen pågår, men att konsulter behövs under hösten.</p>
+            </div></body></html>"#;
+        assert!(parse(first).text.contains("Förvaltningschefen säger"));
+        // A related box in the middle of the article ends with the box.
+        let boxed = r#"<html><body><div class="content">
+            <p>Socialförvaltningen i Ekby har förlorat tolv handläggare sedan januari, och fler har sagt upp sig.</p>
+            <div class="side"><div class="related"><h2>Related Links</h2><ul><li><a href="/a">Kommunens webbplats</a></li></ul></div></div>
+            <div class="box related-articles"><header><h3 class="related-title">Relaterat</h3></header><ul></ul></div>
+            <p>Förvaltningschefen säger att rekryteringen pågår, men att konsulter behövs under hösten.</p>
+            </div></body></html>"#;
+        assert_eq!(
+            parse(boxed).text,
+            "Socialförvaltningen i Ekby har förlorat tolv handläggare sedan januari, och fler har sagt upp sig.\n\n\
+             Förvaltningschefen säger att rekryteringen pågår, men att konsulter behövs under hösten."
+        );
+    }
+
+    #[test]
+    fn short_lines_may_repeat_long_blocks_may_not() {
+        let page = r#"<html><body><div class="content">
+            <h3>Måltid 1</h3><p>Ät var tredje timme</p><p>Havregrynsgröt med lingon, en näve nötter och ett glas mjölk.</p>
+            <h3>Måltid 2</h3><p>Ät var tredje timme</p><p>Kycklingsallad med bulgur, gurka och tomat, och en frukt efteråt.</p>
+            <blockquote>Havregrynsgröt med lingon, en näve nötter och ett glas mjölk.</blockquote>
+            </div></body></html>"#;
+        let text = parse(page).text;
+        assert_eq!(text.matches("Ät var tredje timme").count(), 2, "{text}");
+        assert_eq!(text.matches("Havregrynsgröt").count(), 1, "{text}");
+    }
+
+    #[test]
+    fn calls_to_action_at_the_end_are_left_out() {
+        let page = r#"<html><body><article>
+            <p>Tolv socialsekreterare har slutat i Ekby sedan januari, och förvaltningen tar in konsulter.</p>
+            <p>Fackets ombud kallar läget ohållbart och kräver lägre arbetsbelastning under hösten.</p>
+            <p>Har du ett tips? Mejla redaktionen eller följ oss på Facebook.</p>
+            <p>Prenumerera på vårt nyhetsbrev och få nyheterna varje morgon.</p>
+            <p>Image copyright Getty Images</p>
+            </article></body></html>"#;
+        assert_eq!(
+            parse(page).text,
+            "Tolv socialsekreterare har slutat i Ekby sedan januari, och förvaltningen tar in konsulter.\n\n\
+             Fackets ombud kallar läget ohållbart och kräver lägre arbetsbelastning under hösten."
+        );
+        // In the middle of an article such a phrase is text.
+        let middle = r#"<html><body><article>
+            <p>Tolv socialsekreterare har slutat i Ekby sedan januari, och förvaltningen tar in konsulter.</p>
+            <p>Kommunen skickar ett nyhetsbrev till personalen varje vecka om läget.</p>
+            <p>Fackets ombud kallar läget ohållbart och kräver lägre arbetsbelastning under hösten.</p>
+            </article></body></html>"#;
+        assert!(parse(middle).text.contains("nyhetsbrev till personalen"));
     }
 
     #[test]

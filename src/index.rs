@@ -301,14 +301,8 @@ impl AvhoppIndex {
         })
     }
 
-    /// The current searcher, for benchmarks that time Tantivy queries directly.
-    #[doc(hidden)]
-    pub fn searcher(&self) -> tantivy::Searcher {
-        self.reader.searcher()
-    }
-
     pub fn writer(&self) -> Result<Ingester<'_>> {
-        let mut writer = self.index.writer(WRITER_MEMORY).with_context(|| {
+        let writer = self.index.writer(WRITER_MEMORY).with_context(|| {
             format!(
                 "cannot write to the index at {} (is another avhopp writing?)",
                 self.dir.display()

@@ -3,6 +3,7 @@
 //! installed. No mocks, no internet.
 
 use serde_json::Value;
+use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
@@ -70,13 +71,21 @@ struct Server {
 
 impl Server {
     fn start() -> Server {
+        Server::start_with(|_| Vec::new())
+    }
+
+    /// A server over the shipped corpus, the hostile document and the folders `extra`
+    /// writes into the temporary folder it is given.
+    fn start_with(extra: impl FnOnce(&Path) -> Vec<PathBuf>) -> Server {
         let dir = TempDir::new().unwrap();
         let index = dir.path().join("index");
         let xss = write_xss_fixture(dir.path());
+        let extra = extra(dir.path());
         let o = avhopp(&index)
             .arg("ingest")
             .arg("corpus")
             .arg(xss.parent().unwrap())
+            .args(&extra)
             .output()
             .expect("run avhopp ingest");
         assert!(
@@ -746,4 +755,109 @@ fn in_a_headless_browser() {
     );
     let bytes = std::fs::read(&png).expect("screenshot written");
     assert!(bytes.starts_with(b"\x89PNG") && bytes.len() > 10_000);
+}
+
+/// Writes `n` plain-text articles (synthetic, for this test) with two claim sentences each
+/// over a few municipalities and years; returns their folder.
+fn write_many_claims(dir: &Path, n: usize) -> PathBuf {
+    let corpus = dir.join("many");
+    std::fs::create_dir_all(&corpus).unwrap();
+    let places = ["Kiruna", "Malmö", "Umeå", "Gotland"];
+    for i in 0..n {
+        let place = places[i % places.len()];
+        let year = 2012 + (i * 7) % 13;
+        let m = 2 + i % 9;
+        let text = format!(
+            "SYNTETISK testartikel {i} om {place}\n\nPublicerad {year}-{:02}-{:02}\n\n\
+             Kommunstyrelsen sammanträdde på tisdagen och diskuterade bland annat den nya översiktsplanen.\n\n\
+             I {place} har {m} av 40 socialsekreterare sagt upp sig under {year}. \
+             {place} kommun har hyrt in {} socionomkonsulter under {year}.\n",
+            1 + i % 12,
+            1 + i % 28,
+            m + 1
+        );
+        std::fs::write(corpus.join(format!("artikel-{i:04}.txt")), text).unwrap();
+    }
+    corpus
+}
+
+/// Per (municipality, period): (claims, sources).
+fn cells(rows: &Value, claims: impl Fn(&Value) -> u64) -> BTreeMap<(String, String), (u64, u64)> {
+    rows.as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                (
+                    r["municipality"].as_str().unwrap_or("").to_string(),
+                    r["period"].as_str().unwrap().to_string(),
+                ),
+                (claims(r), r["sources"].as_u64().unwrap()),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn many_claims_are_counted_not_listed() {
+    let s = Server::start_with(|dir| vec![write_many_claims(dir, 160)]);
+    let summary = s.json("/api/timeline");
+    assert_eq!(summary["view"], "summary", "{summary}");
+    let listed = s.json("/api/timeline?view=claims");
+    assert_eq!(listed["view"], "claims");
+    assert!(
+        listed["claims"].as_u64().unwrap() > 200,
+        "{}",
+        listed["claims"]
+    );
+    assert_eq!(summary["claims"], listed["claims"]);
+    assert_eq!(summary["municipalities"], listed["municipalities"]);
+    // The counts are those of the claims listed, cell by cell, sources included.
+    let counted = cells(&summary["rows"], |r| r["claims"].as_u64().unwrap());
+    let from_list = cells(&listed["rows"], |r| {
+        r["claims"].as_array().unwrap().len() as u64
+    });
+    assert_eq!(counted, from_list);
+    let kiruna_2012 = summary["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["municipality"] == "Kiruna" && r["period"] == "2012")
+        .unwrap_or_else(|| panic!("no Kiruna 2012: {summary}"));
+    let kinds: Vec<&str> = kiruna_2012["kinds"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| k["kind"].as_str().unwrap())
+        .collect();
+    assert!(
+        kinds.contains(&"resigned") && kinds.contains(&"consultants"),
+        "{kiruna_2012}"
+    );
+    // One municipality, or a document type (which the counts do not know), lists claims.
+    let kiruna = s.json("/api/timeline?municipality=Kiruna");
+    assert_eq!(kiruna["view"], "claims");
+    assert!(
+        kiruna["rows"][0]["claims"][0]["quote"].is_string(),
+        "{kiruna}"
+    );
+    assert_eq!(s.json("/api/timeline?type=news")["view"], "claims");
+    let refused = s.get("/api/timeline?view=summary&type=news");
+    assert_eq!(refused.status, 400);
+    assert_eq!(s.get("/api/timeline?view=all").status, 400);
+    // The page shows the table of counts, each municipality linking to its claims.
+    let page = s.get("/timeline?by=quarter");
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("summary-table"), "{}", page.body);
+    assert!(page.body.contains("<b>counted</b>"));
+    assert!(
+        page.body
+            .contains("href=\"/timeline?municipality=Kiruna&amp;by=quarter\""),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("-Q"));
+    let listing = s.get("/timeline?municipality=Kiruna");
+    assert!(!listing.body.contains("summary-table"));
+    assert!(listing.body.contains("Every claim, with its source"));
 }

@@ -291,6 +291,10 @@ static RULES: LazyLock<Rules> = LazyLock::new(|| {
     }
 });
 
+/// The literal prefilter over the rules' words (see [`prefilter`]).
+static PREFILTER: LazyLock<prefilter::Prefilter> =
+    LazyLock::new(|| prefilter::Prefilter::new(RULES.rules.iter().map(|r| r.plain.as_str())));
+
 /// `{0,80}` -> `{0,}`: the same pattern without upper bounds on repetitions.
 fn loosen(pattern: &str) -> String {
     static BOUNDED: LazyLock<Regex> =
@@ -315,6 +319,10 @@ fn mask(sentence: &str, quantities: &[Quantity]) -> String {
                     out.push(' ');
                     space = true;
                 }
+            } else if c.is_ascii() {
+                // Most letters: no table lookup, and nothing to fold.
+                out.push(c.to_ascii_lowercase());
+                space = false;
             } else {
                 for lower in c.to_lowercase() {
                     fold::push(out, lower);
@@ -427,41 +435,42 @@ pub fn extract_without_prefilter(text: &str, ctx: &DocContext) -> Vec<Claim> {
     extract_with(text, ctx, false)
 }
 
-/// The sentences that can hold a claim: with the prefilter, only those that a trigger word
-/// overlaps (and only their paragraphs are split); without, all of them.
+/// The sentences that can hold a claim: with the prefilter, only those that hold every word
+/// of some rule (and only paragraphs that do are split); without, all of them.
 fn candidate_sentences(
     text: &str,
     paragraphs: &[text::Paragraph],
-    hits: Option<&[(usize, usize)]>,
+    scan: Option<&prefilter::Scan>,
 ) -> Vec<text::Sentence> {
-    let Some(hits) = hits else {
+    let Some(scan) = scan else {
         return text::sentences(text, paragraphs);
     };
-    let overlaps = |hits: &[(usize, usize)], start: usize, end: usize| {
-        // Hits are sorted and disjoint: the first that ends after `start` decides.
-        let i = hits.partition_point(|&(_, e)| e <= start);
-        hits.get(i).is_some_and(|&(s, _)| s < end)
-    };
+    let possible = |start: usize, end: usize| PREFILTER.possible(scan, start, end);
     let mut out = Vec::new();
     let mut buf = Vec::new();
     for (pi, p) in paragraphs.iter().enumerate() {
-        if !overlaps(hits, p.start, p.end) {
+        if !possible(p.start, p.end) {
             continue;
         }
         buf.clear();
         text::paragraph_sentences(text, *p, pi, &mut buf);
-        out.extend(buf.iter().filter(|s| overlaps(hits, s.start, s.end)));
+        out.extend(buf.iter().filter(|s| possible(s.start, s.end)));
     }
     out
 }
 
 fn extract_with(text: &str, ctx: &DocContext, use_prefilter: bool) -> Vec<Claim> {
-    let hits = use_prefilter.then(|| prefilter::hits(text));
-    if hits.as_ref().is_some_and(Vec::is_empty) {
-        return Vec::new(); // no trigger word: no pattern can match anywhere
+    // A document with a letter the prefilter cannot see through goes unfiltered.
+    let scan = use_prefilter
+        .then(|| PREFILTER.scan(text))
+        .filter(|scan| !scan.odd);
+    if let Some(scan) = &scan {
+        if !PREFILTER.possible(scan, 0, text.len()) {
+            return Vec::new(); // no rule has its words anywhere
+        }
     }
     let paragraphs = text::paragraphs(text);
-    let sentences = candidate_sentences(text, &paragraphs, hits.as_deref());
+    let sentences = candidate_sentences(text, &paragraphs, scan.as_ref());
     // Municipality mentions are looked up once, when the first sentence has a rule to try:
     // most documents that pass the prefilter still hold no claim.
     let mut found: Option<(Vec<Mention>, Option<&'static Municipality>)> = None;

@@ -111,14 +111,58 @@ fn word_number_pattern() -> String {
     )
 }
 
-/// An atom is the number itself, before hedges, ranges and units are attached.
-static ATOM: LazyLock<Regex> = LazyLock::new(|| {
+/// Words of which every quantity holds at least one, as it is written (digits, "tio",
+/// "hälften", "dussin"...; "fyrtio" holds "tio", "tredjedel" "tre"). The claim prefilter
+/// looks for them to tell whether a sentence can hold a figure at all; a test proves on
+/// [`atom_pattern`]'s syntax tree that no atom does without one.
+pub(super) const IN_EVERY_NUMBER: &[&str] = &[
+    "0",
+    "1",
+    "2",
+    "3",
+    "4",
+    "5",
+    "6",
+    "7",
+    "8",
+    "9",
+    "noll",
+    "två",
+    "tre",
+    "fyra",
+    "fem",
+    "sex",
+    "sju",
+    "åtta",
+    "nio",
+    "tio",
+    "elva",
+    "tolv",
+    "fjorton",
+    "arton",
+    "nitton",
+    "tjugo",
+    "hundra",
+    "tusen",
+    "hälften",
+    "häften",
+    "halva",
+    "varannan",
+    "vartannat",
+    "fjärde",
+    "sjätte",
+    "dussin",
+];
+
+/// The atom pattern in plain Swedish, lower case, before folding and without the
+/// case-insensitive flag that [`ATOM`] adds.
+pub(super) fn atom_pattern() -> String {
     let fractions: Vec<String> = FRACTIONS
         .iter()
         .map(|(w, _)| w.replace(' ', r"\s+"))
         .collect();
-    Regex::new(&fold::pattern(&format!(
-        r"(?xi)
+    format!(
+        r"(?x)
         \b(?:
             (?P<frac>{fractions})
           | ett\s+(?P<tal_digits>\d+)-tal
@@ -129,8 +173,12 @@ static ATOM: LazyLock<Regex> = LazyLock::new(|| {
         )\b",
         fractions = fractions.join("|"),
         words = word_number_pattern(),
-    )))
-    .expect("numeral atom pattern")
+    )
+}
+
+/// An atom is the number itself, before hedges, ranges and units are attached.
+static ATOM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&fold::pattern(&format!("(?i){}", atom_pattern()))).expect("numeral atom pattern")
 });
 
 /// Spans that hold digits but no quantity: dates, times, phone numbers, references, ages.

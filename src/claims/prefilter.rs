@@ -1,126 +1,375 @@
-//! The literal prefilter: words without which no claim pattern can match.
+//! The literal prefilter: the words without which no claim pattern can match.
 //!
 //! Most sentences of a news page hold no claim. Before a sentence is scanned for numbers,
-//! masked and run through the rule set, one pass over the whole document looks for these
-//! trigger words; only sentences that hold one go on. A document with none costs this one
-//! pass and nothing else (no sentence split, no numerals, no municipality lookup).
+//! masked and run through the rule set, one pass over the whole document finds the words the
+//! rules are made of; a sentence goes on only when, for some rule, it holds every word that
+//! rule cannot match without. A document where no rule is possible costs this one pass and
+//! nothing else (no sentence split, no numerals, no municipality lookup).
 //!
-//! The list must be a *superset*: every match of every rule contains one of these words. A
-//! test checks it rule by rule on the patterns' syntax trees (`every_rule_needs_a_trigger`
-//! in `tests.rs`): each rule, whatever branch it takes, must match a literal that contains a
-//! trigger. A new rule whose words are not covered fails that test; add its word here.
+//! What a rule cannot match without is read from its pattern's syntax tree, not written by
+//! hand: a *condition* in conjunctive normal form, a list of clauses, each a set of words of
+//! which the matched text holds at least one. A literal ("sagt upp sig") requires each of its
+//! words; a sequence requires what each of its parts requires; an alternation requires, per
+//! clause, one word of each branch; optional parts, classes and repetitions that may be
+//! empty require nothing. A figure marker (`#n3#`) requires a word found in every written
+//! number ([`numerals::IN_EVERY_NUMBER`]: a digit, "tio", "hälften"...) or a literal "#".
+//! So the rule `<V> <ADJ><STAFF> ... <QUIT>` needs a figure, a staff word and a word of
+//! leaving in the same sentence, and "person", "jobb" or "fall" alone no longer send a news
+//! sentence down the full path.
 //!
-//! Matching is case-insensitive (Unicode simple case folding, which covers what
-//! `to_lowercase` does in [`super::mask`]), and a space in a trigger stands for any run of
-//! white space, as the masked sentence collapses it. Triggers are stems ("sjukskriv",
-//! "handläggar") so that one word covers a pattern's inflections and compounds.
+//! The search runs over the raw text, the rules over the *masked* sentence (lower case,
+//! white space collapsed, quantities replaced by markers, å/ä/ö/é folded to "qa"/"qe"/"qo"/
+//! "qi"). Words hold no white space and no "#", so each word the masked sentence holds stands
+//! in the raw sentence too, written in some case: the automaton matches ASCII letters in
+//! either case and each Swedish letter as "å", "Å" or its folded pair ("qa", any case). Few
+//! other characters lower-case or case-fold to these letters (the Kelvin sign, the Ångström
+//! sign, the long s, the dotted capital I; [`ODD_LETTERS`], checked by a test); a document
+//! that holds one goes the full path, unfiltered.
 
-use regex::Regex;
-use std::sync::LazyLock;
+use super::numerals;
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use regex_syntax::hir::{Hir, HirKind};
+use std::collections::HashMap;
 
-/// Trigger words, grouped by what the patterns need them for.
-pub(super) const TRIGGERS: &[&str] = &[
-    // Staff (vocab::STAFF) and people: resigned, staffing, caseload, sick leave.
-    "sekreterar",
-    "socionom",
-    "handläggar",
-    "medarbetar",
-    "anställd",
-    "tjänst",
-    "utred",
-    "behandlar",
-    "socialarbetar",
-    "chef",
-    "person",
-    "kurator",
-    "pedagog",
-    "ssr-medlemmar",
-    "bedömar",
-    "årsarbetar",
-    // Leaving (vocab::QUIT, vocab::LEFT), wishes to leave, turnover.
-    "upp sig",
-    "uppsäg",
-    "sluta",
-    "lämna",
-    "avgå",
-    "avgick",
-    "gått vidare",
-    "avhopp",
-    "omsättning",
-    "byta",
-    "jobb",
-    // Vacancies and staffing levels.
-    "sakna",
-    "fattas",
-    "platser",
-    "befattning",
-    "vakan",
-    "bemanning",
-    // Sick leave.
-    "sjukfrånvaro",
-    "sjuktal",
-    "sjukskriv",
-    // Caseload and inflow.
-    "belastning",
-    "ärende",
-    "anmälning",
-    "ansökning",
-    "aktualisering",
-    "placering",
-    "inflöde",
-    // Inspections and their findings.
-    "fall",
-    "akter",
-    "journaler",
-    "brist",
-    "kriti",
-    "missförhållanden",
-    "allvarliga",
-    "anmärkning",
-    "föreläggande",
-    "vite",
-    // Money: deficits and consultants.
-    "underskott",
-    "minus",
-    "negativt resultat",
-    "överskrid",
-    "avvikelse",
-    "back",
-    "budget",
-    "konsult",
-    "inhyrd",
-    "vikarie",
-    "kostnad",
-    "kosta",
-    "externa",
+/// Characters outside ASCII and å/ä/ö/é (either case) that lower-case or case-fold to an
+/// ASCII letter or to one of those: a document holding one is not filtered.
+pub(super) const ODD_LETTERS: &[char] = &['\u{130}', '\u{17f}', '\u{212a}', '\u{212b}'];
+
+/// Shorter words stand for too little to be worth a search (and the one-letter parts of a
+/// figure marker, `n` in `#n3#`, are not in the raw text at all).
+const MIN_WORD: usize = 3;
+
+/// Words among the most frequent of any Swedish text (function words, auxiliaries): found
+/// in most sentences, they tell the prefilter nothing and cost a hit each. A clause that
+/// would need one of them is dropped, a weaker condition, never a wrong one.
+const TOO_COMMON: &[&str] = &[
+    "att", "och", "det", "den", "som", "för", "är", "var", "har", "hade", "till", "med", "på",
+    "av", "om", "ett", "kan",
 ];
 
-/// All triggers as one case-insensitive alternation (the regex crate turns it into a
-/// literal search over the raw text).
-static PREFILTER: LazyLock<Regex> = LazyLock::new(|| {
-    let words: Vec<String> = TRIGGERS
-        .iter()
-        .map(|w| {
-            w.split(' ')
-                .map(regex::escape)
-                .collect::<Vec<_>>()
-                .join(r"\s+")
-        })
-        .collect();
-    Regex::new(&format!("(?i:{})", words.join("|"))).expect("prefilter")
-});
+/// At most this many clauses are kept for an alternation; fewer clauses is a weaker
+/// condition, never a wrong one.
+const MAX_CLAUSES: usize = 12;
 
-/// Byte spans of trigger words in `text`, in order and not overlapping. A sentence that no
-/// span overlaps cannot hold a claim.
-pub(super) fn hits(text: &str) -> Vec<(usize, usize)> {
-    PREFILTER
-        .find_iter(text)
-        .map(|m| (m.start(), m.end()))
-        .collect()
+/// A set of words, as bits over the word list.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) struct Words(Vec<u64>);
+
+impl Words {
+    fn new(len: usize) -> Words {
+        Words(vec![0; len.div_ceil(64)])
+    }
+    fn insert(&mut self, i: usize) {
+        self.0[i / 64] |= 1 << (i % 64);
+    }
+    fn union(&mut self, other: &Words) {
+        self.0.iter_mut().zip(&other.0).for_each(|(a, b)| *a |= b);
+    }
+    fn within(&self, other: &Words) -> bool {
+        self.0.iter().zip(&other.0).all(|(a, b)| a & !b == 0)
+    }
 }
 
-/// Whether `text` holds a trigger word.
-#[cfg(test)]
-pub(super) fn passes(text: &str) -> bool {
-    PREFILTER.is_match(text)
+/// A condition: every clause must hold; a clause (sorted word ids) holds when one of its
+/// words is there. No clause: nothing is required.
+type Cnf = Vec<Vec<usize>>;
+
+/// The words of the rules, their conditions, and the automaton that finds the words.
+pub(super) struct Prefilter {
+    /// The words, for reading the conditions in tests.
+    #[cfg_attr(not(test), allow(dead_code))]
+    words: Vec<String>,
+    /// Distinct clauses of all rules, as word sets.
+    #[cfg_attr(not(test), allow(dead_code))]
+    clauses: Vec<Words>,
+    /// Per rule, the clauses it needs, as a set over `clauses`.
+    rules: Vec<Words>,
+    /// Per word, the clauses it holds, as a set over `clauses`.
+    word_clauses: Vec<Words>,
+    /// Pattern of the automaton -> word id; `None` for an odd letter.
+    pattern_word: Vec<Option<usize>>,
+    automaton: AhoCorasick,
+}
+
+/// The words of a document found by [`Prefilter::scan`].
+pub(super) struct Scan {
+    /// (start, end, word) sorted by start.
+    hits: Vec<(usize, usize, usize)>,
+    /// An [`ODD_LETTERS`] character is in the text: do not filter.
+    pub odd: bool,
+}
+
+impl Prefilter {
+    /// Builds the prefilter for rules given by their plain patterns (see
+    /// [`super::vocab::expand_plain`]).
+    pub fn new<'a>(patterns: impl IntoIterator<Item = &'a str>) -> Prefilter {
+        let mut words = Vocabulary::default();
+        let mut figure: Vec<usize> = numerals::IN_EVERY_NUMBER
+            .iter()
+            .chain(["#"].iter())
+            .map(|w| words.id(w))
+            .collect();
+        figure.sort_unstable();
+        let cnfs: Vec<Cnf> = patterns
+            .into_iter()
+            .map(|p| {
+                let hir = regex_syntax::parse(p)
+                    .unwrap_or_else(|e| panic!("claim pattern {p:?} does not parse: {e}"));
+                condition(&hir, &mut words, &figure)
+            })
+            .collect();
+        let n = words.list.len();
+        let as_words = |clause: &[usize]| {
+            let mut w = Words::new(n);
+            clause.iter().for_each(|&i| w.insert(i));
+            w
+        };
+        let mut distinct: Vec<Vec<usize>> = Vec::new();
+        let mut rules = Vec::new();
+        for cnf in &cnfs {
+            let ids: Vec<usize> = cnf
+                .iter()
+                .map(|c| match distinct.iter().position(|d| d == c) {
+                    Some(i) => i,
+                    None => {
+                        distinct.push(c.clone());
+                        distinct.len() - 1
+                    }
+                })
+                .collect();
+            rules.push(ids);
+        }
+        let clauses: Vec<Words> = distinct.iter().map(|c| as_words(c)).collect();
+        let mut word_clauses = vec![Words::new(distinct.len()); n];
+        for (ci, c) in distinct.iter().enumerate() {
+            c.iter().for_each(|&w| word_clauses[w].insert(ci));
+        }
+        let rules = rules
+            .into_iter()
+            .map(|ids| {
+                let mut w = Words::new(clauses.len());
+                ids.into_iter().for_each(|i| w.insert(i));
+                w
+            })
+            .collect();
+
+        let mut patterns: Vec<String> = Vec::new();
+        let mut pattern_word = Vec::new();
+        for (id, w) in words.list.iter().enumerate() {
+            for v in spellings(w) {
+                patterns.push(v);
+                pattern_word.push(Some(id));
+            }
+        }
+        for c in ODD_LETTERS {
+            patterns.push(c.to_string());
+            pattern_word.push(None);
+        }
+        let automaton = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&patterns)
+            .expect("prefilter automaton");
+        Prefilter {
+            words: words.list,
+            clauses,
+            rules,
+            word_clauses,
+            pattern_word,
+            automaton,
+        }
+    }
+
+    /// Every occurrence of every word in `text` (overlapping: "trettio" holds "tre" and
+    /// "tio"), one pass.
+    pub fn scan(&self, text: &str) -> Scan {
+        let mut hits = Vec::new();
+        let mut odd = false;
+        for m in self.automaton.find_overlapping_iter(text) {
+            match self.pattern_word[m.pattern().as_usize()] {
+                Some(w) => hits.push((m.start(), m.end(), w)),
+                None => odd = true,
+            }
+        }
+        hits.sort_unstable();
+        Scan { hits, odd }
+    }
+
+    /// Whether some rule has, inside `start..end`, a word of each clause it needs.
+    pub fn possible(&self, scan: &Scan, start: usize, end: usize) -> bool {
+        let mut held = Words::new(self.clauses.len());
+        let from = scan.hits.partition_point(|h| h.0 < start);
+        for &(_, e, id) in scan.hits[from..].iter().take_while(|h| h.0 < end) {
+            if e <= end {
+                held.union(&self.word_clauses[id]);
+            }
+        }
+        self.rules.iter().any(|r| r.within(&held))
+    }
+
+    /// Whether some rule is possible in `text` (a sentence), as [`super::extract`] decides.
+    #[cfg(test)]
+    pub fn passes(&self, text: &str) -> bool {
+        let scan = self.scan(text);
+        scan.odd || self.possible(&scan, 0, text.len())
+    }
+
+    /// Each rule's condition, as words, for tests and for reading.
+    #[cfg(test)]
+    pub fn conditions(&self) -> Vec<Vec<Vec<&str>>> {
+        self.rules
+            .iter()
+            .map(|r| {
+                (0..self.clauses.len())
+                    .filter(|&i| r.0[i / 64] >> (i % 64) & 1 == 1)
+                    .map(|i| {
+                        (0..self.words.len())
+                            .filter(|&w| self.clauses[i].0[w / 64] >> (w % 64) & 1 == 1)
+                            .map(|w| self.words[w].as_str())
+                            .collect()
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+}
+
+#[derive(Default)]
+struct Vocabulary {
+    list: Vec<String>,
+    ids: HashMap<String, usize>,
+}
+
+impl Vocabulary {
+    fn id(&mut self, w: &str) -> usize {
+        if let Some(&i) = self.ids.get(w) {
+            return i;
+        }
+        self.list.push(w.to_string());
+        self.ids.insert(w.to_string(), self.list.len() - 1);
+        self.list.len() - 1
+    }
+}
+
+/// How a word of the masked sentence may be written in the raw text: ASCII letters in any
+/// case (the automaton ignores ASCII case), each Swedish letter as itself, in capitals, or
+/// folded ("qa", any case).
+fn spellings(word: &str) -> Vec<String> {
+    let mut out = vec![String::new()];
+    for c in word.chars() {
+        let forms: Vec<String> = match c {
+            'å' => vec!["å".into(), "Å".into(), "qa".into()],
+            'ä' => vec!["ä".into(), "Ä".into(), "qe".into()],
+            'ö' => vec!["ö".into(), "Ö".into(), "qo".into()],
+            'é' => vec!["é".into(), "É".into(), "qi".into()],
+            _ => vec![c.to_string()],
+        };
+        out = out
+            .iter()
+            .flat_map(|p| forms.iter().map(move |f| format!("{p}{f}")))
+            .collect();
+    }
+    out
+}
+
+/// Whether `word` can be looked for: long enough, not too common, and made only of characters whose raw
+/// spellings [`spellings`] knows (ASCII other than white space, and å/ä/ö/é).
+fn searchable(word: &str) -> bool {
+    word.len() >= MIN_WORD
+        && !TOO_COMMON.contains(&word)
+        && word
+            .chars()
+            .all(|c| (c.is_ascii() && !c.is_ascii_whitespace()) || "åäöé".contains(c))
+}
+
+/// The condition of a pattern's syntax tree (see the module documentation).
+fn condition(hir: &Hir, words: &mut Vocabulary, figure: &[usize]) -> Cnf {
+    let mut cnf: Cnf = match hir.kind() {
+        HirKind::Literal(lit) => {
+            let text = String::from_utf8_lossy(&lit.0);
+            text.split(' ')
+                .filter_map(|w| {
+                    if w.contains('#') {
+                        // A figure marker, or a literal "#" of the text.
+                        Some(figure.to_vec())
+                    } else if searchable(w) {
+                        Some(vec![words.id(w)])
+                    } else {
+                        None
+                    }
+                })
+                .collect()
+        }
+        HirKind::Capture(c) => condition(&c.sub, words, figure),
+        HirKind::Repetition(r) if r.min >= 1 => condition(&r.sub, words, figure),
+        HirKind::Concat(parts) => parts
+            .iter()
+            .flat_map(|p| condition(p, words, figure))
+            .collect(),
+        HirKind::Alternation(branches) => {
+            let mut acc: Option<Cnf> = None;
+            for b in branches {
+                let c = condition(b, words, figure);
+                if c.is_empty() {
+                    return Vec::new(); // a branch that needs nothing: the whole needs nothing
+                }
+                acc = Some(match acc {
+                    None => c,
+                    Some(a) => {
+                        // (a1 ∧ a2) ∨ (c1 ∧ c2) = (a1∨c1) ∧ (a1∨c2) ∧ (a2∨c1) ∧ (a2∨c2)
+                        let mut product: Cnf = a
+                            .iter()
+                            .flat_map(|x| {
+                                c.iter().map(move |y| {
+                                    let mut z: Vec<usize> = x.iter().chain(y).copied().collect();
+                                    z.sort_unstable();
+                                    z.dedup();
+                                    z
+                                })
+                            })
+                            .collect();
+                        tidy(&mut product, words);
+                        product
+                    }
+                });
+            }
+            acc.unwrap_or_default()
+        }
+        HirKind::Repetition(_) | HirKind::Empty | HirKind::Class(_) | HirKind::Look(_) => {
+            Vec::new()
+        }
+    };
+    tidy(&mut cnf, words);
+    cnf
+}
+
+/// Sorts, drops words that hold another word of their clause, repeated and implied clauses
+/// (a clause holding another one says less), and keeps the [`MAX_CLAUSES`] smallest.
+fn tidy(cnf: &mut Cnf, words: &Vocabulary) {
+    for c in cnf.iter_mut() {
+        c.sort_unstable();
+        c.dedup();
+        // A word that holds another word of the clause adds nothing: where
+        // "personalomsättning" stands, "omsättning" does too.
+        let inner: Vec<usize> = c.clone();
+        c.retain(|&w| {
+            !inner
+                .iter()
+                .any(|&o| o != w && words.list[w].contains(words.list[o].as_str()))
+        });
+    }
+    cnf.sort_by(|a, b| a.len().cmp(&b.len()).then(a.cmp(b)));
+    cnf.dedup();
+    let mut kept: Cnf = Vec::new();
+    for c in cnf.drain(..) {
+        let implied = kept
+            .iter()
+            .any(|k| k.iter().all(|w| c.binary_search(w).is_ok()));
+        if !implied {
+            kept.push(c);
+        }
+    }
+    kept.truncate(MAX_CLAUSES);
+    *cnf = kept;
 }

@@ -1208,7 +1208,7 @@ fn prefilter_passes_every_sentence_a_rule_matches() {
                 continue;
             }
             matched += 1;
-            if !prefilter::passes(sentence) {
+            if !PREFILTER.passes(sentence) {
                 failures.push(format!("{sentence:?} (rules {rules:?})"));
             }
         }
@@ -1228,74 +1228,122 @@ fn prefilter_passes_every_sentence_a_rule_matches() {
     );
 }
 
-/// Whether every match of `hir` contains one of `triggers` (lower case; a space stands for
-/// the single space of the masked sentence). Conservative: classes, look-arounds and optional
-/// parts guarantee nothing; a concatenation is covered by any covered part, an alternation
-/// only when all its branches are.
-fn covered(hir: &regex_syntax::hir::Hir, triggers: &[&str]) -> bool {
-    use regex_syntax::hir::HirKind;
+/// Whether every match of `hir` contains one of `words` (lower case). Conservative: optional
+/// parts and look-arounds guarantee nothing, a class only when each of its characters is one
+/// of `words`; a concatenation is covered by any covered part, an alternation only when all
+/// its branches are.
+fn covered(hir: &regex_syntax::hir::Hir, words: &[&str]) -> bool {
+    use regex_syntax::hir::{Class, HirKind};
     match hir.kind() {
         HirKind::Literal(lit) => {
             let s = String::from_utf8_lossy(&lit.0);
-            triggers.iter().any(|t| s.contains(t))
+            words.iter().any(|t| s.contains(t))
         }
-        HirKind::Capture(c) => covered(&c.sub, triggers),
-        HirKind::Repetition(r) => r.min >= 1 && covered(&r.sub, triggers),
-        HirKind::Concat(parts) => parts.iter().any(|h| covered(h, triggers)),
-        HirKind::Alternation(branches) => branches.iter().all(|h| covered(h, triggers)),
-        HirKind::Empty | HirKind::Class(_) | HirKind::Look(_) => false,
+        HirKind::Class(Class::Unicode(c)) => c
+            .iter()
+            .all(|r| (r.start()..=r.end()).all(|ch| words.contains(&ch.to_string().as_str()))),
+        HirKind::Class(Class::Bytes(_)) => false,
+        HirKind::Capture(c) => covered(&c.sub, words),
+        HirKind::Repetition(r) => r.min >= 1 && covered(&r.sub, words),
+        HirKind::Concat(parts) => parts.iter().any(|h| covered(h, words)),
+        HirKind::Alternation(branches) => branches.iter().all(|h| covered(h, words)),
+        HirKind::Empty | HirKind::Look(_) => false,
     }
 }
 
 #[test]
-fn every_rule_needs_a_trigger() {
-    // Proves the prefilter a superset rule by rule, whatever sentence comes: each rule's
-    // syntax tree (plain Swedish, before folding) must hold a trigger word in every branch.
-    let uncovered: Vec<String> = RULES
+fn every_number_holds_a_number_word() {
+    // The prefilter reads a figure marker as "a digit or a number word is there": every atom
+    // of the numeral scanner must hold one. `\d` also matches other scripts' digits, but
+    // those never parse (`f64::from_str` reads ASCII digits), so they give no quantity.
+    let pattern = numerals::atom_pattern().replace(r"\d", "[0-9]");
+    let hir = regex_syntax::parse(&pattern).expect("atom pattern parses");
+    assert!(covered(&hir, numerals::IN_EVERY_NUMBER));
+    // The check can fail: without "tio", "fyrtio" and "ett tiotal" are not covered.
+    let fewer: Vec<&str> = numerals::IN_EVERY_NUMBER
+        .iter()
+        .copied()
+        .filter(|w| *w != "tio")
+        .collect();
+    assert!(!covered(&hir, &fewer));
+}
+
+#[test]
+fn every_rule_needs_words() {
+    // A rule whose condition is empty would send every sentence down the full path; one that
+    // needs only a figure every sentence with a number. Each rule must need a word of its own.
+    let conditions = PREFILTER.conditions();
+    assert_eq!(conditions.len(), RULES.rules.len());
+    let figure_only = |clause: &Vec<&str>| clause.contains(&"#");
+    let weak: Vec<String> = RULES
         .rules
         .iter()
-        .filter(|r| {
-            let hir = regex_syntax::parse(&r.plain).expect("rule parses");
-            !covered(&hir, prefilter::TRIGGERS)
-        })
-        .map(|r| format!("{} {}", r.name, r.plain))
+        .zip(&conditions)
+        .filter(|(_, c)| c.iter().all(figure_only))
+        .map(|(r, c)| format!("{} {:?}", r.name, c))
         .collect();
     assert!(
-        uncovered.is_empty(),
-        "rules with no trigger word in some branch (add one to prefilter::TRIGGERS):\n{}",
-        uncovered.join("\n")
+        weak.is_empty(),
+        "rules that need no word:\n{}",
+        weak.join("\n")
     );
-    // The check itself can fail: a rule made of words outside the list is caught.
-    let hir = regex_syntax::parse(r"\b(?:slutade|rymde) <V>").unwrap();
-    assert!(!covered(&hir, prefilter::TRIGGERS));
-    let hir = regex_syntax::parse(r"(?:slutade|lämnade) #n\d+#").unwrap();
-    assert!(covered(&hir, prefilter::TRIGGERS));
+    // Conditions read the syntax tree: a rule needs a figure, a staff word and a word of
+    // leaving; classes and optional parts need nothing.
+    let loose = prefilter::Prefilter::new([r"[a-zåäö]+ (?:ivo )?x"]);
+    assert_eq!(loose.conditions(), vec![Vec::<Vec<&str>>::new()]);
+    assert!(loose.passes("Hanna"));
+    let p = prefilter::Prefilter::new([
+        r"#(?P<v>n\d+)# (?:socialsekreterare|handläggare) (?:har )?(?:slutat|sagt upp sig)",
+    ]);
+    let c = p.conditions();
+    // (socialsekreterare ∨ handläggare) ∧ figure ∧ (slutat ∨ sagt) ∧ (slutat ∨ upp) ∧ (slutat ∨ sig)
+    assert_eq!(c[0].len(), 5, "{:?}", c[0]);
+    assert!(c[0]
+        .iter()
+        .any(|cl| cl.contains(&"#") && cl.contains(&"tio")));
+    assert!(c[0].contains(&vec!["socialsekreterare", "handläggare"]));
+    assert!(c[0]
+        .iter()
+        .any(|cl| cl.contains(&"slutat") && cl.contains(&"sagt")));
+    assert!(p.passes("Nu har 12 socialsekreterare slutat."));
+    assert!(p.passes("TIO HANDLÄGGARE har SAGT upp sig"));
+    assert!(p.passes("tio handlqeggare har sagt upp sig"));
+    assert!(!p.passes("Tolv socialsekreterare har sagt nej."));
+    assert!(!p.passes("Många socialsekreterare har slutat."));
 }
 
 #[test]
 fn prefilter_matches_as_the_masked_sentence_reads() {
-    // Case and white space are what masking changes; the prefilter must see through both.
+    // Case, white space and folding are what masking changes; the prefilter sees through them.
     for s in [
-        "SOCIALSEKRETERARE",
-        "Sjukskrivna",
-        "ÄRENDEN",
-        "har sagt upp\u{a0}sig",
-        "sa upp\n\t sig",
-        "ÖVERSKRIDER",
+        "14 SOCIALSEKRETERARE har SLUTAT",
+        "Tolv Sjukskrivna socionomer",
+        "FYRTIO ÄRENDEN per handläggare",
+        "har 4 handläggare sagt upp\u{a0}sig",
+        "tio handläggare sa upp\n\t sig",
     ] {
-        assert!(prefilter::passes(s), "{s:?}");
+        assert!(PREFILTER.passes(s), "{s:?}");
     }
-    assert!(!prefilter::passes("Hanna sågs senast på eftermiddagen."));
-    // Every letter whose lower case is a letter of a trigger word matches that letter: the
-    // masked sentence is lower-cased with `to_lowercase`, the prefilter folds case.
-    let letters: String = prefilter::TRIGGERS.concat();
+    assert!(!PREFILTER.passes("Hanna sågs senast på eftermiddagen."));
+    assert!(!PREFILTER.passes("Personen fick lämna jobbet i fallet med bussen."));
+    // Every character outside ASCII and å/ä/ö/é whose lower case holds, or whose case folding
+    // reaches, an ASCII letter or å/ä/ö/é is an odd letter: the prefilter does not filter a
+    // text that holds one.
+    let plain = |ch: char| ch.is_ascii_alphabetic() || "åäöé".contains(ch);
+    let folds_to_plain = Regex::new("^(?i:[a-zåäöé])$").unwrap();
+    let mut odd: Vec<char> = Vec::new();
     for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
-        let mut lower = c.to_lowercase();
-        if let (Some(l), None) = (lower.next(), lower.next()) {
-            if l != c && letters.contains(l) {
-                let re = Regex::new(&format!("(?i:{})", regex::escape(&l.to_string()))).unwrap();
-                assert!(re.is_match(&c.to_string()), "{c:?} lowers to {l:?}");
-            }
+        if c.is_ascii() || "åäöéÅÄÖÉ".contains(c) {
+            continue;
+        }
+        let lowers = c.to_lowercase().any(plain);
+        let folds = c.is_alphabetic() && folds_to_plain.is_match(c.encode_utf8(&mut [0; 4]));
+        if lowers || folds {
+            odd.push(c);
         }
     }
+    assert_eq!(odd, prefilter::ODD_LETTERS);
+    let kelvin = "14 socialsekreterare har slutat".replace('k', "\u{212a}");
+    let scan = PREFILTER.scan(&kelvin);
+    assert!(scan.odd);
 }

@@ -14,7 +14,7 @@
 use super::{clip, Format, Global};
 use anyhow::{bail, Result};
 use avhopp::claims::format_number;
-use avhopp::timeline::{self, Bucket, Row, SummaryRow};
+use avhopp::timeline::{self, Bucket, Row, SummaryRow, DETAIL_MAX};
 use std::collections::BTreeMap;
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
@@ -48,9 +48,6 @@ pub struct Args {
     #[arg(long, value_enum, default_value = "table")]
     format: Format,
 }
-
-/// Up to this many claims, the timeline lists them all unless `--summary` is given.
-const DETAIL_MAX: usize = 200;
 
 pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
     if args.format == Format::Csv {

@@ -97,25 +97,92 @@ pub async fn claims(S(state): S<AppState>, uri: Uri) -> ApiResult {
     .into_response())
 }
 
+/// What the timeline shows: every claim, or counts per municipality and period.
+pub enum TimelineView {
+    Claims(Vec<ClaimRecord>),
+    Summary(Vec<timeline::SummaryRow>),
+}
+
+/// The timeline's claims or its summary, chosen as `avhopp timeline` chooses: `view=claims`
+/// or `view=summary` when given, else the summary over more than [`timeline::DETAIL_MAX`]
+/// claims with no municipality (counted by the index without loading a claim: at a million
+/// documents loading them all took seconds), the claims otherwise. The summary counts all
+/// document types, so a `type` lists the claims.
+pub fn timeline_view(
+    state: &State,
+    filter: &ClaimFilter,
+    doc_type: Option<DocType>,
+    bucket: timeline::Bucket,
+    view: Option<&str>,
+) -> Result<TimelineView, ApiError> {
+    let summary = match view {
+        Some("claims") => false,
+        Some("summary") if doc_type.is_some() => return Err(ApiError::bad_request(
+            "the summary counts claims of every document type: leave out 'type' or use view=claims",
+        )),
+        Some("summary") => true,
+        Some(other) => {
+            return Err(ApiError::bad_request(format!(
+                "unknown view '{other}'; use claims or summary"
+            )))
+        }
+        None => {
+            doc_type.is_none()
+                && filter.municipality.is_none()
+                && state
+                    .index
+                    .count_claims(filter)
+                    .map_err(ApiError::from_index)?
+                    > timeline::DETAIL_MAX
+        }
+    };
+    if summary {
+        let rows = state
+            .index
+            .claim_aggregates(filter, bucket.months())
+            .map_err(ApiError::from_index)?;
+        return Ok(TimelineView::Summary(rows));
+    }
+    select_claims(state, filter, doc_type).map(TimelineView::Claims)
+}
+
 pub async fn timeline(S(state): S<AppState>, uri: Uri) -> ApiResult {
     let p = Params::of(&uri, params::TIMELINE)?;
     let (filter, doc_type) = p.claims()?;
     let bucket = p.bucket()?;
     let by = p.get("by").unwrap_or("year").to_string();
-    let records = blocking(&state, move |st| select_claims(st, &filter, doc_type)).await?;
-    let rows = timeline::build(&records, bucket);
-    let municipalities = rows
-        .iter()
-        .map(|r| &r.municipality)
-        .collect::<std::collections::BTreeSet<_>>()
-        .len();
-    Ok(Json(json!({
-        "by": by,
-        "claims": records.len(),
-        "municipalities": municipalities,
-        "rows": rows,
-    }))
-    .into_response())
+    let view = p.get("view").map(str::to_string);
+    let shown = blocking(&state, move |st| {
+        timeline_view(st, &filter, doc_type, bucket, view.as_deref())
+    })
+    .await?;
+    let named = |names: Vec<&Option<String>>| {
+        names
+            .into_iter()
+            .flatten()
+            .collect::<std::collections::BTreeSet<_>>()
+            .len()
+    };
+    let body = match shown {
+        TimelineView::Claims(records) => {
+            let rows = timeline::build(&records, bucket);
+            json!({
+                "by": by,
+                "view": "claims",
+                "claims": records.len(),
+                "municipalities": named(rows.iter().map(|r| &r.municipality).collect()),
+                "rows": rows,
+            })
+        }
+        TimelineView::Summary(rows) => json!({
+            "by": by,
+            "view": "summary",
+            "claims": rows.iter().map(|r| r.claims).sum::<u64>(),
+            "municipalities": named(rows.iter().map(|r| &r.municipality).collect()),
+            "rows": rows,
+        }),
+    };
+    Ok(Json(body).into_response())
 }
 
 async fn run_check(state: AppState, p: Params) -> ApiResult {

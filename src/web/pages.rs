@@ -1,7 +1,7 @@
 //! The HTML pages: search, a document with its claims marked, the timeline, the fact check.
 //! Forms use GET, so every page state is a link a journalist can share or bookmark.
 
-use super::api::{check_sentence, select_claims};
+use super::api::{check_sentence, timeline_view, TimelineView};
 use super::chart;
 use super::html::{
     doc_href, error_box, esc, kind_color, kind_label, kind_options, municipality_datalist, options,
@@ -11,7 +11,7 @@ use super::params::{self, Params};
 use super::{blocking, ApiError, AppState};
 use crate::check::{Check, Verdict};
 use crate::index::{ClaimRecord, DocRecord, Hit, SearchPage};
-use crate::timeline::{self, Row};
+use crate::timeline::{self, Row, SummaryRow};
 use axum::extract::State as S;
 use axum::http::{StatusCode, Uri};
 use axum::response::Response;
@@ -544,6 +544,139 @@ fn details(rows: &[Row]) -> String {
     out
 }
 
+/// Over many claims, the timeline counts them (see [`timeline_view`]): a table of the `top`
+/// municipalities with the most claims, one column per period, each cell its number of
+/// claims (darker: more), with sources and kinds on hover; a municipality's name links to
+/// its own timeline, which lists every claim with its source.
+fn summary_section(rows: &[SummaryRow], top: usize, p: &Params) -> String {
+    if rows.is_empty() {
+        return "<p class=\"summary\">No claims match these filters.</p>".to_string();
+    }
+    let total: u64 = rows.iter().map(|r| r.claims).sum();
+    // Rows come grouped by municipality, most claims first (unnamed last).
+    let mut groups: Vec<(&SummaryRow, Vec<&SummaryRow>)> = Vec::new();
+    for r in rows {
+        match groups.last_mut() {
+            Some((first, g)) if first.municipality == r.municipality => g.push(r),
+            _ => groups.push((r, vec![r])),
+        }
+    }
+    let named = groups
+        .iter()
+        .filter(|(f, _)| f.municipality.is_some())
+        .count();
+    let mut periods: Vec<&str> = rows.iter().map(|r| r.period.as_str()).collect();
+    periods.sort_unstable();
+    periods.dedup();
+    let shown: Vec<_> = groups.iter().take(top).collect();
+    let most = shown
+        .iter()
+        .flat_map(|(_, g)| g.iter().map(|r| r.claims))
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    let mut out = String::new();
+    let more = if groups.len() > shown.len() {
+        format!(
+            " The {} with the most claims are shown; choose more under <i>Show</i>.",
+            shown.len()
+        )
+    } else {
+        String::new()
+    };
+    let _ = write!(
+        out,
+        "<p class=\"summary\"><b>{total}</b> claims about staffing in social services from <b>{named}</b> \
+         municipalit{}, placed at the time they speak of, <b>counted</b> per municipality and period: \
+         pick a municipality to read every claim with its source.{more}</p>",
+        if named == 1 { "y" } else { "ies" },
+    );
+    // Links keep the filters but not the view or the number shown.
+    let keep: Vec<(&str, &str)> = ["kind", "by", "from", "to"]
+        .iter()
+        .filter_map(|k| p.get(k).map(|v| (*k, v)))
+        .collect();
+    out.push_str("<div class=\"chart\"><table class=\"summary-table\"><thead><tr><th>Municipality</th><th>Claims</th>");
+    for period in &periods {
+        let _ = write!(out, "<th>{}</th>", esc(period));
+    }
+    out.push_str("</tr></thead><tbody>");
+    for (first, g) in shown {
+        let claims: u64 = g.iter().map(|r| r.claims).sum();
+        let name = match (&first.municipality, &first.municipality_code) {
+            (Some(m), _) => {
+                let mut pairs = vec![("municipality", m.as_str())];
+                pairs.extend(keep.iter().copied());
+                format!(
+                    "<a href=\"/timeline{}\">{}</a>",
+                    esc(&query_string(&pairs)),
+                    esc(m)
+                )
+            }
+            (None, _) => "Municipality not named".to_string(),
+        };
+        let _ = write!(out, "<tr><th scope=\"row\">{name}</th><td>{claims}</td>");
+        for period in &periods {
+            match g.iter().find(|r| r.period == *period) {
+                Some(r) => {
+                    let kinds: Vec<String> = r
+                        .kinds
+                        .iter()
+                        .map(|k| {
+                            let range = match (k.min, k.max) {
+                                (Some(lo), Some(hi)) if lo == hi => {
+                                    format!(" ({})", crate::claims::format_number(lo))
+                                }
+                                (Some(lo), Some(hi)) => format!(
+                                    " ({}–{})",
+                                    crate::claims::format_number(lo),
+                                    crate::claims::format_number(hi)
+                                ),
+                                _ => String::new(),
+                            };
+                            format!("{} {}{range}", kind_label(k.kind), k.claims)
+                        })
+                        .collect();
+                    let title = format!(
+                        "{} claims from {} source{}: {}",
+                        r.claims,
+                        r.sources,
+                        if r.sources == 1 { "" } else { "s" },
+                        kinds.join(", ")
+                    );
+                    // Shade by the share of the largest cell shown.
+                    let alpha = 0.1 + 0.6 * r.claims as f64 / most as f64;
+                    let _ = write!(
+                        out,
+                        "<td style=\"background: rgba(180, 40, 40, {alpha:.2})\" title=\"{}\">{}</td>",
+                        esc(&title),
+                        r.claims
+                    );
+                }
+                None => out.push_str("<td></td>"),
+            }
+        }
+        out.push_str("</tr>");
+    }
+    out.push_str("</tbody></table></div>");
+    let filter_pairs: Vec<(&str, &str)> = ["municipality", "kind", "from", "to", "type"]
+        .iter()
+        .filter_map(|k| p.get(k).map(|v| (*k, v)))
+        .collect();
+    let mut api_pairs = filter_pairs.clone();
+    if let Some(by) = p.get("by") {
+        api_pairs.push(("by", by));
+    }
+    let _ = write!(
+        out,
+        "<p class=\"downloads\">Download these {total} claims: <a href=\"/api/claims.csv{qs}\">CSV</a> \
+         <a href=\"/api/claims.jsonl{qs}\">JSONL</a> · <a href=\"/api/timeline{}\">timeline JSON</a></p>",
+        esc(&query_string(&api_pairs)),
+        qs = esc(&query_string(&filter_pairs)),
+    );
+    out
+}
+
 pub async fn timeline(S(state): S<AppState>, uri: Uri) -> Response {
     let mut body = format!("<h1>Staffing crises over time</h1>{}", timeline_form(&uri));
     let parsed = Params::of(&uri, params::TIMELINE).and_then(|p| {
@@ -559,8 +692,17 @@ pub async fn timeline(S(state): S<AppState>, uri: Uri) -> Response {
             return page(status_of(&e), "Timeline", "/timeline", &body);
         }
     };
-    let records = match blocking(&state, move |st| select_claims(st, &filter, doc_type)).await {
-        Ok(r) => r,
+    let view = p.get("view").map(str::to_string);
+    let shown = blocking(&state, move |st| {
+        timeline_view(st, &filter, doc_type, bucket, view.as_deref())
+    })
+    .await;
+    let records = match shown {
+        Ok(TimelineView::Claims(r)) => r,
+        Ok(TimelineView::Summary(rows)) => {
+            body.push_str(&summary_section(&rows, top, &p));
+            return page(StatusCode::OK, "Timeline", "/timeline", &body);
+        }
         Err(e) => {
             body.push_str(&error_box(&e.message));
             return page(status_of(&e), "Timeline", "/timeline", &body);

@@ -41,7 +41,16 @@ pub const CLAIMS: &[&str] = &[
     "limit",
     "offset",
 ];
-pub const TIMELINE: &[&str] = &["municipality", "kind", "by", "from", "to", "type", "top"];
+pub const TIMELINE: &[&str] = &[
+    "municipality",
+    "kind",
+    "by",
+    "from",
+    "to",
+    "type",
+    "top",
+    "view",
+];
 pub const CHECK: &[&str] = &["sentence", "today"];
 
 impl Params {
