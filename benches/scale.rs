@@ -311,7 +311,7 @@ fn main() {
         );
     }
     // The timeline's default over everything: counts per municipality, year and kind by
-    // Tantivy's aggregations (what `avhopp timeline` prints over more than a few claims).
+    // its fast fields (what `avhopp timeline` prints over more than a few claims).
     let all = ClaimFilter::default();
     let mut times = Vec::new();
     let mut rows = Vec::new();

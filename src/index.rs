@@ -16,12 +16,14 @@
 use crate::claims::{Claim, Kind};
 use crate::document::Document;
 use crate::geo::Municipality;
+use crate::word_pairs::{self, CommonWords, WordPairs};
 use anyhow::{bail, Context, Result};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::ops::Bound;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use tantivy::collector::{DocSetCollector, TopDocs};
 use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
 use tantivy::schema::{
@@ -31,6 +33,7 @@ use tantivy::schema::{
 use tantivy::snippet::SnippetGenerator;
 use tantivy::tokenizer::{
     Language, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer,
+    TokenizerManager,
 };
 use tantivy::{DateTime, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
@@ -40,7 +43,9 @@ use tantivy::{DateTime, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDo
 /// skip claims.
 /// 3: a document's title is indexed once more as a value of `text`, which is then the one
 /// field a query searches.
-pub const SCHEMA_VERSION: u32 = 3;
+/// 4: `text` also holds pairs of adjacent words of which one is common ("upp sig"), for
+/// phrase queries (see `word_pairs`).
+pub const SCHEMA_VERSION: u32 = 4;
 const META_FILE: &str = "avhopp.json";
 /// Memory for the index writer: bounds ingest memory whatever the corpus size.
 const WRITER_MEMORY: usize = 200_000_000;
@@ -92,13 +97,19 @@ pub struct Fields {
 /// The schema, declared once.
 pub fn build_schema() -> (Schema, Fields) {
     let mut b = Schema::builder();
-    let swedish = TextOptions::default()
-        .set_indexing_options(
-            TextFieldIndexing::default()
-                .set_tokenizer("sv")
-                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
-        )
-        .set_stored();
+    let analysed = |tokenizer: &str| {
+        TextOptions::default()
+            .set_indexing_options(
+                TextFieldIndexing::default()
+                    .set_tokenizer(tokenizer)
+                    .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+            )
+            .set_stored()
+    };
+    let swedish = analysed("sv");
+    // The documents' text: the same analysis, and pairs of words with a common word (see
+    // `word_pairs`), so that phrases with common words read few positions.
+    let swedish_text = analysed("sv_text");
     let keyword = TextOptions::default()
         .set_indexing_options(
             TextFieldIndexing::default()
@@ -118,7 +129,7 @@ pub fn build_schema() -> (Schema, Fields) {
         title: b.add_text_field("title", swedish.clone()),
         // the document's text (claims keep theirs in `quote`, so that a search for words
         // never has to skip claim records)
-        body: b.add_text_field("text", swedish.clone()),
+        body: b.add_text_field("text", swedish_text),
         published: b.add_date_field("published", date.clone()),
         // the date as precise as it is known: "2018", "2024-12", "2021-09-03"
         published_text: b.add_text_field("published_text", STORED),
@@ -152,17 +163,49 @@ pub fn build_schema() -> (Schema, Fields) {
     (b.build(), fields)
 }
 
-fn register_tokenizers(index: &Index) {
-    let sv = TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(60))
+/// Words this long or longer are not indexed (nor searched for).
+pub const LONGEST_WORD: usize = 60;
+
+/// The Swedish analyzer: words, lower-cased, stemmed.
+fn swedish_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(LONGEST_WORD))
         .filter(LowerCaser)
         .filter(Stemmer::new(Language::Swedish))
-        .build();
-    index.tokenizers().register("sv", sv);
-    let kw = TextAnalyzer::builder(RawTokenizer::default())
+        .build()
+}
+
+fn common_words() -> Arc<CommonWords> {
+    word_pairs::common_words(swedish_analyzer)
+}
+
+/// The analyzers the index is written with. `sv_text` adds the word pairs to `sv`.
+fn register_tokenizers(index: &Index) {
+    index.tokenizers().register("sv", swedish_analyzer());
+    let sv_text = TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(LONGEST_WORD))
         .filter(LowerCaser)
+        .filter(Stemmer::new(Language::Swedish))
+        .filter(WordPairs::new(common_words()))
         .build();
-    index.tokenizers().register("kw", kw);
+    index.tokenizers().register("sv_text", sv_text);
+    index.tokenizers().register("kw", keyword_analyzer());
+}
+
+fn keyword_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(RawTokenizer::default())
+        .filter(LowerCaser)
+        .build()
+}
+
+/// The analyzers a query is read with: words only, never pairs (a phrase is turned into
+/// pairs by `word_pairs::rewrite`, which knows which to use).
+fn query_tokenizers() -> TokenizerManager {
+    let manager = TokenizerManager::default();
+    manager.register("sv", swedish_analyzer());
+    manager.register("sv_text", swedish_analyzer());
+    manager.register("kw", keyword_analyzer());
+    manager
 }
 
 #[derive(Serialize, Deserialize)]
@@ -1008,7 +1051,7 @@ impl AvhoppIndex {
     pub fn parse_user_query(&self, query: &str) -> Result<Box<dyn Query>> {
         let f = self.fields;
         // `text` holds the title too (see `Ingester::add`).
-        let parser = QueryParser::for_index(&self.index, vec![f.body]);
+        let parser = QueryParser::new(self.index.schema(), vec![f.body], query_tokenizers());
         parser
             .parse_query(&expand_query(query))
             .map_err(|e| QueryError(describe_query_error(query, &e)).into())
@@ -1049,7 +1092,14 @@ impl AvhoppIndex {
             any_term = true;
             only_doc_fields &= [f.title, f.body, f.publisher].contains(&term.field());
         });
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, user_query.box_clone())];
+        // Phrases are answered from word pairs where they can be; snippets still look for
+        // the words.
+        let search_query = if word_pairs::can_rewrite(&expand_query(&req.query)) {
+            word_pairs::rewrite(&*user_query, f.body, &common_words())
+        } else {
+            user_query.box_clone()
+        };
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, search_query)];
         if empty || !any_term || !only_doc_fields {
             clauses.push((Occur::Must, term_query(f.record, "doc")));
         }

@@ -19,3 +19,4 @@ pub mod lang;
 pub mod pdf;
 pub mod timeline;
 pub mod web;
+pub mod word_pairs;

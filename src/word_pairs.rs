@@ -1,0 +1,378 @@
+//! Word pairs: phrases with common words, answered from single terms.
+//!
+//! A phrase query reads the positions of each of its words in every document that holds
+//! them all. A common word ("sig", "upp", "har") stands many times in nearly every document,
+//! so "sagt upp sig" cost position lists of 840 000 documents at a million (tantivy's
+//! position reading was two thirds of the query's time). Lucene's answer, *common grams*,
+//! is taken here: while the text is indexed, every pair of adjacent words of which one is
+//! common is indexed too, as one term ("upp sig", at the first word's position), beside the
+//! words themselves. A phrase query is then rewritten to the pairs that cover it: "sagt upp
+//! sig" becomes the phrase "sagt upp", "upp sig" (two rare terms), and a two-word phrase
+//! with a common word becomes one term, which Tantivy can prune like any term.
+//!
+//! The rewrite asks exactly what the phrase asks: a pair term at position p means its two
+//! words at p and p + 1, so terms at fixed offsets that cover every word of the phrase
+//! place every word where the phrase does. The index grows by the pairs (a word of two in
+//! running Swedish text is common), which BENCHMARKS.md measures.
+
+use std::collections::HashSet;
+use std::sync::{Arc, OnceLock};
+use tantivy::query::{BooleanQuery, PhraseQuery, Query, TermQuery};
+use tantivy::schema::{Field, IndexRecordOption, Term};
+use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
+
+/// The most frequent words of Swedish news and records (function words, auxiliaries, verb
+/// particles): as they are written; [`CommonWords`] keeps them as the analyzer stems them.
+const COMMON: &[&str] = &[
+    "och", "i", "att", "det", "som", "en", "på", "är", "av", "för", "med", "till", "den", "har",
+    "de", "inte", "om", "ett", "han", "men", "var", "jag", "sig", "från", "vi", "så", "kan", "man",
+    "när", "år", "hon", "under", "också", "efter", "eller", "nu", "sin", "där", "vid", "mot",
+    "ska", "skulle", "kommer", "ut", "får", "finns", "vara", "hade", "alla", "andra", "mycket",
+    "än", "här", "då", "sedan", "över", "bara", "in", "blir", "upp", "även", "vad", "vill", "mer",
+    "blev", "dem", "sina", "sitt", "utan", "genom", "hur", "inom", "per", "fått", "kunna", "detta",
+    "dessa", "deras", "vår", "våra", "ni", "oss",
+];
+
+/// The common words, stemmed by the analyzer the text is indexed with.
+pub struct CommonWords(HashSet<String>);
+
+impl CommonWords {
+    /// The common words as `analyzer` writes them (it lower-cases and stems).
+    pub fn stemmed_by(analyzer: &mut tantivy::tokenizer::TextAnalyzer) -> CommonWords {
+        let mut set = HashSet::new();
+        for w in COMMON {
+            let mut stream = analyzer.token_stream(w);
+            while stream.advance() {
+                set.insert(stream.token().text.clone());
+            }
+        }
+        CommonWords(set)
+    }
+
+    fn contains(&self, term: &str) -> bool {
+        self.0.contains(term)
+    }
+}
+
+/// A token filter that adds, after the words, a term for each pair of adjacent words of
+/// which one is common. Place it last, after lower-casing and stemming.
+#[derive(Clone)]
+pub struct WordPairs(Arc<CommonWords>);
+
+impl WordPairs {
+    pub fn new(common: Arc<CommonWords>) -> WordPairs {
+        WordPairs(common)
+    }
+}
+
+impl TokenFilter for WordPairs {
+    type Tokenizer<T: Tokenizer> = WordPairsFilter<T>;
+
+    fn transform<T: Tokenizer>(self, tokenizer: T) -> WordPairsFilter<T> {
+        WordPairsFilter {
+            inner: tokenizer,
+            common: self.0,
+        }
+    }
+}
+
+#[derive(Clone)]
+pub struct WordPairsFilter<T> {
+    inner: T,
+    common: Arc<CommonWords>,
+}
+
+impl<T: Tokenizer> Tokenizer for WordPairsFilter<T> {
+    type TokenStream<'a> = WordPairsStream<'a, T::TokenStream<'a>>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        WordPairsStream {
+            tail: self.inner.token_stream(text),
+            common: &self.common,
+            previous: None,
+            pair: Token::default(),
+            on_pair: false,
+        }
+    }
+}
+
+/// The previous word: its position, start offset and whether it is common.
+struct Previous {
+    text: String,
+    position: usize,
+    offset_from: usize,
+    common: bool,
+}
+
+pub struct WordPairsStream<'a, T> {
+    tail: T,
+    common: &'a CommonWords,
+    previous: Option<Previous>,
+    pair: Token,
+    /// The pair is the current token; the word that closes it comes next.
+    on_pair: bool,
+}
+
+impl<T: TokenStream> WordPairsStream<'_, T> {
+    fn remember(&mut self, common: bool) {
+        let t = self.tail.token();
+        let previous = self.previous.get_or_insert_with(|| Previous {
+            text: String::new(),
+            position: 0,
+            offset_from: 0,
+            common: false,
+        });
+        previous.text.clear();
+        previous.text.push_str(&t.text);
+        previous.position = t.position;
+        previous.offset_from = t.offset_from;
+        previous.common = common;
+    }
+}
+
+impl<T: TokenStream> TokenStream for WordPairsStream<'_, T> {
+    fn advance(&mut self) -> bool {
+        if self.on_pair {
+            // The word after the pair: emitted after it, so positions never go back.
+            self.on_pair = false;
+            let common = self.common.contains(&self.tail.token().text);
+            self.remember(common);
+            return true;
+        }
+        if !self.tail.advance() {
+            return false;
+        }
+        let t = self.tail.token();
+        let common = self.common.contains(&t.text);
+        match &self.previous {
+            Some(p) if p.position + 1 == t.position && (p.common || common) => {
+                self.pair.text.clear();
+                self.pair.text.push_str(&p.text);
+                self.pair.text.push(' ');
+                self.pair.text.push_str(&t.text);
+                self.pair.position = p.position;
+                self.pair.offset_from = p.offset_from;
+                self.pair.offset_to = t.offset_to;
+                self.pair.position_length = 2;
+                self.on_pair = true;
+            }
+            _ => self.remember(common),
+        }
+        true
+    }
+
+    fn token(&self) -> &Token {
+        if self.on_pair {
+            &self.pair
+        } else {
+            self.tail.token()
+        }
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        if self.on_pair {
+            &mut self.pair
+        } else {
+            self.tail.token_mut()
+        }
+    }
+}
+
+/// Whether the phrases tantivy's parser makes of `user_query` are exact and of adjacent
+/// words, which [`rewrite`] assumes (tantivy's `PhraseQuery` does not tell): no slop
+/// (`"a b"~2`), and no word so long that the analyzer drops it, leaving a gap.
+pub fn can_rewrite(user_query: &str) -> bool {
+    !user_query.contains("\"~")
+        && user_query
+            .split(|c: char| !c.is_alphanumeric())
+            .all(|w| w.len() < crate::index::LONGEST_WORD)
+}
+
+/// `query` with every phrase on `field` replaced by the word pairs that cover it, where that
+/// is possible; everything else as it was. Only for a query [`can_rewrite`] allows.
+pub fn rewrite(query: &dyn Query, field: Field, common: &CommonWords) -> Box<dyn Query> {
+    if let Some(phrase) = query.downcast_ref::<PhraseQuery>() {
+        if phrase.field() == field {
+            if let Some(q) = covering_pairs(phrase, common) {
+                return q;
+            }
+        }
+    } else if let Some(boolean) = query.downcast_ref::<BooleanQuery>() {
+        let clauses = boolean
+            .clauses()
+            .iter()
+            .map(|(occur, q)| (*occur, rewrite(q.as_ref(), field, common)))
+            .collect();
+        return Box::new(BooleanQuery::with_minimum_required_clauses(
+            clauses,
+            boolean.get_minimum_number_should_match(),
+        ));
+    }
+    // Anything else (a boosted phrase among them) is answered as it was written.
+    query.box_clone()
+}
+
+/// The phrase as pair terms (and the words no pair covers) at their offsets: one term query
+/// when a single pair covers it; `None` when no pair helps or the words are not adjacent.
+fn covering_pairs(phrase: &PhraseQuery, common: &CommonWords) -> Option<Box<dyn Query>> {
+    let terms = phrase.phrase_terms();
+    let words: Vec<String> = terms
+        .iter()
+        .map(|t| t.value().as_str().map(str::to_string))
+        .collect::<Option<_>>()?;
+    let field = phrase.field();
+    let mut terms: Vec<(usize, Term)> = Vec::new();
+    let mut covered = vec![false; words.len()];
+    for (i, pair) in words.windows(2).enumerate() {
+        let (a, b) = (pair[0].as_str(), pair[1].as_str());
+        if common.contains(a) || common.contains(b) {
+            terms.push((i, Term::from_field_text(field, &format!("{a} {b}"))));
+            covered[i] = true;
+            covered[i + 1] = true;
+        }
+    }
+    if terms.is_empty() {
+        return None;
+    }
+    for (i, w) in words.iter().enumerate() {
+        if !covered[i] {
+            terms.push((i, Term::from_field_text(field, w)));
+        }
+    }
+    Some(if terms.len() == 1 {
+        let (_, term) = terms.pop().expect("one term");
+        Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs))
+    } else {
+        Box::new(PhraseQuery::new_with_offset(terms))
+    })
+}
+
+/// The common words as the index's Swedish analyzer stems them, built once.
+pub fn common_words(
+    analyzer: impl FnOnce() -> tantivy::tokenizer::TextAnalyzer,
+) -> Arc<CommonWords> {
+    static COMMON_WORDS: OnceLock<Arc<CommonWords>> = OnceLock::new();
+    COMMON_WORDS
+        .get_or_init(|| Arc::new(CommonWords::stemmed_by(&mut analyzer())))
+        .clone()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tantivy::tokenizer::{LowerCaser, SimpleTokenizer, TextAnalyzer};
+
+    fn analyzer() -> TextAnalyzer {
+        let common = Arc::new(CommonWords::stemmed_by(
+            &mut TextAnalyzer::builder(SimpleTokenizer::default())
+                .filter(LowerCaser)
+                .build(),
+        ));
+        TextAnalyzer::builder(SimpleTokenizer::default())
+            .filter(LowerCaser)
+            .filter(WordPairs::new(common))
+            .build()
+    }
+
+    fn tokens(text: &str) -> Vec<(String, usize)> {
+        let mut a = analyzer();
+        let mut s = a.token_stream(text);
+        let mut out = Vec::new();
+        while s.advance() {
+            out.push((s.token().text.clone(), s.token().position));
+        }
+        out
+    }
+
+    #[test]
+    fn pairs_follow_words_that_are_common() {
+        let t = tokens("Tio socialsekreterare har sagt upp sig");
+        let texts: Vec<&str> = t.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "tio",
+                "socialsekreterare",
+                "socialsekreterare har",
+                "har",
+                "har sagt",
+                "sagt",
+                "sagt upp",
+                "upp",
+                "upp sig",
+                "sig"
+            ]
+        );
+        // A pair stands at its first word's position, and positions never go back.
+        assert!(t.contains(&("upp sig".to_string(), 4)));
+        assert!(t.windows(2).all(|w| w[0].1 <= w[1].1));
+    }
+
+    #[test]
+    fn phrases_become_pairs_and_rare_words_stay() {
+        let common = CommonWords::stemmed_by(
+            &mut TextAnalyzer::builder(SimpleTokenizer::default())
+                .filter(LowerCaser)
+                .build(),
+        );
+        let mut schema = tantivy::schema::Schema::builder();
+        let field = schema.add_text_field("t", tantivy::schema::TEXT);
+        let other = schema.add_text_field("u", tantivy::schema::TEXT);
+        let phrase = |words: &[&str]| {
+            PhraseQuery::new(
+                words
+                    .iter()
+                    .map(|w| Term::from_field_text(field, w))
+                    .collect(),
+            )
+        };
+        let terms = |q: &dyn Query| {
+            let mut v = Vec::new();
+            q.query_terms(&mut |t, _| v.push(t.value().as_str().unwrap().to_string()));
+            v
+        };
+        // Two words, one common: a single term.
+        let q = rewrite(&phrase(&["upp", "sig"]), field, &common);
+        assert!(q.downcast_ref::<TermQuery>().is_some());
+        assert_eq!(terms(&*q), ["upp sig"]);
+        // Three: the pairs that cover them.
+        let q = rewrite(&phrase(&["sagt", "upp", "sig"]), field, &common);
+        assert_eq!(terms(&*q), ["sagt upp", "upp sig"]);
+        // Rare words on their own keep their place beside a pair.
+        let q = rewrite(
+            &phrase(&["tio", "socialsekreterare", "har"]),
+            field,
+            &common,
+        );
+        assert_eq!(terms(&*q), ["tio", "socialsekreterare har"]);
+        // No common word: the phrase as it was.
+        let q = rewrite(&phrase(&["tio", "socialsekreterare"]), field, &common);
+        assert!(q.downcast_ref::<PhraseQuery>().is_some());
+        assert_eq!(terms(&*q), ["tio", "socialsekreterare"]);
+        // Inside a boolean query, and never on another field.
+        let b = BooleanQuery::new(vec![
+            (
+                tantivy::query::Occur::Must,
+                Box::new(phrase(&["upp", "sig"])) as Box<dyn Query>,
+            ),
+            (
+                tantivy::query::Occur::Should,
+                Box::new(TermQuery::new(
+                    Term::from_field_text(field, "tio"),
+                    IndexRecordOption::WithFreqs,
+                )),
+            ),
+        ]);
+        assert_eq!(terms(&*rewrite(&b, field, &common)), ["upp sig", "tio"]);
+        assert!(rewrite(&phrase(&["upp", "sig"]), other, &common)
+            .downcast_ref::<PhraseQuery>()
+            .is_some());
+    }
+
+    #[test]
+    fn sloppy_phrases_and_dropped_words_are_left_alone() {
+        assert!(can_rewrite("\"sagt upp sig\" AND stockholm"));
+        assert!(!can_rewrite("\"sagt upp\"~2"));
+        assert!(!can_rewrite(&format!("\"upp {} sig\"", "x".repeat(80))));
+    }
+}
