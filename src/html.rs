@@ -68,7 +68,7 @@ static RAW_OPEN: LazyLock<AhoCorasick> = LazyLock::new(|| {
 static NAV_TAGS: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
-        .build(["<nav", "</nav"])
+        .build(["<nav", "</nav", "<script", "<style", "<!--"])
         .expect("nav tags")
 });
 
@@ -188,12 +188,26 @@ pub fn strip_raw_text(raw: &str) -> String {
 }
 
 /// Where the `<nav>` whose content starts at `from` ends: the start of its `</nav>`,
-/// counting menus nested in it.
+/// counting menus nested in it. Scripts, styles and comments inside the menu are passed over
+/// whole, so that a "<nav>" in a script's string cannot carry the menu on to a later
+/// menu's end, and the article between them with it.
 fn nav_end(raw: &str, from: usize) -> Option<usize> {
     let bytes = raw.as_bytes();
     let mut depth = 1usize;
-    for m in NAV_TAGS.find_iter(&raw[from..]) {
-        let end = from + m.end();
+    let mut at = from;
+    while let Some(m) = NAV_TAGS.find(&raw[at..]) {
+        let (start, end) = (at + m.start(), at + m.end());
+        at = end;
+        let close = match m.pattern().as_usize() {
+            2 => Some(&RAW_CLOSE[0]),
+            3 => Some(&RAW_CLOSE[1]),
+            4 => Some(&RAW_CLOSE[5]),
+            _ => None,
+        };
+        if let Some(close) = close {
+            at = close.find(&raw[end..]).map_or(raw.len(), |c| end + c.end());
+            continue;
+        }
         if !bytes
             .get(end)
             .is_some_and(|b| b.is_ascii_whitespace() || *b == b'>' || *b == b'/')
@@ -205,7 +219,7 @@ fn nav_end(raw: &str, from: usize) -> Option<usize> {
         } else {
             depth -= 1;
             if depth == 0 {
-                return Some(from + m.start());
+                return Some(start);
             }
         }
     }
@@ -2646,6 +2660,12 @@ mod tests {
             "<body><NAV class=top></nav><navbar>x</navbar><p>Fem socialsekreterare har slutat.</p><nav><a>Start</a>"
         );
         assert_eq!(parse(page).text, "x\n\nFem socialsekreterare har slutat.");
+        // A "<nav>" in a script or comment of the menu opens nothing: the article after the
+        // menu stays.
+        let page =
+            "<body><nav><script>menu.innerHTML = '<nav>';</script><!-- <nav> --><a>Sport</a></nav>\
+                    <p>Fem socialsekreterare har slutat.</p><nav><a>Start</a></nav>";
+        assert_eq!(parse(page).text, "Fem socialsekreterare har slutat.");
     }
 
     #[test]

@@ -517,6 +517,38 @@ impl AvhoppIndex {
     }
 }
 
+/// Snippets of `field` for the words of `query`, as `SnippetGenerator::create` makes them
+/// (rarer words weigh more), but reading the text with the words-only analyzer: the word
+/// pairs the index keeps in `text` would only start fragments at the wrong word.
+fn snippet_generator(
+    searcher: &tantivy::Searcher,
+    query: &dyn Query,
+    field: Field,
+) -> Result<SnippetGenerator> {
+    let mut terms = Vec::new();
+    query.query_terms(&mut |term, _| {
+        if term.field() == field {
+            terms.push(term.clone());
+        }
+    });
+    let mut weights = std::collections::BTreeMap::new();
+    for term in terms {
+        let Some(text) = term.value().as_str().map(str::to_string) else {
+            continue;
+        };
+        let doc_freq = searcher.doc_freq(&term)?;
+        if doc_freq > 0 {
+            weights.insert(text, 1.0 / (1.0 + doc_freq as f32));
+        }
+    }
+    Ok(SnippetGenerator::new(
+        weights,
+        swedish_analyzer(),
+        field,
+        240,
+    ))
+}
+
 /// A search for a key (a document's hash or path) on this thread. The index's executor
 /// hands each segment to a search thread, which pays for a query that visits many segments
 /// but not for a key found in one: at ingest, two look-ups a document on the search threads
@@ -1178,7 +1210,7 @@ impl AvhoppIndex {
                     .order_by_score(),
             )?
         };
-        let mut snippets = SnippetGenerator::create(&searcher, &*user_query, f.body)?;
+        let mut snippets = snippet_generator(&searcher, &*user_query, f.body)?;
         snippets.set_max_num_chars(240);
         let mut hits = Vec::with_capacity(addrs.len());
         for (score, addr) in addrs {

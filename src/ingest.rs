@@ -185,7 +185,8 @@ pub fn run(
     let mut last_commit = std::time::Instant::now();
     // Reading, parsing and claim extraction run on all cores, a chunk at a time; documents
     // are then added in input order, so which copy of a duplicate wins never depends on
-    // thread timing, and memory stays bounded by two chunks. The next chunk is analysed while
+    // thread timing, and memory stays bounded by three chunks (being added, waiting in the
+    // channel, being analysed). The next chunk is analysed while
     // this thread adds the last one: adding (index look-ups, municipality mentions, the
     // writer's queue) is serial, and without the overlap the other cores waited for it (an
     // ingest used 0.9 of the 2 cores).

@@ -13,7 +13,9 @@
 //! The rewrite asks exactly what the phrase asks: a pair term at position p means its two
 //! words at p and p + 1, so terms at fixed offsets that cover every word of the phrase
 //! place every word where the phrase does. The index grows by the pairs (a word of two in
-//! running Swedish text is common), which BENCHMARKS.md measures.
+//! running Swedish text is common), which BENCHMARKS.md measures. Ranking moves a little:
+//! pairs count in a text's length for BM25, and a rewritten phrase is scored by its pairs'
+//! frequencies; which documents match does not change.
 
 use std::collections::HashSet;
 use std::sync::{Arc, OnceLock};
@@ -32,6 +34,16 @@ const COMMON: &[&str] = &[
     "blev", "dem", "sina", "sitt", "utan", "genom", "hur", "inom", "per", "fått", "kunna", "detta",
     "dessa", "deras", "vår", "våra", "ni", "oss",
 ];
+
+/// The first character of a pair's term. No word starts with it (the tokenizer splits on
+/// everything not alphanumeric), so pairs never sort among the words of the term dictionary:
+/// a prefix phrase (`"sagt upp"*`) completes its last word from words only.
+const PAIR_MARK: char = '_';
+
+/// The term of the pair `a b`.
+fn pair_term(a: &str, b: &str) -> String {
+    format!("{PAIR_MARK}{a} {b}")
+}
 
 /// The common words, stemmed by the analyzer the text is indexed with.
 pub struct CommonWords(HashSet<String>);
@@ -147,6 +159,7 @@ impl<T: TokenStream> TokenStream for WordPairsStream<'_, T> {
         match &self.previous {
             Some(p) if p.position + 1 == t.position && (p.common || common) => {
                 self.pair.text.clear();
+                self.pair.text.push(PAIR_MARK);
                 self.pair.text.push_str(&p.text);
                 self.pair.text.push(' ');
                 self.pair.text.push_str(&t.text);
@@ -180,10 +193,12 @@ impl<T: TokenStream> TokenStream for WordPairsStream<'_, T> {
 
 /// Whether the phrases tantivy's parser makes of `user_query` are exact and of adjacent
 /// words, which [`rewrite`] assumes (tantivy's `PhraseQuery` does not tell): no slop
-/// (`"a b"~2`), and no word so long that the analyzer drops it, leaving a gap.
+/// anywhere (`"a b"~2`, `'a b'~2`, `upp-sig~1`), and no word so long that the analyzer drops
+/// it, leaving a gap (a backslash escape joins what it splits, so it is read without).
 pub fn can_rewrite(user_query: &str) -> bool {
-    !user_query.contains("\"~")
+    !user_query.contains('~')
         && user_query
+            .replace('\\', "")
             .split(|c: char| !c.is_alphanumeric())
             .all(|w| w.len() < crate::index::LONGEST_WORD)
 }
@@ -226,7 +241,7 @@ fn covering_pairs(phrase: &PhraseQuery, common: &CommonWords) -> Option<Box<dyn 
     for (i, pair) in words.windows(2).enumerate() {
         let (a, b) = (pair[0].as_str(), pair[1].as_str());
         if common.contains(a) || common.contains(b) {
-            terms.push((i, Term::from_field_text(field, &format!("{a} {b}"))));
+            terms.push((i, Term::from_field_text(field, &pair_term(a, b))));
             covered[i] = true;
             covered[i + 1] = true;
         }
@@ -293,18 +308,18 @@ mod tests {
             [
                 "tio",
                 "socialsekreterare",
-                "socialsekreterare har",
+                "_socialsekreterare har",
                 "har",
-                "har sagt",
+                "_har sagt",
                 "sagt",
-                "sagt upp",
+                "_sagt upp",
                 "upp",
-                "upp sig",
+                "_upp sig",
                 "sig"
             ]
         );
         // A pair stands at its first word's position, and positions never go back.
-        assert!(t.contains(&("upp sig".to_string(), 4)));
+        assert!(t.contains(&("_upp sig".to_string(), 4)));
         assert!(t.windows(2).all(|w| w[0].1 <= w[1].1));
     }
 
@@ -334,17 +349,17 @@ mod tests {
         // Two words, one common: a single term.
         let q = rewrite(&phrase(&["upp", "sig"]), field, &common);
         assert!(q.downcast_ref::<TermQuery>().is_some());
-        assert_eq!(terms(&*q), ["upp sig"]);
+        assert_eq!(terms(&*q), ["_upp sig"]);
         // Three: the pairs that cover them.
         let q = rewrite(&phrase(&["sagt", "upp", "sig"]), field, &common);
-        assert_eq!(terms(&*q), ["sagt upp", "upp sig"]);
+        assert_eq!(terms(&*q), ["_sagt upp", "_upp sig"]);
         // Rare words on their own keep their place beside a pair.
         let q = rewrite(
             &phrase(&["tio", "socialsekreterare", "har"]),
             field,
             &common,
         );
-        assert_eq!(terms(&*q), ["tio", "socialsekreterare har"]);
+        assert_eq!(terms(&*q), ["tio", "_socialsekreterare har"]);
         // No common word: the phrase as it was.
         let q = rewrite(&phrase(&["tio", "socialsekreterare"]), field, &common);
         assert!(q.downcast_ref::<PhraseQuery>().is_some());
@@ -363,7 +378,7 @@ mod tests {
                 )),
             ),
         ]);
-        assert_eq!(terms(&*rewrite(&b, field, &common)), ["upp sig", "tio"]);
+        assert_eq!(terms(&*rewrite(&b, field, &common)), ["_upp sig", "tio"]);
         assert!(rewrite(&phrase(&["upp", "sig"]), other, &common)
             .downcast_ref::<PhraseQuery>()
             .is_some());
@@ -373,6 +388,10 @@ mod tests {
     fn sloppy_phrases_and_dropped_words_are_left_alone() {
         assert!(can_rewrite("\"sagt upp sig\" AND stockholm"));
         assert!(!can_rewrite("\"sagt upp\"~2"));
+        assert!(!can_rewrite("'sagt upp'~2"));
+        assert!(!can_rewrite("upp-sig~1"));
+        let long = "a".repeat(32);
+        assert!(!can_rewrite(&format!("\"upp {long}\\{long} sig\"")));
         assert!(!can_rewrite(&format!("\"upp {} sig\"", "x".repeat(80))));
     }
 }
