@@ -63,6 +63,16 @@ fn phrases_from_pairs_find_what_the_words_find() {
         let (lang, claims) = avhopp::ingest::analyse(&doc);
         writer.add(&doc, path, lang, &claims).unwrap();
     }
+    // "Upp" before 60 different words: 60 pairs beginning "upp", which must not crowd
+    // the words out of a prefix phrase's completions (tantivy takes the first 50 terms).
+    let crowd: String = (0..60).map(|i| format!("upp x{i:02}. ")).collect();
+    let doc = Document::new(
+        "h.txt",
+        format!("{crowd}Hon har sagt uppdraget ifrån sig."),
+        Format::Text,
+    );
+    let (lang, claims) = avhopp::ingest::analyse(&doc);
+    writer.add(&doc, "h.txt", lang, &claims).unwrap();
     for seed in std::fs::read_dir("corpus/seeds").unwrap() {
         let path = seed.unwrap().path();
         if path.extension().is_some_and(|e| e == "toml") {
@@ -112,6 +122,9 @@ fn phrases_from_pairs_find_what_the_words_find() {
         found_some += usize::from(!pairs.is_empty());
     }
     assert!(found_some >= 12, "only {found_some} phrases found anything");
+    // A prefix phrase completes its last word from words, never from pairs.
+    let hits = search(&index, "\"sagt upp\"*");
+    assert!(hits.contains(&"h.txt".to_string()), "{hits:?}");
     // The near misses are missed.
     let hits = search(&index, "\"sagt upp sig\"");
     assert!(hits.contains(&"a.txt".to_string()), "{hits:?}");
