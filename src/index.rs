@@ -166,13 +166,16 @@ pub fn build_schema() -> (Schema, Fields) {
 /// Words this long or longer are not indexed (nor searched for).
 pub const LONGEST_WORD: usize = 60;
 
-/// The Swedish analyzer: words, lower-cased, stemmed.
-fn swedish_analyzer() -> TextAnalyzer {
+/// The Swedish analysis: words, lower-cased, stemmed.
+fn swedish_words() -> tantivy::tokenizer::TextAnalyzerBuilder<impl tantivy::tokenizer::Tokenizer> {
     TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(LONGEST_WORD))
         .filter(LowerCaser)
         .filter(Stemmer::new(Language::Swedish))
-        .build()
+}
+
+fn swedish_analyzer() -> TextAnalyzer {
+    swedish_words().build()
 }
 
 fn common_words() -> Arc<CommonWords> {
@@ -182,10 +185,7 @@ fn common_words() -> Arc<CommonWords> {
 /// The analyzers the index is written with. `sv_text` adds the word pairs to `sv`.
 fn register_tokenizers(index: &Index) {
     index.tokenizers().register("sv", swedish_analyzer());
-    let sv_text = TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(LONGEST_WORD))
-        .filter(LowerCaser)
-        .filter(Stemmer::new(Language::Swedish))
+    let sv_text = swedish_words()
         .filter(WordPairs::new(common_words()))
         .build();
     index.tokenizers().register("sv_text", sv_text);
