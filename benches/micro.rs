@@ -105,9 +105,8 @@ fn sentences(c: &mut Criterion) {
 }
 
 fn tokenizer(c: &mut Criterion) {
-    // The same analyzer as the index's "sv" tokenizer: see `register_tokenizers` in
-    // src/index.rs; keep the two in step.
-    let mut sv = TextAnalyzer::builder(SimpleTokenizer::default())
+    // Tantivy's filters as they are, each word lower-cased and stemmed every time.
+    let mut plain = TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(60))
         .filter(LowerCaser)
         .filter(Stemmer::new(Language::Swedish))
@@ -115,16 +114,22 @@ fn tokenizer(c: &mut Criterion) {
     let doc = seed_document();
     let mut g = c.benchmark_group("tokenizer");
     g.throughput(Throughput::Bytes(doc.len() as u64));
-    g.bench_function("sv/seed", |b| {
-        b.iter(|| {
-            let mut stream = sv.token_stream(black_box(&doc));
-            let mut n = 0usize;
-            while stream.advance() {
-                n += stream.token().text.len();
-            }
-            n
-        })
-    });
+    let mut run = |name: &str, analyzer: &mut TextAnalyzer| {
+        g.bench_function(name, |b| {
+            b.iter(|| {
+                let mut stream = analyzer.token_stream(black_box(&doc));
+                let mut n = 0usize;
+                while stream.advance() {
+                    n += stream.token().text.len();
+                }
+                n
+            })
+        });
+    };
+    run("lower-case+stem/seed", &mut plain);
+    // The index's own: word forms remembered (`word_forms`), and with the word pairs.
+    run("sv/seed", &mut avhopp::index::swedish_analyzer());
+    run("sv_text/seed", &mut avhopp::index::text_analyzer());
     g.finish();
 }
 

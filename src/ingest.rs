@@ -2,11 +2,12 @@
 //!
 //! Every file is read, its language detected, its claims extracted, and both stored. A file
 //! that cannot be read gets a one-line error and the run goes on; what was added is committed
-//! every [`COMMIT_EVERY`] documents or [`COMMIT_INTERVAL`], whichever comes first, so a crash
-//! loses at most that much (a rerun skips what was committed).
+//! every [`COMMIT_INTERVAL`], so a crash loses at most that much (a rerun skips what was
+//! committed).
 
 use crate::claims::{self, Claim, DocContext};
 use crate::document::{self, Defaults, Document};
+use crate::geo::{self, Mention};
 use crate::index::{Added, AvhoppIndex};
 use crate::lang;
 use anyhow::Result;
@@ -14,21 +15,23 @@ use indicatif::{ProgressBar, ProgressStyle};
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
-/// A commit writes a segment, syncs and reopens the reader; every 1 000 documents that was
-/// a quarter of the ingest time at scale (and a thousand small segments to merge at 1M).
-const COMMIT_EVERY: usize = 10_000;
-const COMMIT_INTERVAL: std::time::Duration = std::time::Duration::from_secs(10);
+/// How often an ingest commits. A commit writes what the writer holds as segments, syncs
+/// and reopens the reader. A commit every 1 000 documents was a quarter of the ingest time
+/// at scale; every 10 000, the small segments it wrote cost a merge each (a tenth of a
+/// build's CPU time). Between commits the writer writes a segment whenever its memory
+/// budget is full, segments big enough never to need merging.
+pub const COMMIT_INTERVAL: std::time::Duration = std::time::Duration::from_secs(10);
 /// Documents read and analysed in parallel before they are added in order.
 const CHUNK: usize = 256;
 
-type Analysed = Result<(Document, Option<&'static str>, Vec<Claim>), document::ReadError>;
+type Analysed = Result<(Document, Analysis), document::ReadError>;
 
 /// Reads and analyses `inputs` on `workers` threads; results come back in input order.
 fn analyse_all(inputs: &[Input], defaults: &Defaults, workers: usize) -> Vec<Analysed> {
     let one = |input: &Input| -> Analysed {
         let doc = document::read(&input.path, &input.display, defaults)?;
-        let (code, claims) = analyse(&doc);
-        Ok((doc, code, claims))
+        let analysis = analyse(&doc);
+        Ok((doc, analysis))
     };
     if workers <= 1 || inputs.len() < 2 {
         return inputs.iter().map(one).collect();
@@ -107,18 +110,41 @@ pub fn collect(paths: &[PathBuf]) -> Inputs {
     inputs
 }
 
-/// The language and claims of a document: claims only for Swedish text.
-pub fn analyse(doc: &Document) -> (Option<&'static str>, Vec<Claim>) {
-    let code = lang::detect(&doc.text);
-    if !lang::is_swedish(code) {
-        return (code, Vec::new());
+/// What analysis finds in a document, for the index.
+#[derive(Debug, Clone, Default)]
+pub struct Analysis {
+    /// The language's ISO 639-3 code ("swe"), None when the text is too short to tell.
+    pub lang: Option<&'static str>,
+    /// Claims, only for Swedish text.
+    pub claims: Vec<Claim>,
+    /// Every municipality mention in the text, in order (the index files the document under
+    /// each municipality).
+    pub mentions: Vec<Mention>,
+}
+
+/// The language, municipality mentions and claims of a document: claims only for Swedish
+/// text. Runs on the analysis threads, so that adding (which is serial) has little to do.
+pub fn analyse(doc: &Document) -> Analysis {
+    let lang = lang::detect(&doc.text);
+    let mentions = geo::find_mentions(&doc.text);
+    if !lang::is_swedish(lang) {
+        return Analysis {
+            lang,
+            claims: Vec::new(),
+            mentions,
+        };
     }
     let ctx = DocContext {
         doc: doc.path.clone(),
         published: doc.published,
         municipality: doc.municipality,
     };
-    (code, claims::extract(&doc.text, &ctx))
+    let claims = claims::extract_given_mentions(&doc.text, &ctx, &mentions);
+    Analysis {
+        lang,
+        claims,
+        mentions,
+    }
 }
 
 /// What an ingest run did.
@@ -181,7 +207,6 @@ pub fn run(
         .progress_chars("=> "),
     );
     let mut writer = index.writer()?;
-    let mut since_commit = 0;
     let mut last_commit = std::time::Instant::now();
     // Reading, parsing and claim extraction run on all cores, a chunk at a time; documents
     // are then added in input order, so which copy of a duplicate wins never depends on
@@ -205,7 +230,7 @@ pub fn run(
         for (chunk, analysed) in files.chunks(CHUNK).zip(rx) {
             for (input, result) in chunk.iter().zip(analysed) {
                 bar.inc(1);
-                let (doc, code, claims) = match result {
+                let (doc, analysis) = match result {
                     Ok(r) => r,
                     Err(e) => {
                         bar.suspend(|| report(&e.to_string()));
@@ -213,17 +238,17 @@ pub fn run(
                         continue;
                     }
                 };
-                if !lang::is_swedish(code) {
+                if !lang::is_swedish(analysis.lang) {
                     summary.not_swedish += 1;
                 }
-                match writer.add(&doc, &absolute(&input.path), code, &claims)? {
+                match writer.add(&doc, &absolute(&input.path), &analysis)? {
                     Added::New => {
                         summary.added += 1;
-                        summary.claims += claims.len();
+                        summary.claims += analysis.claims.len();
                     }
                     Added::Replaced => {
                         summary.replaced += 1;
-                        summary.claims += claims.len();
+                        summary.claims += analysis.claims.len();
                     }
                     Added::Unchanged => summary.unchanged += 1,
                     Added::Duplicate(of) => {
@@ -236,10 +261,8 @@ pub fn run(
                         });
                     }
                 }
-                since_commit += 1;
-                if since_commit >= COMMIT_EVERY || last_commit.elapsed() >= COMMIT_INTERVAL {
+                if last_commit.elapsed() >= COMMIT_INTERVAL {
                     writer.commit()?;
-                    since_commit = 0;
                     last_commit = std::time::Instant::now();
                 }
             }

@@ -19,4 +19,5 @@ pub mod lang;
 pub mod pdf;
 pub mod timeline;
 pub mod web;
+pub mod word_forms;
 pub mod word_pairs;

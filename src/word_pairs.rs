@@ -17,7 +17,7 @@
 //! pairs count in a text's length for BM25, and a rewritten phrase is scored by its pairs'
 //! frequencies; which documents match does not change.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use std::sync::{Arc, OnceLock};
 use tantivy::query::{BooleanQuery, PhraseQuery, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption, Term};
@@ -46,23 +46,32 @@ fn pair_term(a: &str, b: &str) -> String {
 }
 
 /// The common words, stemmed by the analyzer the text is indexed with.
-pub struct CommonWords(HashSet<String>);
+pub struct CommonWords {
+    words: FxHashSet<String>,
+    /// The longest, in bytes: most words of a text are longer, and are told apart without
+    /// hashing.
+    longest: usize,
+}
 
 impl CommonWords {
     /// The common words as `analyzer` writes them (it lower-cases and stems).
     pub fn stemmed_by(analyzer: &mut tantivy::tokenizer::TextAnalyzer) -> CommonWords {
-        let mut set = HashSet::new();
+        let mut set = FxHashSet::default();
         for w in COMMON {
             let mut stream = analyzer.token_stream(w);
             while stream.advance() {
                 set.insert(stream.token().text.clone());
             }
         }
-        CommonWords(set)
+        let longest = set.iter().map(String::len).max().unwrap_or(0);
+        CommonWords {
+            words: set,
+            longest,
+        }
     }
 
     fn contains(&self, term: &str) -> bool {
-        self.0.contains(term)
+        term.len() <= self.longest && self.words.contains(term)
     }
 }
 
@@ -104,6 +113,7 @@ impl<T: Tokenizer> Tokenizer for WordPairsFilter<T> {
             previous: None,
             pair: Token::default(),
             on_pair: false,
+            tail_common: false,
         }
     }
 }
@@ -123,6 +133,8 @@ pub struct WordPairsStream<'a, T> {
     pair: Token,
     /// The pair is the current token; the word that closes it comes next.
     on_pair: bool,
+    /// Whether the word that closes the pair is common.
+    tail_common: bool,
 }
 
 impl<T: TokenStream> WordPairsStream<'_, T> {
@@ -147,8 +159,7 @@ impl<T: TokenStream> TokenStream for WordPairsStream<'_, T> {
         if self.on_pair {
             // The word after the pair: emitted after it, so positions never go back.
             self.on_pair = false;
-            let common = self.common.contains(&self.tail.token().text);
-            self.remember(common);
+            self.remember(self.tail_common);
             return true;
         }
         if !self.tail.advance() {
@@ -168,6 +179,7 @@ impl<T: TokenStream> TokenStream for WordPairsStream<'_, T> {
                 self.pair.offset_to = t.offset_to;
                 self.pair.position_length = 2;
                 self.on_pair = true;
+                self.tail_common = common;
             }
             _ => self.remember(common),
         }

@@ -60,8 +60,9 @@ fn phrases_from_pairs_find_what_the_words_find() {
             doc.title = Some("Många har sagt".into()); // "sagt | upp": title, then text
             doc.text = format!("Upp sig. {}", doc.text);
         }
-        let (lang, claims) = avhopp::ingest::analyse(&doc);
-        writer.add(&doc, path, lang, &claims).unwrap();
+        writer
+            .add(&doc, path, &avhopp::ingest::analyse(&doc))
+            .unwrap();
     }
     // "Upp" before 60 different words: 60 pairs beginning "upp", which must not crowd
     // the words out of a prefix phrase's completions (tantivy takes the first 50 terms).
@@ -71,8 +72,9 @@ fn phrases_from_pairs_find_what_the_words_find() {
         format!("{crowd}Hon har sagt uppdraget ifrån sig."),
         Format::Text,
     );
-    let (lang, claims) = avhopp::ingest::analyse(&doc);
-    writer.add(&doc, "h.txt", lang, &claims).unwrap();
+    writer
+        .add(&doc, "h.txt", &avhopp::ingest::analyse(&doc))
+        .unwrap();
     for seed in std::fs::read_dir("corpus/seeds").unwrap() {
         let path = seed.unwrap().path();
         if path.extension().is_some_and(|e| e == "toml") {
@@ -80,8 +82,9 @@ fn phrases_from_pairs_find_what_the_words_find() {
         }
         let display = path.display().to_string();
         let doc = avhopp::document::read(&path, &display, &Defaults::default()).unwrap();
-        let (lang, claims) = avhopp::ingest::analyse(&doc);
-        writer.add(&doc, &display, lang, &claims).unwrap();
+        writer
+            .add(&doc, &display, &avhopp::ingest::analyse(&doc))
+            .unwrap();
     }
     writer.finish().unwrap();
     let index = AvhoppIndex::open(dir.path()).unwrap();

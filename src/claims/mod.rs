@@ -32,6 +32,7 @@ use crate::geo::{self, Mention, Municipality};
 use numerals::{Quantity, Unit};
 use regex::{Captures, Regex, RegexSet};
 use serde::{Deserialize, Serialize, Serializer};
+use std::borrow::Cow;
 use std::fmt;
 use std::sync::LazyLock;
 pub use time::Period;
@@ -424,7 +425,13 @@ fn nearest_mention(mentions: &[Mention], anchor: usize) -> Option<&'static Munic
 
 /// All claims of a document's text, merged and in order.
 pub fn extract(text: &str, ctx: &DocContext) -> Vec<Claim> {
-    extract_with(text, ctx, true)
+    extract_with(text, ctx, true, None)
+}
+
+/// [`extract`] given the text's municipality mentions ([`geo::find_mentions`] of `text`),
+/// which the index needs too: found once, not twice.
+pub fn extract_given_mentions(text: &str, ctx: &DocContext, mentions: &[Mention]) -> Vec<Claim> {
+    extract_with(text, ctx, true, Some(mentions))
 }
 
 /// [`extract`] without the literal prefilter: every sentence goes through numerals, masking
@@ -432,7 +439,7 @@ pub fn extract(text: &str, ctx: &DocContext) -> Vec<Claim> {
 /// prefilter loses nothing and measure what it saves.
 #[doc(hidden)]
 pub fn extract_without_prefilter(text: &str, ctx: &DocContext) -> Vec<Claim> {
-    extract_with(text, ctx, false)
+    extract_with(text, ctx, false, None)
 }
 
 /// The sentences that can hold a claim: with the prefilter, only those that hold every word
@@ -459,7 +466,12 @@ fn candidate_sentences(
     out
 }
 
-fn extract_with(text: &str, ctx: &DocContext, use_prefilter: bool) -> Vec<Claim> {
+fn extract_with(
+    text: &str,
+    ctx: &DocContext,
+    use_prefilter: bool,
+    known_mentions: Option<&[Mention]>,
+) -> Vec<Claim> {
     // A document with a letter the prefilter cannot see through goes unfiltered.
     let scan = use_prefilter
         .then(|| PREFILTER.scan(text))
@@ -473,7 +485,7 @@ fn extract_with(text: &str, ctx: &DocContext, use_prefilter: bool) -> Vec<Claim>
     let sentences = candidate_sentences(text, &paragraphs, scan.as_ref());
     // Municipality mentions are looked up once, when the first sentence has a rule to try:
     // most documents that pass the prefilter still hold no claim.
-    let mut found: Option<(Vec<Mention>, Option<&'static Municipality>)> = None;
+    let mut found: Option<(Cow<[Mention]>, Option<&'static Municipality>)> = None;
     let rules = &*RULES;
     let mut drafts: Vec<Draft> = Vec::new();
 
@@ -499,7 +511,10 @@ fn extract_with(text: &str, ctx: &DocContext, use_prefilter: bool) -> Vec<Claim>
             continue;
         }
         let (mentions, doc_municipality) = &*found.get_or_insert_with(|| {
-            let mentions = geo::find_mentions(text);
+            let mentions = match known_mentions {
+                Some(known) => Cow::Borrowed(known),
+                None => Cow::Owned(geo::find_mentions(text)),
+            };
             debug_assert!(mentions.windows(2).all(|w| w[0].end <= w[1].start));
             let dominant = ctx.municipality.or_else(|| dominant(&mentions));
             (mentions, dominant)

@@ -1326,6 +1326,12 @@ fn prefilter_matches_as_the_masked_sentence_reads() {
     }
     assert!(!PREFILTER.passes("Hanna sågs senast på eftermiddagen."));
     assert!(!PREFILTER.passes("Personen fick lämna jobbet i fallet med bussen."));
+    // Criticism seen by no body: the inspection rules need one (IVO, JO...), and the short
+    // "jo" no longer leaves their alternation of bodies out of the condition.
+    assert!(!PREFILTER.passes(
+        "Socialchefen vill inte kommentera enskilda ärenden men säger att man ser allvarligt på kritiken."
+    ));
+    assert!(PREFILTER.passes("JO riktar allvarlig kritik mot socialnämnden i Botkyrka."));
     // Every character outside ASCII and å/ä/ö/é whose lower case holds, or whose case folding
     // reaches, an ASCII letter or å/ä/ö/é is an odd letter: the prefilter does not filter a
     // text that holds one.
@@ -1346,4 +1352,32 @@ fn prefilter_matches_as_the_masked_sentence_reads() {
     let kelvin = "14 socialsekreterare har slutat".replace('k', "\u{212a}");
     let scan = PREFILTER.scan(&kelvin);
     assert!(scan.odd);
+}
+
+/// The prefilter's scan steps four parts of a text at once; it finds exactly the hits of
+/// aho-corasick's own overlapping search, in the same order, whatever the length and
+/// wherever the cut falls: inside a word, between two, in a Swedish letter, at a digit.
+#[test]
+fn prefilter_scan_finds_what_one_stream_finds() {
+    let sentence = "Tio av 30 socialsekreterare i Örebro har sagt upp sig, \
+        personalomsättningen är 45 procent och ÄRENDENA ökar; fjorton konsulter anlitades. ";
+    let mut compared = 0;
+    for len in [0, 1, 7, 80, 255, 256, 257, 300, 511, 1000, 4099] {
+        let text: String = sentence.chars().cycle().take(len).collect();
+        // Every shift of the text moves the cut across each word.
+        for shift in 0..40 {
+            let shifted: String = "x".repeat(shift) + &text;
+            let (scanned, reference) = PREFILTER.scan_and_reference(&shifted);
+            assert_eq!(scanned, reference, "length {len}, shift {shift}");
+            compared += reference.len();
+        }
+    }
+    assert!(compared > 10_000, "only {compared} hits compared");
+    // A word across the middle cut, in a text of the length from which the scan cuts.
+    let mut text = "x".repeat(128 - 8);
+    text.push_str("socialsekreterare");
+    text.push_str(&"y".repeat(256 - text.len()));
+    let (scanned, reference) = PREFILTER.scan_and_reference(&text);
+    assert_eq!(scanned, reference);
+    assert!(!reference.is_empty());
 }

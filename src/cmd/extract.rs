@@ -61,7 +61,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 continue;
             }
         };
-        let (code, claims) = ingest::analyse(&doc);
+        let ingest::Analysis {
+            lang: code, claims, ..
+        } = ingest::analyse(&doc);
         if !lang::is_swedish(code) {
             eprintln!(
                 "avhopp: {}: not Swedish ({}), no claims extracted",

@@ -199,18 +199,18 @@ impl<'a> Indexer<'a> {
             }
             Verdict::New => {}
         }
-        let (code, claims) = ingest::analyse(&doc);
-        if !lang::is_swedish(code) {
+        let analysis = ingest::analyse(&doc);
+        if !lang::is_swedish(analysis.lang) {
             self.counts.not_swedish += 1;
         }
-        match self.writer.add(&doc, &rec.url, code, &claims)? {
+        match self.writer.add(&doc, &rec.url, &analysis)? {
             Added::New => {
                 self.counts.added += 1;
-                self.counts.claims += claims.len();
+                self.counts.claims += analysis.claims.len();
             }
             Added::Replaced => {
                 self.counts.replaced += 1;
-                self.counts.claims += claims.len();
+                self.counts.claims += analysis.claims.len();
             }
             Added::Unchanged => self.counts.unchanged += 1,
             Added::Duplicate(_) => self.counts.duplicates += 1,

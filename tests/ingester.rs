@@ -1,0 +1,52 @@
+//! What `Ingester::add` says of a document, on a real index in a temporary folder: a fresh
+//! index skips the key look-ups for keys its run has not added, so these check that a text
+//! or a path added earlier in the same run, before or after a commit, is still recognised.
+
+use avhopp::document::{Document, Format};
+use avhopp::index::{Added, AvhoppIndex};
+use avhopp::ingest::analyse;
+
+fn doc(path: &str, text: &str) -> Document {
+    Document::new(path, text.to_string(), Format::Text)
+}
+
+/// Adds `text` at `path` (also its key) and says what became of it.
+fn add(writer: &mut avhopp::index::Ingester<'_>, path: &str, text: &str) -> Added {
+    let d = doc(path, text);
+    writer.add(&d, path, &analyse(&d)).unwrap()
+}
+
+const A: &str = "Tio av 30 socialsekreterare i Botkyrka har sagt upp sig sedan årsskiftet.";
+const B: &str = "I Malmö har 40 procent av socialsekreterarna slutat under året.";
+const C: &str = "Nämnden i Lund räknar med 45 ärenden per socialsekreterare i höst.";
+
+#[test]
+fn a_fresh_index_still_knows_what_its_run_added() {
+    let dir = tempfile::tempdir().unwrap();
+    // The key of a path that exists: a document found under a path that is gone is moved,
+    // not a duplicate.
+    let a_path = dir.path().join("a.txt");
+    std::fs::write(&a_path, A).unwrap();
+    let a = a_path.to_str().unwrap();
+    let index = AvhoppIndex::open_or_create(&dir.path().join("index")).unwrap();
+    let mut writer = index.writer().unwrap();
+    assert_eq!(add(&mut writer, a, A), Added::New);
+    // Before a commit, from the run's own memory.
+    assert_eq!(add(&mut writer, "b.txt", A), Added::Duplicate(a.to_string()));
+    writer.commit().unwrap();
+    // After it, from the index: the run's memory of uncommitted documents is cleared.
+    assert_eq!(add(&mut writer, "c.txt", A), Added::Duplicate(a.to_string()));
+    assert_eq!(add(&mut writer, a, A), Added::Unchanged);
+    assert_eq!(add(&mut writer, a, B), Added::Replaced);
+    assert_eq!(add(&mut writer, "d.txt", C), Added::New);
+    writer.finish().unwrap();
+    assert_eq!(index.num_documents().unwrap(), 2);
+
+    // A second run on the index, which is no longer empty: everything is looked up.
+    let mut writer = index.writer().unwrap();
+    assert_eq!(add(&mut writer, a, B), Added::Unchanged);
+    assert_eq!(add(&mut writer, "d.txt", A), Added::Replaced);
+    assert_eq!(add(&mut writer, "e.txt", B), Added::Duplicate(a.to_string()));
+    writer.finish().unwrap();
+    assert_eq!(index.num_documents().unwrap(), 2);
+}
