@@ -32,10 +32,16 @@ fn a_fresh_index_still_knows_what_its_run_added() {
     let mut writer = index.writer().unwrap();
     assert_eq!(add(&mut writer, a, A), Added::New);
     // Before a commit, from the run's own memory.
-    assert_eq!(add(&mut writer, "b.txt", A), Added::Duplicate(a.to_string()));
+    assert_eq!(
+        add(&mut writer, "b.txt", A),
+        Added::Duplicate(a.to_string())
+    );
     writer.commit().unwrap();
     // After it, from the index: the run's memory of uncommitted documents is cleared.
-    assert_eq!(add(&mut writer, "c.txt", A), Added::Duplicate(a.to_string()));
+    assert_eq!(
+        add(&mut writer, "c.txt", A),
+        Added::Duplicate(a.to_string())
+    );
     assert_eq!(add(&mut writer, a, A), Added::Unchanged);
     assert_eq!(add(&mut writer, a, B), Added::Replaced);
     assert_eq!(add(&mut writer, "d.txt", C), Added::New);
@@ -46,7 +52,10 @@ fn a_fresh_index_still_knows_what_its_run_added() {
     let mut writer = index.writer().unwrap();
     assert_eq!(add(&mut writer, a, B), Added::Unchanged);
     assert_eq!(add(&mut writer, "d.txt", A), Added::Replaced);
-    assert_eq!(add(&mut writer, "e.txt", B), Added::Duplicate(a.to_string()));
+    assert_eq!(
+        add(&mut writer, "e.txt", B),
+        Added::Duplicate(a.to_string())
+    );
     writer.finish().unwrap();
     assert_eq!(index.num_documents().unwrap(), 2);
 }
