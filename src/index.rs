@@ -360,6 +360,8 @@ impl AvhoppIndex {
             )
         })?;
         writer.set_merge_policy(Box::new(merge_policy()));
+        // What another writer committed before this one took the lock counts as indexed.
+        self.reader.reload()?;
         Ok(Ingester {
             index: self,
             writer,

@@ -59,3 +59,26 @@ fn a_fresh_index_still_knows_what_its_run_added() {
     writer.finish().unwrap();
     assert_eq!(index.num_documents().unwrap(), 2);
 }
+
+/// An index opened before another writer added to it: its writer sees what was committed.
+#[test]
+fn a_writer_sees_what_another_committed_before_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let a_path = dir.path().join("a.txt");
+    std::fs::write(&a_path, A).unwrap();
+    let a = a_path.to_str().unwrap();
+    let first = AvhoppIndex::open_or_create(&dir.path().join("index")).unwrap();
+    let second = AvhoppIndex::open(&dir.path().join("index")).unwrap();
+    let mut writer = second.writer().unwrap();
+    assert_eq!(add(&mut writer, a, A), Added::New);
+    writer.finish().unwrap();
+    // `first` was opened when the index was empty.
+    let mut writer = first.writer().unwrap();
+    assert_eq!(add(&mut writer, a, A), Added::Unchanged);
+    assert_eq!(
+        add(&mut writer, "b.txt", A),
+        Added::Duplicate(a.to_string())
+    );
+    writer.finish().unwrap();
+    assert_eq!(first.num_documents().unwrap(), 1);
+}
