@@ -46,12 +46,7 @@ fn pair_term(a: &str, b: &str) -> String {
 }
 
 /// The common words, stemmed by the analyzer the text is indexed with.
-pub struct CommonWords {
-    words: FxHashSet<String>,
-    /// The longest, in bytes: most words of a text are longer, and are told apart without
-    /// hashing.
-    longest: usize,
-}
+pub struct CommonWords(FxHashSet<String>);
 
 impl CommonWords {
     /// The common words as `analyzer` writes them (it lower-cases and stems).
@@ -63,15 +58,11 @@ impl CommonWords {
                 set.insert(stream.token().text.clone());
             }
         }
-        let longest = set.iter().map(String::len).max().unwrap_or(0);
-        CommonWords {
-            words: set,
-            longest,
-        }
+        CommonWords(set)
     }
 
     fn contains(&self, term: &str) -> bool {
-        term.len() <= self.longest && self.words.contains(term)
+        self.0.contains(term)
     }
 }
 

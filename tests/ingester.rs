@@ -16,18 +16,24 @@ fn add(writer: &mut avhopp::index::Ingester<'_>, path: &str, text: &str) -> Adde
     writer.add(&d, path, &analyse(&d)).unwrap()
 }
 
+/// A temporary folder with `a.txt` holding [`A`], and that file's path. A document's key is
+/// a path that exists: one found under a path that is gone is moved, not a duplicate.
+fn folder_with_a() -> (tempfile::TempDir, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let a_path = dir.path().join("a.txt");
+    std::fs::write(&a_path, A).unwrap();
+    let a = a_path.to_str().unwrap().to_string();
+    (dir, a)
+}
+
 const A: &str = "Tio av 30 socialsekreterare i Botkyrka har sagt upp sig sedan årsskiftet.";
 const B: &str = "I Malmö har 40 procent av socialsekreterarna slutat under året.";
 const C: &str = "Nämnden i Lund räknar med 45 ärenden per socialsekreterare i höst.";
 
 #[test]
 fn a_fresh_index_still_knows_what_its_run_added() {
-    let dir = tempfile::tempdir().unwrap();
-    // The key of a path that exists: a document found under a path that is gone is moved,
-    // not a duplicate.
-    let a_path = dir.path().join("a.txt");
-    std::fs::write(&a_path, A).unwrap();
-    let a = a_path.to_str().unwrap();
+    let (dir, a) = folder_with_a();
+    let a = a.as_str();
     let index = AvhoppIndex::open_or_create(&dir.path().join("index")).unwrap();
     let mut writer = index.writer().unwrap();
     assert_eq!(add(&mut writer, a, A), Added::New);
@@ -63,10 +69,8 @@ fn a_fresh_index_still_knows_what_its_run_added() {
 /// An index opened before another writer added to it: its writer sees what was committed.
 #[test]
 fn a_writer_sees_what_another_committed_before_it() {
-    let dir = tempfile::tempdir().unwrap();
-    let a_path = dir.path().join("a.txt");
-    std::fs::write(&a_path, A).unwrap();
-    let a = a_path.to_str().unwrap();
+    let (dir, a) = folder_with_a();
+    let a = a.as_str();
     let first = AvhoppIndex::open_or_create(&dir.path().join("index")).unwrap();
     let second = AvhoppIndex::open(&dir.path().join("index")).unwrap();
     let mut writer = second.writer().unwrap();
