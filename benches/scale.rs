@@ -442,7 +442,6 @@ fn build_from_texts(texts: &Path) {
     let mut writer = index.writer().unwrap();
     let file = std::io::BufReader::new(std::fs::File::open(texts).unwrap());
     let mut lines = std::io::BufRead::lines(file);
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
     let (mut n, mut claims) = (0usize, 0usize);
     let mut last_commit = Instant::now();
     loop {
@@ -457,20 +456,7 @@ fn build_from_texts(texts: &Path) {
         if chunk.is_empty() {
             break;
         }
-        let per_worker = chunk.len().div_ceil(workers);
-        let analysed: Vec<_> = std::thread::scope(|scope| {
-            let handles: Vec<_> = chunk
-                .chunks(per_worker)
-                .map(|part| {
-                    scope
-                        .spawn(move || part.iter().map(avhopp::ingest::analyse).collect::<Vec<_>>())
-                })
-                .collect();
-            handles
-                .into_iter()
-                .flat_map(|h| h.join().unwrap())
-                .collect()
-        });
+        let analysed = avhopp::ingest::analyse_many(&chunk);
         for (doc, analysis) in chunk.iter().zip(analysed) {
             writer.add(doc, &doc.path, &analysis).unwrap();
             n += 1;

@@ -48,7 +48,8 @@ use tantivy::{DateTime, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDo
 /// field a query searches.
 /// 4: `text` also holds pairs of adjacent words of which one is common ("upp sig"), for
 /// phrase queries (see `word_pairs`).
-pub const SCHEMA_VERSION: u32 = 4;
+/// 5: the pairs are only those a common word starts ("upp sig", not "sagt upp").
+pub const SCHEMA_VERSION: u32 = 5;
 const META_FILE: &str = "avhopp.json";
 /// Memory for the index writer: bounds ingest memory whatever the corpus size.
 const WRITER_MEMORY: usize = 200_000_000;

@@ -113,21 +113,22 @@ pub fn paragraph_sentences(text: &str, p: Paragraph, index: usize, out: &mut Vec
 fn split_line(text: &str, start: usize, end: usize, paragraph: usize, out: &mut Vec<Sentence>) {
     let line = &text[start..end];
     let mut sent_start = start;
-    let mut iter = line.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        if !matches!(c, '.' | '!' | '?') {
-            continue;
-        }
+    // Only ".", "!" and "?" can end a sentence: jump from one to the next (they are ASCII,
+    // so each is a char boundary) instead of decoding every character of the line.
+    let mut from = 0;
+    while let Some(found) = memchr::memchr3(b'.', b'!', b'?', &line.as_bytes()[from..]) {
+        let i = from + found;
+        let c = char::from(line.as_bytes()[i]);
         // Closing quotes and brackets belong to the sentence they close.
-        let mut cut = i + c.len_utf8();
-        while let Some(&(j, d)) = iter.peek() {
+        let mut cut = i + 1;
+        for d in line[cut..].chars() {
             if matches!(d, '"' | '”' | '’' | '\'' | ')' | '»' | '.' | '!' | '?') {
-                cut = j + d.len_utf8();
-                iter.next();
+                cut += d.len_utf8();
             } else {
                 break;
             }
         }
+        from = cut;
         let rest = &line[cut..];
         let Some(next) = rest.chars().find(|ch| !ch.is_whitespace()) else {
             continue;
@@ -164,6 +165,81 @@ fn split_line(text: &str, start: usize, end: usize, paragraph: usize, out: &mut 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The splitter as it was before it jumped between stops: one character at a time.
+    fn split_line_char_by_char(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+        let line = &text[start..end];
+        let mut out = Vec::new();
+        let mut sent_start = start;
+        let mut iter = line.char_indices().peekable();
+        while let Some((i, c)) = iter.next() {
+            if !matches!(c, '.' | '!' | '?') {
+                continue;
+            }
+            let mut cut = i + c.len_utf8();
+            while let Some(&(j, d)) = iter.peek() {
+                if matches!(d, '"' | '”' | '’' | '\'' | ')' | '»' | '.' | '!' | '?') {
+                    cut = j + d.len_utf8();
+                    iter.next();
+                } else {
+                    break;
+                }
+            }
+            let rest = &line[cut..];
+            let Some(next) = rest.chars().find(|ch| !ch.is_whitespace()) else {
+                continue;
+            };
+            if !rest.starts_with(char::is_whitespace) {
+                continue;
+            }
+            let starts_new = next.is_uppercase()
+                || next.is_ascii_digit()
+                || matches!(next, '"' | '”' | '–' | '—' | '-' | '«' | '»' | '•');
+            if !starts_new || (c == '.' && is_abbreviation(&line[..i])) {
+                continue;
+            }
+            out.push(trim(text, sent_start, start + cut));
+            sent_start = start + cut;
+        }
+        out.push(trim(text, sent_start, end));
+        out.retain(|(s, e)| s < e);
+        out
+    }
+
+    #[test]
+    fn jumping_between_stops_splits_as_reading_every_character() {
+        let mut texts: Vec<String> = std::fs::read_dir("corpus/seeds")
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+            .map(|p| std::fs::read_to_string(p).unwrap())
+            .collect();
+        assert!(texts.len() >= 5);
+        texts.push(
+            "Han sa: ”Vi slutar.” Sedan gick han… Ivo:s beslut, t.ex. 3.5 procent! \
+             Vad? (Ja.) »Nej!» – A. Svensson m.fl. kom. Åtta av tio?! 12. Öppet.\n\
+             Slut utan punkt. "
+                .into(),
+        );
+        let mut sentences = 0;
+        for text in &texts {
+            let mut line_start = 0;
+            for line in text.split_inclusive('\n') {
+                let end = line_start + line.len();
+                let mut out = Vec::new();
+                split_line(text, line_start, end, 0, &mut out);
+                let got: Vec<(usize, usize)> = out.iter().map(|s| (s.start, s.end)).collect();
+                assert_eq!(
+                    got,
+                    split_line_char_by_char(text, line_start, end),
+                    "{line}"
+                );
+                sentences += got.len();
+                line_start = end;
+            }
+        }
+        assert!(sentences > 100, "{sentences}");
+    }
 
     fn split(text: &str) -> Vec<&str> {
         let ps = paragraphs(text);

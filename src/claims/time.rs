@@ -9,7 +9,7 @@
 
 use crate::dates::{last_of_month, month_number, PubDate, MONTHS};
 use chrono::{Datelike, Months, NaiveDate};
-use regex::Regex;
+use regex::{Regex, RegexSet};
 use serde::{Deserialize, Serialize};
 use std::sync::LazyLock;
 
@@ -199,6 +199,14 @@ enum Family {
     Year,
 }
 
+/// All the families' patterns in one set: one pass over a sentence tells which families
+/// occur in it, and only those are run for their captures (a claim's sentence holds one
+/// or two time expressions, and running each of the 22 patterns over it was a sixth of
+/// claim extraction on claim-bearing text).
+static FAMILY_SET: LazyLock<RegexSet> = LazyLock::new(|| {
+    RegexSet::new(PATTERNS.iter().map(|(_, re)| re.as_str())).expect("time patterns")
+});
+
 /// A year must not be part of a date ("2024-12-10") or a time ("05:15"), nor a figure with a
 /// unit ("2000 kronor").
 static NOT_A_YEAR: LazyLock<Regex> = LazyLock::new(|| {
@@ -223,7 +231,8 @@ pub fn find(sentence: &str, published: Option<&PubDate>) -> Vec<TimeExpr> {
     // shorter expressions inside them must not stand in for them ("april 2025" inside
     // "tom 30 april 2025" is not the period).
     let mut unresolved: Vec<(usize, usize)> = Vec::new();
-    for (family, re) in PATTERNS.iter() {
+    for i in FAMILY_SET.matches(sentence).iter() {
+        let (family, re) = &PATTERNS[i];
         for caps in re.captures_iter(sentence) {
             let m = caps.get(0).expect("whole match");
             if blocked.iter().any(|&(a, b)| m.start() < b && a < m.end()) {
