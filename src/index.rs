@@ -17,6 +17,7 @@ use crate::claims::{Claim, Kind};
 use crate::document::Document;
 use crate::geo::Municipality;
 use crate::ingest::Analysis;
+use crate::seeking_union::seek_unions_in_intersections;
 use crate::word_forms::WordForms;
 use crate::word_pairs::{self, CommonWords, WordPairs};
 use anyhow::{bail, Context, Result};
@@ -1207,6 +1208,8 @@ impl AvhoppIndex {
         } else {
             Box::new(BooleanQuery::new(clauses))
         };
+        // A union that filters or other words narrow down is seeked, not read whole.
+        let query = seek_unions_in_intersections(&*query);
         let searcher = self.reader.searcher();
         let total = if count {
             searcher.search(&query, &tantivy::collector::Count)?

@@ -17,6 +17,7 @@ pub mod index;
 pub mod ingest;
 pub mod lang;
 pub mod pdf;
+pub mod seeking_union;
 pub mod timeline;
 pub mod web;
 pub mod word_forms;

@@ -13,10 +13,10 @@
 //!
 //! Why only the pair that a common word starts, not also the one it ends (Lucene makes
 //! both): every pair is a term the indexer hashes and positions like a word, and the two
-//! directions made 40 % of the tokens of running text; one direction makes about a quarter,
-//! and the build took 15 % less CPU time (BENCHMARKS.md). What it leaves to position
-//! reading is a common word that ends a phrase after a rare one ("slutat på"), and there
-//! the rare word bounds the documents whose positions are read.
+//! directions made 40–42 % of the tokens of running text, one direction makes 28–31 %,
+//! and a build takes 7 % fewer instructions (BENCHMARKS.md, "Build, 2026-12-04"). What it
+//! leaves to position reading is a common word that ends a phrase after a rare one
+//! ("slutat på"), and there the rare word bounds the documents whose positions are read.
 //!
 //! The rewrite asks exactly what the phrase asks: a pair term at position p means its two
 //! words at p and p + 1, so terms at fixed offsets that cover every word of the phrase
