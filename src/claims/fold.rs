@@ -50,15 +50,31 @@ pub fn unfold(folded: &str) -> String {
 
 /// Folds `text`, keeping its byte length and offsets.
 pub fn text(text: &str) -> String {
-    if text.is_ascii() {
-        return text.to_string();
+    // Every folded letter is two bytes in UTF-8, the first 0xC3 (which is only ever the
+    // first byte of a character), and its folded form is two ASCII bytes: the pairs are
+    // found with memchr and rewritten in place, instead of decoding every character.
+    let mut out = text.as_bytes().to_vec();
+    for i in memchr::memchr_iter(0xC3, text.as_bytes()) {
+        if let Some(f) = folded_after_c3(out[i + 1]) {
+            out[i..i + 2].copy_from_slice(f);
+        }
     }
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        push(&mut out, c);
-    }
-    debug_assert_eq!(out.len(), text.len());
-    out
+    String::from_utf8(out).expect("whole characters replaced by ASCII")
+}
+
+/// The folded form of the letter whose UTF-8 is 0xC3 and `second`, if it is folded.
+fn folded_after_c3(second: u8) -> Option<&'static [u8; 2]> {
+    Some(match second {
+        0xA5 => b"qa", // å
+        0xA4 => b"qe", // ä
+        0xB6 => b"qo", // ö
+        0xA9 => b"qi", // é
+        0x85 => b"QA", // Å
+        0x84 => b"QE", // Ä
+        0x96 => b"QO", // Ö
+        0x89 => b"QI", // É
+        _ => return None,
+    })
 }
 
 /// Folds a regex pattern written in plain Swedish: letters outside character classes are
@@ -110,6 +126,20 @@ mod tests {
         assert_eq!(f, "Tvqa av qatta – qokat qerenden i Gqoteborg");
         let at = s.find("ärenden").unwrap();
         assert_eq!(&f[at..at + "ärenden".len()], "qerenden");
+    }
+
+    #[test]
+    fn folding_bytes_folds_as_folding_characters() {
+        // Every character from U+00A0 to U+024F (all that start with 0xC3 among them),
+        // beside ASCII, other scripts and four-byte characters.
+        let mut s: String = ('\u{a0}'..='\u{24f}').collect();
+        s.push_str("abc ÅÄÖÉåäöé – € 𝄞 ё Ægir øre");
+        let by_char: String = s
+            .chars()
+            .map(|c| fold_char(c).map_or(c.to_string(), str::to_string))
+            .collect();
+        assert_eq!(text(&s), by_char);
+        assert_eq!(text("Göteborg"), "Gqoteborg");
     }
 
     #[test]
