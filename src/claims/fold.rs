@@ -62,19 +62,12 @@ pub fn text(text: &str) -> String {
     String::from_utf8(out).expect("whole characters replaced by ASCII")
 }
 
-/// The folded form of the letter whose UTF-8 is 0xC3 and `second`, if it is folded.
-fn folded_after_c3(second: u8) -> Option<&'static [u8; 2]> {
-    Some(match second {
-        0xA5 => b"qa", // å
-        0xA4 => b"qe", // ä
-        0xB6 => b"qo", // ö
-        0xA9 => b"qi", // é
-        0x85 => b"QA", // Å
-        0x84 => b"QE", // Ä
-        0x96 => b"QO", // Ö
-        0x89 => b"QI", // É
-        _ => return None,
-    })
+/// The folded form of the letter whose UTF-8 is 0xC3 and `second`, if it is folded (read
+/// from [`fold_char`], so the two never disagree).
+fn folded_after_c3(second: u8) -> Option<&'static [u8]> {
+    let pair = [0xC3, second];
+    let c = std::str::from_utf8(&pair).ok()?.chars().next()?;
+    fold_char(c).map(str::as_bytes)
 }
 
 /// Folds a regex pattern written in plain Swedish: letters outside character classes are
