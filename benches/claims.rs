@@ -27,6 +27,10 @@ use avhopp::geo;
 use std::hint::black_box;
 use std::path::Path;
 
+// As the binary allocates (src/main.rs).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[path = "common/mod.rs"]
 mod common;
 use common::{median, timed};

@@ -28,6 +28,10 @@ use std::path::{Path, PathBuf};
 mod common;
 use common::{median, timed};
 
+// As the binary allocates (src/main.rs).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn load(dir: &Path) -> Vec<(String, Vec<u8>)> {
     let mut names: Vec<PathBuf> = std::fs::read_dir(dir)
         .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())

@@ -18,6 +18,10 @@ use tantivy::tokenizer::{
     Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer, TokenStream,
 };
 
+// As the binary allocates (src/main.rs).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// A paragraph as local news writes about a social services office: several claims.
 const CLAIM_DENSE: &str = "Sedan i våras har 14 av 30 socialsekreterare på barn- och \
 familjeenheten i Eslöv sagt upp sig. Just nu är nio socialsekreterartjänster obesatta, och \

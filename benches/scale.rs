@@ -32,6 +32,10 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::time::Instant;
 
+// As the binary allocates (src/main.rs).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// xorshift64*: deterministic, no dependency.
 struct Rng(u64);
 

@@ -111,21 +111,23 @@ fn word_number_pattern() -> String {
     )
 }
 
-/// Words of which every quantity holds at least one, as it is written (digits, "tio",
-/// "hälften", "dussin"...; "fyrtio" holds "tio", "tredjedel" "tre"). The claim prefilter
-/// looks for them to tell whether a sentence can hold a figure at all; a test proves on
-/// [`atom_pattern`]'s syntax tree that no atom does without one.
+/// What every quantity holds, as it is written: one of [`IN_EVERY_NUMBER`] anywhere, or a word
+/// that begins with one of [`STARTS_EVERY_NUMBER_WORD`]. The claim prefilter looks for them to
+/// tell whether a sentence can hold a figure at all; a test proves on [`atom_pattern`]'s syntax
+/// tree that no atom does without one.
+///
+/// Digits anywhere; "hundra" and "tusen" anywhere, since they follow other number words
+/// ("etthundra", "tvåtusen").
 pub(super) const IN_EVERY_NUMBER: &[&str] = &[
-    "0",
-    "1",
-    "2",
-    "3",
-    "4",
-    "5",
-    "6",
-    "7",
-    "8",
-    "9",
+    "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "hundra", "tusen",
+];
+
+/// The number words, by how they begin: "trettio" and "tredjedel" begin with "tre", "femtio"
+/// with "fem". Only at the start of a word, because inside words they are everywhere: "tio"
+/// in every "-tion" ("information", "Migrationsverket"), "tre" in "utredning", "nio" in
+/// "opinion"; looked for anywhere, they let a third of a news text's sentences through to
+/// the rule set, most of them without a number.
+pub(super) const STARTS_EVERY_NUMBER_WORD: &[&str] = &[
     "noll",
     "två",
     "tre",
@@ -142,8 +144,9 @@ pub(super) const IN_EVERY_NUMBER: &[&str] = &[
     "arton",
     "nitton",
     "tjugo",
-    "hundra",
-    "tusen",
+    "fyrtio",
+    "åttio",
+    "nittio",
     "hälften",
     "häften",
     "halva",

@@ -11,8 +11,10 @@
 //! which the matched text holds at least one. A literal ("sagt upp sig") requires each of its
 //! words; a sequence requires what each of its parts requires; an alternation requires, per
 //! clause, one word of each branch; optional parts, classes and repetitions that may be
-//! empty require nothing. A figure marker (`#n3#`) requires a word found in every written
-//! number ([`numerals::IN_EVERY_NUMBER`]: a digit, "tio", "hälften"...) or a literal "#".
+//! empty require nothing. A figure marker (`#n3#`) requires what every written number holds:
+//! a digit, "hundra" or "tusen" anywhere ([`numerals::IN_EVERY_NUMBER`]), a word that begins
+//! as a number word ("tio", "trettio", "hälften"; [`numerals::STARTS_EVERY_NUMBER_WORD`],
+//! found only where a word starts: "Migrationsverket" holds no "tio"), or a literal "#".
 //! So the rule `<V> <ADJ><STAFF> ... <QUIT>` needs a figure, a staff word and a word of
 //! leaving in the same sentence, and "person", "jobb" or "fall" alone no longer send a news
 //! sentence down the full path.
@@ -60,6 +62,28 @@ const SHORT_WORDS: &[&str] = &["jo"];
 /// condition, never a wrong one.
 const MAX_CLAUSES: usize = 12;
 
+/// Written before a word of the vocabulary that counts only at the start of a word of the
+/// text (see [`numerals::STARTS_EVERY_NUMBER_WORD`]).
+const WORD_START: char = '^';
+
+/// What a pattern of the automaton stands for: a word, and whether it counts only at the start
+/// of a word of the text.
+#[derive(Clone, Copy, Debug)]
+struct Found {
+    word: usize,
+    at_start: bool,
+}
+
+/// Whether `text[at..]` starts a word, as far as a regex's `\b` goes: the character before
+/// is not a letter, a digit or "_", or there is none. Any character `\b` counts as part of
+/// a word that this does not (combining marks, other scripts' digits) only lets more through.
+pub(super) fn starts_word(text: &str, at: usize) -> bool {
+    !text[..at]
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphabetic() || c.is_ascii_digit() || c == '_')
+}
+
 /// A set of words, as bits over the word list.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(super) struct Words(Vec<u64>);
@@ -86,18 +110,185 @@ pub(super) struct Prefilter {
     #[cfg_attr(not(test), allow(dead_code))]
     clauses: Vec<Words>,
     /// Per rule, the clauses it needs.
+    #[cfg_attr(not(test), allow(dead_code))]
     rules: Vec<Clauses>,
+    /// The conditions [`Prefilter::possible`] tries, by their key clause: no condition that
+    /// holds another (which is possible whenever that one is), and each under the clause of
+    /// fewest words it needs (the least likely to be there), so that a passage is only
+    /// tried against conditions whose key it holds.
+    by_key: Vec<Vec<Clauses>>,
+    /// Some rule needs nothing: every passage is possible.
+    unconditional: bool,
     /// Per word, the clauses it holds.
     word_clauses: Vec<Clauses>,
-    /// Pattern of the automaton -> word id; `None` for an odd letter.
-    pattern_word: Vec<Option<usize>>,
+    /// Pattern of the automaton -> its word; `None` for an odd letter.
+    #[cfg(test)]
+    pattern_word: Vec<Option<Found>>,
     /// The automaton's patterns, for checking [`Prefilter::scan`] against aho-corasick's own
     /// overlapping search.
     #[cfg(test)]
     patterns: Vec<String>,
-    automaton: DFA,
+    /// The words' automaton, as the scan steps through it.
+    table: Table,
     /// The longest pattern, in bytes.
     longest: usize,
+}
+
+/// Aho-corasick's DFA for the words, copied into one flat table that a step reads with one
+/// load and one comparison.
+///
+/// The DFA's own step goes through its `Automaton` methods (a byte-class lookup, a table
+/// lookup, each bounds-checked, then a test for special states); in the scan that was about
+/// 18 instructions a byte, a third of claim extraction on news text. Here a state's number is
+/// premultiplied by the number of byte classes, the states with matches are numbered first (so
+/// one comparison says whether a state has any), and the classes are read from the patterns:
+/// each byte a pattern holds (ASCII letters in either case being one) is a class, and every
+/// other byte, which from any state leads back to the start, is one more.
+struct Table {
+    /// Byte -> its class.
+    classes: [u8; 256],
+    /// State (premultiplied) + class -> next state (premultiplied).
+    next: Vec<u32>,
+    start: u32,
+    /// States below this (premultiplied) have matches.
+    matches_below: u32,
+    /// Per state with matches (in order): the range of its matches in `matches`.
+    match_ranges: Vec<(u32, u32)>,
+    /// The matches: the pattern's length in bytes and its word, `None` for an odd letter.
+    matches: Vec<(u32, Option<Found>)>,
+    /// Classes per state.
+    stride: u32,
+}
+
+impl Table {
+    fn new(automaton: &DFA, patterns: &[String], pattern_word: &[Option<Found>]) -> Table {
+        // Classes: 0 for bytes no pattern holds, then one per distinct byte (ASCII case
+        // folded: the automaton ignores it).
+        let mut classes = [0u8; 256];
+        let mut representative = vec![0u8]; // byte 0 stands for the bytes of class 0
+        for b in patterns.iter().flat_map(|p| p.bytes()) {
+            let b = b.to_ascii_lowercase();
+            if classes[b as usize] == 0 {
+                let class = u8::try_from(representative.len())
+                    .expect("at most 255 distinct bytes in the prefilter's words");
+                classes[b as usize] = class;
+                classes[b.to_ascii_uppercase() as usize] = class;
+                representative.push(b);
+            }
+        }
+        assert!(
+            patterns.iter().all(|p| !p.as_bytes().contains(&0)),
+            "no prefilter word holds a NUL byte (it stands for class 0)"
+        );
+        let stride = representative.len();
+        // Every state reachable from the start, and its transitions, in the DFA's numbers.
+        // Indexed by the DFA's state ID (premultiplied there too, so sparse): `NONE` until
+        // the state is numbered anew.
+        const NONE: u32 = u32::MAX;
+        let mut number: Vec<u32> = Vec::new();
+        let slot = |number: &mut Vec<u32>, sid: StateID| -> usize {
+            if number.len() <= sid.as_usize() {
+                number.resize(sid.as_usize() + 1, NONE);
+            }
+            sid.as_usize()
+        };
+        let start = automaton
+            .start_state(Anchored::No)
+            .expect("an unanchored search is supported");
+        let mut order = vec![start];
+        let at = slot(&mut number, start);
+        number[at] = 0; // seen; numbered below
+        let mut rows: Vec<StateID> = Vec::new();
+        let mut next_to_visit = 0;
+        while next_to_visit < order.len() {
+            let sid = order[next_to_visit];
+            next_to_visit += 1;
+            for &b in &representative {
+                let to = automaton.next_state(Anchored::No, sid, b);
+                rows.push(to);
+                let at = slot(&mut number, to);
+                if number[at] == NONE {
+                    number[at] = 0;
+                    order.push(to);
+                }
+            }
+        }
+        // New numbers: states with matches first.
+        let (with, without): (Vec<usize>, Vec<usize>) =
+            (0..order.len()).partition(|&i| automaton.is_match(order[i]));
+        let mut match_ranges = Vec::new();
+        let mut matches = Vec::new();
+        for (new, &old) in with.iter().chain(&without).enumerate() {
+            let sid = order[old];
+            number[sid.as_usize()] = u32::try_from(new * stride).expect("prefilter table fits u32");
+            if new < with.len() {
+                let first = matches.len() as u32;
+                for i in 0..automaton.match_len(sid) {
+                    let pid = automaton.match_pattern(sid, i);
+                    matches.push((
+                        automaton.pattern_len(pid) as u32,
+                        pattern_word[pid.as_usize()],
+                    ));
+                }
+                match_ranges.push((first, matches.len() as u32));
+            }
+        }
+        let mut next = vec![0u32; order.len() * stride];
+        for (old_index, &old) in order.iter().enumerate() {
+            let row = number[old.as_usize()] as usize;
+            for c in 0..stride {
+                next[row + c] = number[rows[old_index * stride + c].as_usize()];
+            }
+        }
+        Table {
+            classes,
+            next,
+            start: number[start.as_usize()],
+            matches_below: (with.len() * stride) as u32,
+            match_ranges,
+            matches,
+            stride: stride as u32,
+        }
+    }
+
+    /// Steps four streams of equal length from `k` on, until one reaches a state with
+    /// matches or they end; returns the index after the last step.
+    ///
+    /// Out of line and calling nothing, so that the states, the four positions and the two
+    /// tables fit in registers (inside `scan`, next to the hits' bookkeeping, the states
+    /// went through the stack at every step).
+    #[inline(never)]
+    fn run(&self, heads: [&[u8]; 4], states: &mut [u32; 4], mut k: usize) -> usize {
+        let [h0, h1, h2, h3] = heads;
+        let n = h0.len().min(h1.len()).min(h2.len()).min(h3.len());
+        let (h0, h1, h2, h3) = (&h0[..n], &h1[..n], &h2[..n], &h3[..n]);
+        let [mut s0, mut s1, mut s2, mut s3] = *states;
+        let below = self.matches_below;
+        while k < n {
+            s0 = self.step(s0, h0[k]);
+            s1 = self.step(s1, h1[k]);
+            s2 = self.step(s2, h2[k]);
+            s3 = self.step(s3, h3[k]);
+            k += 1;
+            if s0.min(s1).min(s2.min(s3)) < below {
+                break;
+            }
+        }
+        *states = [s0, s1, s2, s3];
+        k
+    }
+
+    #[inline(always)]
+    fn step(&self, state: u32, byte: u8) -> u32 {
+        let at = state as usize + self.classes[byte as usize] as usize;
+        debug_assert!(at < self.next.len());
+        // SAFETY: `state` is `start` or read from `next`, and every such number is a state's
+        // row, `row * stride` with `row` below the number of states (`Table::new`); a class
+        // is below `stride`. So `at` is inside `next`, whose length is states * stride. The
+        // bounds check this saves held a register the four streams need (with it, states
+        // went through the stack at every step).
+        unsafe { *self.next.get_unchecked(at) }
+    }
 }
 
 /// Below this many bytes a text is scanned as one stream.
@@ -105,7 +296,7 @@ const STREAMS_FROM: usize = 256;
 
 /// How many parts of a text [`Prefilter::scan`] steps through at once: on news text one
 /// stream scanned 333 MB/s, two 496, three 536, four 630, five 286 and eight 442 (the
-/// states no longer stay in registers).
+/// states no longer stay in registers). The scan's loop is written out for four.
 const STREAMS: usize = 4;
 
 /// A set of clauses, as bits. Fixed in size, so that [`Prefilter::possible`], which runs for
@@ -134,7 +325,6 @@ impl Clauses {
     fn within(&self, other: &Clauses) -> bool {
         self.0.iter().zip(other.0).all(|(a, b)| a & !b == 0)
     }
-    #[cfg(test)]
     fn contains(&self, i: usize) -> bool {
         self.0[i / 64] >> (i % 64) & 1 == 1
     }
@@ -169,7 +359,13 @@ impl Prefilter {
         let mut figure: Vec<usize> = numerals::IN_EVERY_NUMBER
             .iter()
             .chain(["#"].iter())
-            .map(|w| words.id(w))
+            .map(|w| w.to_string())
+            .chain(
+                numerals::STARTS_EVERY_NUMBER_WORD
+                    .iter()
+                    .map(|w| format!("{WORD_START}{w}")),
+            )
+            .map(|w| words.id(&w))
             .collect();
         figure.sort_unstable();
         let cnfs: Vec<Cnf> = patterns
@@ -206,7 +402,7 @@ impl Prefilter {
         for (ci, c) in distinct.iter().enumerate() {
             c.iter().for_each(|&w| word_clauses[w].insert(ci));
         }
-        let rules = rules
+        let rules: Vec<Clauses> = rules
             .into_iter()
             .map(|ids| {
                 let mut w = Clauses::default();
@@ -214,13 +410,30 @@ impl Prefilter {
                 w
             })
             .collect();
+        let unconditional = rules.iter().any(|r| *r == Clauses::default());
+        let mut by_key = vec![Vec::new(); distinct.len()];
+        for (i, r) in rules.iter().enumerate() {
+            let weaker = rules
+                .iter()
+                .enumerate()
+                .any(|(j, o)| o.within(r) && (o != r || j < i));
+            if weaker || *r == Clauses::default() {
+                continue;
+            }
+            let key = (0..distinct.len())
+                .filter(|&c| r.contains(c))
+                .min_by_key(|&c| distinct[c].len())
+                .expect("a condition with a clause");
+            by_key[key].push(*r);
+        }
 
         let mut patterns: Vec<String> = Vec::new();
         let mut pattern_word = Vec::new();
         for (id, w) in words.list.iter().enumerate() {
-            for v in spellings(w) {
+            let at_start = w.starts_with(WORD_START);
+            for v in spellings(w.trim_start_matches(WORD_START)) {
                 patterns.push(v);
-                pattern_word.push(Some(id));
+                pattern_word.push(Some(Found { word: id, at_start }));
             }
         }
         for c in ODD_LETTERS {
@@ -235,15 +448,19 @@ impl Prefilter {
             .build(&patterns)
             .expect("prefilter automaton");
         let longest = patterns.iter().map(String::len).max().unwrap_or(1);
+        let table = Table::new(&automaton, &patterns, &pattern_word);
         Prefilter {
             words: words.list,
             clauses,
             rules,
+            by_key,
+            unconditional,
             word_clauses,
+            #[cfg(test)]
             pattern_word,
             #[cfg(test)]
             patterns,
-            automaton,
+            table,
             longest,
         }
     }
@@ -267,16 +484,13 @@ impl Prefilter {
             return scan;
         }
         let bytes = text.as_bytes();
-        let aut = &self.automaton;
-        let start = aut
-            .start_state(Anchored::No)
-            .expect("an unanchored search is supported");
+        let table = &self.table;
         if bytes.len() < STREAMS_FROM {
-            let mut sid = start;
+            let mut state = table.start;
             for (at, &b) in bytes.iter().enumerate() {
-                sid = aut.next_state(Anchored::No, sid, b);
-                if aut.is_special(sid) {
-                    self.record(sid, at + 1, &mut scan);
+                state = table.step(state, b);
+                if state < table.matches_below {
+                    self.record(text, state, at + 1, &mut scan);
                 }
             }
             return scan;
@@ -292,61 +506,67 @@ impl Prefilter {
             hits: Vec::new(),
             odd: false,
         });
-        let mut sid = [start; STREAMS];
         let together = streams.iter().map(|s| s.len()).min().unwrap_or(0);
-        // `k` steps all the streams at once.
-        #[allow(clippy::needless_range_loop)]
-        for k in 0..together {
-            for i in 0..STREAMS {
-                sid[i] = aut.next_state(Anchored::No, sid[i], streams[i][k]);
-                if aut.is_special(sid[i]) {
-                    self.record(sid[i], from[i] + k + 1, &mut found[i]);
+        let heads: [&[u8]; STREAMS] = std::array::from_fn(|i| &streams[i][..together]);
+        let mut states = [table.start; STREAMS];
+        let mut k = 0;
+        while k < together {
+            k = table.run(heads, &mut states, k);
+            for (i, &s) in states.iter().enumerate() {
+                if s < table.matches_below {
+                    self.record(text, s, from[i] + k, &mut found[i]);
                 }
             }
         }
+        let mut state = states;
         for i in 0..STREAMS {
             for (k, &byte) in streams[i].iter().enumerate().skip(together) {
-                sid[i] = aut.next_state(Anchored::No, sid[i], byte);
-                if aut.is_special(sid[i]) {
-                    self.record(sid[i], from[i] + k + 1, &mut found[i]);
+                state[i] = table.step(state[i], byte);
+                if state[i] < table.matches_below {
+                    self.record(text, state[i], from[i] + k + 1, &mut found[i]);
                 }
             }
         }
         for (i, part) in found.into_iter().enumerate() {
             scan.odd |= part.odd;
             let cut = cuts[i];
-            scan.hits.extend(
-                part.hits
-                    .into_iter()
-                    .filter(|h| i == 0 || h.end as usize > cut),
-            );
+            let kept = if i == 0 {
+                0
+            } else {
+                part.hits.partition_point(|h| h.end as usize <= cut)
+            };
+            if scan.hits.is_empty() {
+                scan.hits = part.hits;
+                scan.hits.drain(..kept);
+            } else {
+                scan.hits.extend_from_slice(&part.hits[kept..]);
+            }
         }
         scan
     }
 
-    /// The matches of a special state reached with the byte before `end`.
+    /// The matches of a state with matches, reached with the byte before `end` of `text`.
     #[inline]
-    fn record(&self, sid: StateID, end: usize, scan: &mut Scan) {
-        let aut = &self.automaton;
-        if !aut.is_match(sid) {
-            return; // a dead state, which an unanchored search never reaches
-        }
-        for i in 0..aut.match_len(sid) {
-            let pid = aut.match_pattern(sid, i);
-            match self.pattern_word[pid.as_usize()] {
+    fn record(&self, text: &str, state: u32, end: usize, scan: &mut Scan) {
+        let table = &self.table;
+        let (first, last) = table.match_ranges[(state / table.stride) as usize];
+        for &(len, found) in &table.matches[first as usize..last as usize] {
+            let start = end - len as usize;
+            match found {
+                Some(f) if f.at_start && !starts_word(text, start) => {}
                 // In range: the text's length fits in u32.
-                Some(w) => scan.hits.push(Hit {
-                    start: (end - aut.pattern_len(pid)) as u32,
+                Some(f) => scan.hits.push(Hit {
+                    start: start as u32,
                     end: end as u32,
-                    word: w as u32,
+                    word: f.word as u32,
                 }),
                 None => scan.odd = true,
             }
         }
     }
 
-    /// Whether some rule has, inside `start..end`, a word of each clause it needs.
-    pub fn possible(&self, scan: &Scan, start: usize, end: usize) -> bool {
+    /// The clauses that words inside `start..end` hold.
+    fn held(&self, scan: &Scan, start: usize, end: usize) -> Clauses {
         let mut held = Clauses::default();
         // The hits are in order of their ends, and one inside `start..end` ends after
         // `start` (no word is empty).
@@ -359,6 +579,31 @@ impl Prefilter {
                 held.union(&self.word_clauses[h.word as usize]);
             }
         }
+        held
+    }
+
+    /// Whether some rule has, inside `start..end`, a word of each clause it needs.
+    pub fn possible(&self, scan: &Scan, start: usize, end: usize) -> bool {
+        let held = self.held(scan, start, end);
+        if self.unconditional {
+            return true;
+        }
+        for (w, mut bits) in held.0.into_iter().enumerate() {
+            while bits != 0 {
+                let key = w * 64 + bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                if self.by_key[key].iter().any(|r| r.within(&held)) {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
+    /// [`Prefilter::possible`] the plain way, trying every rule's condition; for tests.
+    #[cfg(test)]
+    pub fn possible_by_every_rule(&self, scan: &Scan, start: usize, end: usize) -> bool {
+        let held = self.held(scan, start, end);
         self.rules.iter().any(|r| r.within(&held))
     }
 
@@ -385,8 +630,12 @@ impl Prefilter {
             .expect("reference automaton")
             .find_overlapping_iter(text)
             .filter_map(|m| {
-                let w = self.pattern_word[m.pattern().as_usize()]?;
-                Some((m.start(), m.end(), w))
+                let f = self.pattern_word[m.pattern().as_usize()]?;
+                (!f.at_start || starts_word(text, m.start())).then_some((
+                    m.start(),
+                    m.end(),
+                    f.word,
+                ))
             })
             .collect();
         (scanned, reference)
@@ -455,6 +704,7 @@ fn spellings(word: &str) -> Vec<String> {
 fn searchable(word: &str) -> bool {
     (word.len() >= MIN_WORD || SHORT_WORDS.contains(&word))
         && !TOO_COMMON.contains(&word)
+        && !word.starts_with(WORD_START)
         && word
             .chars()
             .all(|c| (c.is_ascii() && !c.is_ascii_whitespace()) || "åäöé".contains(c))

@@ -1174,7 +1174,7 @@ fn phrasings_of_this_file() -> Vec<String> {
 }
 
 /// The shipped seed documents.
-fn seed_texts() -> Vec<String> {
+pub(super) fn seed_texts() -> Vec<String> {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus/seeds");
     let mut texts: Vec<String> = std::fs::read_dir(dir)
         .expect("corpus/seeds")
@@ -1228,44 +1228,167 @@ fn prefilter_passes_every_sentence_a_rule_matches() {
     );
 }
 
-/// Whether every match of `hir` contains one of `words` (lower case). Conservative: optional
-/// parts and look-arounds guarantee nothing, a class only when each of its characters is one
-/// of `words`; a concatenation is covered by any covered part, an alternation only when all
-/// its branches are.
-fn covered(hir: &regex_syntax::hir::Hir, words: &[&str]) -> bool {
+/// Whether every match of `hir` holds one of `anywhere`, or a word of the text that begins
+/// with one of `starts`; `at_start` says whether the match starts a word. Conservative:
+/// optional parts and look-arounds guarantee nothing, a class only when each of its
+/// characters is one of `anywhere`; a concatenation is covered by any covered part, an
+/// alternation only when all its branches are. A word starts only at the start of a match
+/// that starts one, after a character of a literal that is not a letter, a digit or "_",
+/// after a part whose every match ends in one, and after `\b` (where a letter next starts a
+/// word).
+fn covered_by_number_words(
+    hir: &regex_syntax::hir::Hir,
+    anywhere: &[&str],
+    starts: &[&str],
+    at_start: bool,
+) -> bool {
     use regex_syntax::hir::{Class, HirKind};
+    let not_word = |c: char| !(c.is_alphanumeric() || c == '_');
     match hir.kind() {
         HirKind::Literal(lit) => {
             let s = String::from_utf8_lossy(&lit.0);
-            words.iter().any(|t| s.contains(t))
+            anywhere.iter().any(|t| s.contains(t))
+                || s.char_indices().any(|(i, _)| {
+                    let word_start = match s[..i].chars().next_back() {
+                        None => at_start,
+                        Some(before) => not_word(before),
+                    };
+                    word_start && starts.iter().any(|w| s[i..].starts_with(w))
+                })
         }
         HirKind::Class(Class::Unicode(c)) => c
             .iter()
-            .all(|r| (r.start()..=r.end()).all(|ch| words.contains(&ch.to_string().as_str()))),
+            .all(|r| (r.start()..=r.end()).all(|ch| anywhere.contains(&ch.to_string().as_str()))),
         HirKind::Class(Class::Bytes(_)) => false,
-        HirKind::Capture(c) => covered(&c.sub, words),
-        HirKind::Repetition(r) => r.min >= 1 && covered(&r.sub, words),
-        HirKind::Concat(parts) => parts.iter().any(|h| covered(h, words)),
-        HirKind::Alternation(branches) => branches.iter().all(|h| covered(h, words)),
+        HirKind::Capture(c) => covered_by_number_words(&c.sub, anywhere, starts, at_start),
+        HirKind::Repetition(r) => {
+            r.min >= 1 && covered_by_number_words(&r.sub, anywhere, starts, at_start)
+        }
+        HirKind::Concat(parts) => {
+            let mut at = at_start;
+            for p in parts {
+                if covered_by_number_words(p, anywhere, starts, at) {
+                    return true;
+                }
+                at = starts_word_after(p, at);
+            }
+            false
+        }
+        HirKind::Alternation(branches) => branches
+            .iter()
+            .all(|h| covered_by_number_words(h, anywhere, starts, at_start)),
         HirKind::Empty | HirKind::Look(_) => false,
+    }
+}
+
+/// Whether a letter after every match of `hir` starts a word (`at_start`: whether one at its
+/// start does).
+fn starts_word_after(hir: &regex_syntax::hir::Hir, at_start: bool) -> bool {
+    use regex_syntax::hir::{Class, HirKind, Look};
+    let not_word = |c: char| !(c.is_alphanumeric() || c == '_');
+    match hir.kind() {
+        HirKind::Empty => at_start,
+        HirKind::Look(
+            Look::WordUnicode
+            | Look::WordAscii
+            | Look::WordStartUnicode
+            | Look::WordStartAscii
+            | Look::WordStartHalfUnicode
+            | Look::WordStartHalfAscii,
+        ) => true,
+        HirKind::Look(_) => at_start,
+        HirKind::Literal(lit) => String::from_utf8_lossy(&lit.0)
+            .chars()
+            .next_back()
+            .map_or(at_start, not_word),
+        HirKind::Class(Class::Unicode(c)) => c.iter().all(|r| (r.start()..=r.end()).all(not_word)),
+        HirKind::Class(Class::Bytes(_)) => false,
+        HirKind::Capture(c) => starts_word_after(&c.sub, at_start),
+        HirKind::Repetition(r) => {
+            let once = starts_word_after(&r.sub, at_start);
+            if r.min >= 1 {
+                // Every repetition after the first starts where one ended.
+                once && starts_word_after(&r.sub, once)
+            } else {
+                at_start && once && starts_word_after(&r.sub, once)
+            }
+        }
+        HirKind::Concat(parts) => parts
+            .iter()
+            .fold(at_start, |at, p| starts_word_after(p, at)),
+        HirKind::Alternation(branches) => branches.iter().all(|h| starts_word_after(h, at_start)),
     }
 }
 
 #[test]
 fn every_number_holds_a_number_word() {
-    // The prefilter reads a figure marker as "a digit or a number word is there": every atom
-    // of the numeral scanner must hold one. `\d` also matches other scripts' digits, but
-    // those never parse (`f64::from_str` reads ASCII digits), so they give no quantity.
+    // The prefilter reads a figure marker as "a digit, or a word that begins as a number
+    // word, is there": every atom of the numeral scanner must hold one. `\d` also matches
+    // other scripts' digits, but those never parse (`f64::from_str` reads ASCII digits), so
+    // they give no quantity.
     let pattern = numerals::atom_pattern().replace(r"\d", "[0-9]");
     let hir = regex_syntax::parse(&pattern).expect("atom pattern parses");
-    assert!(covered(&hir, numerals::IN_EVERY_NUMBER));
-    // The check can fail: without "tio", "fyrtio" and "ett tiotal" are not covered.
-    let fewer: Vec<&str> = numerals::IN_EVERY_NUMBER
-        .iter()
-        .copied()
-        .filter(|w| *w != "tio")
-        .collect();
-    assert!(!covered(&hir, &fewer));
+    let (anywhere, starts) = (
+        numerals::IN_EVERY_NUMBER,
+        numerals::STARTS_EVERY_NUMBER_WORD,
+    );
+    assert!(covered_by_number_words(&hir, anywhere, starts, false));
+    // The check can fail: without "tio", "tio" and "ett tiotal" are not covered; without
+    // "hundra" anywhere, "etthundra" is not; nor is "fyrtio" without "fyrtio", which "tio"
+    // covers only inside the word.
+    let without = |words: &[&'static str], w: &str| -> Vec<&'static str> {
+        words.iter().copied().filter(|x| *x != w).collect()
+    };
+    assert!(!covered_by_number_words(
+        &hir,
+        anywhere,
+        &without(starts, "tio"),
+        false
+    ));
+    assert!(!covered_by_number_words(
+        &hir,
+        &without(anywhere, "hundra"),
+        starts,
+        false
+    ));
+    assert!(!covered_by_number_words(
+        &hir,
+        anywhere,
+        &without(starts, "fyrtio"),
+        false
+    ));
+    let mut hundra_at_start = starts.to_vec();
+    hundra_at_start.push("hundra");
+    assert!(!covered_by_number_words(
+        &hir,
+        &without(anywhere, "hundra"),
+        &hundra_at_start,
+        false
+    ));
+}
+
+#[test]
+fn number_words_count_at_the_start_of_a_word() {
+    for (text, at, starts) in [
+        ("Tio av dem", 0, true),
+        ("av tio", 3, true),
+        ("(tio)", 1, true),
+        ("–tio", "–".len(), true),
+        ("Migrationsverket", 5, false),
+        ("utredning", 2, false),
+        ("åtio", "å".len(), false),
+        ("_tio", 1, false),
+        ("9tio", 1, false),
+        // `\b` counts "²" as no part of a word: a number may start after it.
+        ("²tio", "²".len(), true),
+    ] {
+        assert_eq!(prefilter::starts_word(text, at), starts, "{text:?} at {at}");
+    }
+    // The scan keeps a number word inside a word out, a digit inside one in.
+    assert!(!PREFILTER.passes("Migrationsverket säger att personalen har slutat."));
+    assert!(PREFILTER.passes("Tio av personalen har slutat."));
+    assert!(PREFILTER.passes("Trettiotre av personalen har slutat."));
+    assert!(PREFILTER.passes("F16 av personalen har slutat."));
 }
 
 #[test]
@@ -1298,9 +1421,10 @@ fn every_rule_needs_words() {
     let c = p.conditions();
     // (socialsekreterare ∨ handläggare) ∧ figure ∧ (slutat ∨ sagt) ∧ (slutat ∨ upp) ∧ (slutat ∨ sig)
     assert_eq!(c[0].len(), 5, "{:?}", c[0]);
+    // The figure: a digit or "#" anywhere, "tio" at the start of a word.
     assert!(c[0]
         .iter()
-        .any(|cl| cl.contains(&"#") && cl.contains(&"tio")));
+        .any(|cl| cl.contains(&"#") && cl.contains(&"7") && cl.contains(&"^tio")));
     assert!(c[0].contains(&vec!["socialsekreterare", "handläggare"]));
     assert!(c[0]
         .iter()
@@ -1354,6 +1478,52 @@ fn prefilter_matches_as_the_masked_sentence_reads() {
     assert!(scan.odd);
 }
 
+/// The prefilter tries a passage only against the conditions keyed by a clause it holds,
+/// and none that holds another; it says what trying every rule's condition says, for every
+/// phrasing of this file and every paragraph, sentence and stretch of words of the seeds.
+#[test]
+fn prefilter_keyed_conditions_decide_as_every_rule() {
+    let mut texts = phrasings_of_this_file();
+    texts.extend(seed_texts());
+    let (mut possible, mut impossible) = (0, 0);
+    for text in &texts {
+        let scan = PREFILTER.scan(text);
+        let paragraphs = text::paragraphs(text);
+        let mut ranges: Vec<(usize, usize)> = vec![(0, text.len())];
+        ranges.extend(paragraphs.iter().map(|p| (p.start, p.end)));
+        ranges.extend(
+            text::sentences(text, &paragraphs)
+                .iter()
+                .map(|s| (s.start, s.end)),
+        );
+        // Stretches of 2 to 12 words, from every word.
+        let starts: Vec<usize> = text.match_indices(' ').map(|(i, _)| i + 1).collect();
+        for (a, &from) in starts.iter().enumerate() {
+            for b in (a + 2..starts.len().min(a + 13)).step_by(5) {
+                ranges.push((from, starts[b]));
+            }
+        }
+        for (start, end) in ranges {
+            let keyed = PREFILTER.possible(&scan, start, end);
+            assert_eq!(
+                keyed,
+                PREFILTER.possible_by_every_rule(&scan, start, end),
+                "{:?}",
+                &text[start..end]
+            );
+            if keyed {
+                possible += 1;
+            } else {
+                impossible += 1;
+            }
+        }
+    }
+    assert!(
+        possible > 1000 && impossible > 1000,
+        "{possible} possible, {impossible} impossible passages"
+    );
+}
+
 /// The prefilter's scan steps four parts of a text at once; it finds exactly the hits of
 /// aho-corasick's own overlapping search, in the same order, whatever the length and
 /// wherever the cut falls: inside a word, between two, in a Swedish letter, at a digit.
@@ -1361,18 +1531,24 @@ fn prefilter_matches_as_the_masked_sentence_reads() {
 fn prefilter_scan_finds_what_one_stream_finds() {
     let sentence = "Tio av 30 socialsekreterare i Örebro har sagt upp sig, \
         personalomsättningen är 45 procent och ÄRENDENA ökar; fjorton konsulter anlitades. ";
+    // Every kind of byte: Swedish letters in both cases and folded, other Latin letters,
+    // other scripts, emoji, controls, and words of the rules written in capitals.
+    let other_bytes = "ÅTTA av TIO SOCIALSEKRETERARE har SAGT UPP SIG i Älvdalen, \
+        qa qe qo qi Qa éN É ü ß Ø ΣΟΦΙΑ Привет 😀 \t\u{1}\u{7f}\u{a0} UPPSÄGNINGAR Ärenden. ";
     let mut compared = 0;
-    for len in [0, 1, 7, 80, 255, 256, 257, 300, 511, 1000, 4099] {
-        let text: String = sentence.chars().cycle().take(len).collect();
-        // Every shift of the text moves the cut across each word.
-        for shift in 0..40 {
-            let shifted: String = "x".repeat(shift) + &text;
-            let (scanned, reference) = PREFILTER.scan_and_reference(&shifted);
-            assert_eq!(scanned, reference, "length {len}, shift {shift}");
-            compared += reference.len();
+    for sentence in [sentence, other_bytes] {
+        for len in [0, 1, 7, 80, 255, 256, 257, 300, 511, 1000, 4099] {
+            let text: String = sentence.chars().cycle().take(len).collect();
+            // Every shift of the text moves the cut across each word.
+            for shift in 0..40 {
+                let shifted: String = "x".repeat(shift) + &text;
+                let (scanned, reference) = PREFILTER.scan_and_reference(&shifted);
+                assert_eq!(scanned, reference, "length {len}, shift {shift}");
+                compared += reference.len();
+            }
         }
     }
-    assert!(compared > 10_000, "only {compared} hits compared");
+    assert!(compared > 20_000, "only {compared} hits compared");
     // A word across the middle cut, in a text of the length from which the scan cuts.
     let mut text = "x".repeat(128 - 8);
     text.push_str("socialsekreterare");

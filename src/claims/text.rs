@@ -32,9 +32,14 @@ const ABBREVIATIONS: &[&str] = &[
 pub fn paragraphs(text: &str) -> Vec<Paragraph> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
+    // Each line with its line break; memchr finds the breaks many bytes at a time (the
+    // standard library's `split_inclusive('\n')` read them a word at a time, 7 % of claim
+    // extraction on news text).
+    let breaks = memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1);
+    let last = (!text.ends_with('\n') && !text.is_empty()).then_some(text.len());
     let mut line_start = 0;
-    for line in text.split_inclusive('\n') {
-        let blank = line.trim().is_empty();
+    for line_end in breaks.chain(last) {
+        let blank = text[line_start..line_end].trim().is_empty();
         if blank {
             if let Some(s) = start.take() {
                 out.push(Paragraph {
@@ -45,7 +50,7 @@ pub fn paragraphs(text: &str) -> Vec<Paragraph> {
         } else if start.is_none() {
             start = Some(line_start);
         }
-        line_start += line.len();
+        line_start = line_end;
     }
     if let Some(s) = start {
         out.push(Paragraph {
@@ -208,13 +213,7 @@ mod tests {
 
     #[test]
     fn jumping_between_stops_splits_as_reading_every_character() {
-        let mut texts: Vec<String> = std::fs::read_dir("corpus/seeds")
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-            .map(|p| std::fs::read_to_string(p).unwrap())
-            .collect();
-        assert!(texts.len() >= 5);
+        let mut texts = crate::claims::tests::seed_texts();
         texts.push(
             "Han sa: ”Vi slutar.” Sedan gick han… Ivo:s beslut, t.ex. 3.5 procent! \
              Vad? (Ja.) »Nej!» – A. Svensson m.fl. kom. Åtta av tio?! 12. Öppet.\n\
@@ -283,6 +282,56 @@ mod tests {
             split(text),
             vec!["Han sa: ”Det är kris.”", "Sedan gick han."]
         );
+    }
+
+    /// The paragraph splitter as it was before memchr found the line breaks.
+    fn paragraphs_by_lines(text: &str) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut start: Option<usize> = None;
+        let mut line_start = 0;
+        for line in text.split_inclusive('\n') {
+            if line.trim().is_empty() {
+                if let Some(s) = start.take() {
+                    out.push((s, line_start));
+                }
+            } else if start.is_none() {
+                start = Some(line_start);
+            }
+            line_start += line.len();
+        }
+        if let Some(s) = start {
+            out.push((s, text.len()));
+        }
+        out
+    }
+
+    #[test]
+    fn paragraphs_split_as_splitting_lines() {
+        let mut texts = crate::claims::tests::seed_texts();
+        for edge in [
+            "",
+            "\n",
+            "\n\n",
+            "a",
+            "a\n",
+            "\na",
+            "a\n\nb",
+            "a\n \t\nb\n",
+            "a\r\n\r\nb\r\n",
+            "a\n\u{a0}\u{3000}\nb",
+            "\n\nÅtta av tio.\n\n\n",
+            "ä\nö\n\n  å  ",
+        ] {
+            texts.push(edge.to_string());
+        }
+        let mut seen = 0;
+        for text in &texts {
+            let got: Vec<(usize, usize)> =
+                paragraphs(text).iter().map(|p| (p.start, p.end)).collect();
+            assert_eq!(got, paragraphs_by_lines(text), "{text:?}");
+            seen += got.len();
+        }
+        assert!(seen > 100, "{seen}");
     }
 
     #[test]
