@@ -696,16 +696,21 @@ impl Ingester<'_> {
     pub fn add(&mut self, doc: &Document, path_key: &str, analysis: &Analysis) -> Result<Added> {
         let f = self.index.fields;
         let (lang, claims) = (analysis.lang, analysis.claims.as_slice());
-        let doc_id = doc.content_hash();
-        if let Some(path) = self.seen_in_run.get(&doc_id) {
+        let doc_id = &analysis.doc_id;
+        debug_assert_eq!(
+            *doc_id,
+            doc.content_hash(),
+            "an analysis of another document"
+        );
+        if let Some(path) = self.seen_in_run.get(doc_id) {
             return Ok(Added::Duplicate(path.clone()));
         }
-        let doc_id_hash = FxBuildHasher.hash_one(&doc_id);
+        let doc_id_hash = FxBuildHasher.hash_one(doc_id);
         let path_hash = FxBuildHasher.hash_one(path_key);
         let mut outcome = Added::New;
         let maybe_indexed = !self.started_empty || self.added_doc_ids.contains(&doc_id_hash);
         let found = if maybe_indexed {
-            self.index.find_doc(&doc_id)?
+            self.index.find_doc(doc_id)?
         } else {
             None
         };
@@ -837,7 +842,7 @@ impl Ingester<'_> {
             d.add_text(f.claim_json, serde_json::to_string(&rec)?);
             self.writer.add_document(d)?;
         }
-        self.seen_in_run.insert(doc_id, doc.path.clone());
+        self.seen_in_run.insert(doc_id.clone(), doc.path.clone());
         self.added_doc_ids.insert(doc_id_hash);
         self.added_paths.insert(path_hash);
         Ok(outcome)

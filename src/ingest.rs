@@ -120,6 +120,9 @@ pub struct Analysis {
     /// Every municipality mention in the text, in order (the index files the document under
     /// each municipality).
     pub mentions: Vec<Mention>,
+    /// The document's identity, [`Document::content_hash`]: hashed here, on the analysis
+    /// threads, since the hash reads the whole text byte by byte.
+    pub doc_id: String,
 }
 
 /// The language, municipality mentions and claims of a document: claims only for Swedish
@@ -127,11 +130,13 @@ pub struct Analysis {
 pub fn analyse(doc: &Document) -> Analysis {
     let lang = lang::detect(&doc.text);
     let mentions = geo::find_mentions(&doc.text);
+    let doc_id = doc.content_hash();
     if !lang::is_swedish(lang) {
         return Analysis {
             lang,
             claims: Vec::new(),
             mentions,
+            doc_id,
         };
     }
     let ctx = DocContext {
@@ -144,6 +149,7 @@ pub fn analyse(doc: &Document) -> Analysis {
         lang,
         claims,
         mentions,
+        doc_id,
     }
 }
 
