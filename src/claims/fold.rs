@@ -24,6 +24,11 @@ fn fold_char(c: char) -> Option<&'static str> {
     })
 }
 
+/// Whether `c` is one of the letters folding rewrites (to two ASCII letters).
+pub fn is_folded(c: char) -> bool {
+    fold_char(c).is_some()
+}
+
 /// Appends `c` to `out`, folded.
 pub fn push(out: &mut String, c: char) {
     match fold_char(c) {

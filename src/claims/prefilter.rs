@@ -74,14 +74,18 @@ struct Found {
     at_start: bool,
 }
 
-/// Whether `text[at..]` starts a word, as far as a regex's `\b` goes: the character before
-/// is not a letter, a digit or "_", or there is none. Any character `\b` counts as part of
-/// a word that this does not (combining marks, other scripts' digits) only lets more through.
+/// Whether `text[at..]` starts a word as the numeral scanner's `\b` tells one: the scanner
+/// runs on folded text with ASCII word boundaries (`fold::pattern`), so what counts as part
+/// of a word is an ASCII letter or digit, "_", or a letter that folds to ASCII letters
+/// (å, ä, ö, é); "ø" or "ü" before a number word leave it at a word's start ("Tromsøtre"
+/// holds "tre" for the scanner). Any other character, or none, before `at` starts a word.
 pub(super) fn starts_word(text: &str, at: usize) -> bool {
-    !text[..at]
-        .chars()
-        .next_back()
-        .is_some_and(|c| c.is_alphabetic() || c.is_ascii_digit() || c == '_')
+    !text[..at].chars().next_back().is_some_and(in_folded_word)
+}
+
+/// A character that the folded text's ASCII `\b` counts as part of a word.
+pub(super) fn in_folded_word(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '_' || super::fold::is_folded(c)
 }
 
 /// A set of words, as bits over the word list.
@@ -240,6 +244,12 @@ impl Table {
                 next[row + c] = number[rows[old_index * stride + c].as_usize()];
             }
         }
+        // What `step` reads without a bounds check relies on: every state is a row's start.
+        assert!(
+            next.iter()
+                .all(|&n| n as usize % stride == 0 && (n as usize) < next.len()),
+            "prefilter table: a state that is no row"
+        );
         Table {
             classes,
             next,
@@ -282,8 +292,9 @@ impl Table {
     fn step(&self, state: u32, byte: u8) -> u32 {
         let at = state as usize + self.classes[byte as usize] as usize;
         debug_assert!(at < self.next.len());
-        // SAFETY: `state` is `start` or read from `next`, and every such number is a state's
-        // row, `row * stride` with `row` below the number of states (`Table::new`); a class
+        // SAFETY: `state` is `start` or read from `next` (`scan` and `run`, the only callers,
+        // pass nothing else), and every such number is a state's row, `row * stride` with
+        // `row` below the number of states (built so and asserted in `Table::new`); a class
         // is below `stride`. So `at` is inside `next`, whose length is states * stride. The
         // bounds check this saves held a register the four streams need (with it, states
         // went through the stack at every step).
@@ -530,16 +541,17 @@ impl Prefilter {
         for (i, part) in found.into_iter().enumerate() {
             scan.odd |= part.odd;
             let cut = cuts[i];
-            let kept = if i == 0 {
+            // The hits that end by the cut, the part before has.
+            let dropped = if i == 0 {
                 0
             } else {
                 part.hits.partition_point(|h| h.end as usize <= cut)
             };
             if scan.hits.is_empty() {
                 scan.hits = part.hits;
-                scan.hits.drain(..kept);
+                scan.hits.drain(..dropped);
             } else {
-                scan.hits.extend_from_slice(&part.hits[kept..]);
+                scan.hits.extend_from_slice(&part.hits[dropped..]);
             }
         }
         scan
