@@ -723,7 +723,7 @@ impl Ingester<'_> {
             }
             // The file it was indexed from is gone (moved or renamed): take the new path.
             self.writer
-                .delete_term(Term::from_field_text(f.doc_id, &doc_id));
+                .delete_term(Term::from_field_text(f.doc_id, doc_id));
         }
         // A file indexed before with other content: replace all its records.
         let path_maybe_indexed = !self.started_empty || self.added_paths.contains(&path_hash);
@@ -761,7 +761,7 @@ impl Ingester<'_> {
 
         let mut d = TantivyDocument::default();
         d.add_text(f.record, "doc");
-        d.add_text(f.doc_id, &doc_id);
+        d.add_text(f.doc_id, doc_id);
         d.add_text(f.path, &doc.path);
         d.add_text(f.path_key, path_key);
         if let Some(u) = &doc.url {
@@ -811,7 +811,7 @@ impl Ingester<'_> {
             };
             let mut d = TantivyDocument::default();
             d.add_text(f.record, "claim");
-            d.add_text(f.doc_id, &doc_id);
+            d.add_text(f.doc_id, doc_id);
             d.add_text(f.path, &doc.path);
             d.add_text(f.path_key, path_key);
             d.add_text(f.quote, &c.quote);
@@ -836,7 +836,7 @@ impl Ingester<'_> {
                 f.timeline_key,
                 timeline_key(c.municipality_code.as_deref(), at, c.kind),
             );
-            if let Ok(key) = u64::from_str_radix(&doc_id, 16) {
+            if let Ok(key) = u64::from_str_radix(doc_id, 16) {
                 d.add_u64(f.doc_key, key);
             }
             d.add_text(f.claim_json, serde_json::to_string(&rec)?);

@@ -247,7 +247,7 @@ impl Table {
         // What `step` reads without a bounds check relies on: every state is a row's start.
         assert!(
             next.iter()
-                .all(|&n| n as usize % stride == 0 && (n as usize) < next.len()),
+                .all(|&n| (n as usize).is_multiple_of(stride) && (n as usize) < next.len()),
             "prefilter table: a state that is no row"
         );
         Table {
