@@ -23,30 +23,58 @@ use walkdir::WalkDir;
 /// budget is full, segments big enough never to need merging.
 pub const COMMIT_INTERVAL: std::time::Duration = std::time::Duration::from_secs(10);
 /// Documents read and analysed in parallel before they are added in order.
-const CHUNK: usize = 256;
+pub const CHUNK: usize = 256;
 
 type Analysed = Result<(Document, Analysis), document::ReadError>;
 
-/// Reads and analyses `inputs` on all cores; results come back in input order.
-fn analyse_all(inputs: &[Input], defaults: &Defaults) -> Vec<Analysed> {
-    inputs
-        .par_iter()
-        .map(|input| -> Analysed {
-            let doc = document::read(&input.path, &input.display, defaults)?;
-            let analysis = analyse(&doc);
-            Ok((doc, analysis))
-        })
-        .collect()
+/// Reads and analyses one input.
+fn read_and_analyse(input: &Input, defaults: &Defaults) -> Analysed {
+    let doc = document::read(&input.path, &input.display, defaults)?;
+    let analysis = analyse(&doc);
+    Ok((doc, analysis))
 }
 
-/// [`analyse`] for each document, on all cores; results in input order.
+/// Runs `analyse` over `items` on all cores, a chunk at a time, and hands each item with its
+/// result to `add` on this thread, in order, while the next chunk is analysed.
 ///
-/// On rayon's pool, whose threads live as long as the process, not on threads started for
-/// each chunk: the claim rules' lazy DFAs are built state by state as text needs them and
-/// kept per thread (in the regex crate's pool, keyed by thread), so fresh threads started
-/// over from cold caches, and building DFA states was a sixth of a build's instructions.
-pub fn analyse_many(docs: &[Document]) -> Vec<Analysis> {
-    docs.par_iter().map(analyse).collect()
+/// Adding (index look-ups, the writer's queue) is serial: without the overlap the other
+/// cores waited for it (an ingest used 0.9 of the 2 cores). In order, so that which copy of
+/// a duplicate wins never depends on thread timing; memory stays bounded by three chunks
+/// (being added, waiting in the channel, being analysed). `chunks` is drawn on the
+/// analysing side too, so reading the input (splitting a file into lines, say) overlaps
+/// with adding as well. Analysis runs on rayon's pool, whose threads live as long as the
+/// process, not on threads started for each chunk: the claim rules' lazy DFAs are built
+/// state by state as text needs them and kept per thread (in the regex crate's pool, keyed
+/// by thread), so fresh threads started over from cold caches, and building DFA states
+/// was a sixth of a build's instructions. An error from `add` ends the run.
+pub fn pipelined<I, R>(
+    chunks: impl Iterator<Item = Vec<I>> + Send,
+    analyse: impl Fn(&I) -> R + Sync,
+    mut add: impl FnMut(I, R) -> Result<()>,
+) -> Result<()>
+where
+    I: Send + Sync,
+    R: Send,
+{
+    let analyse = &analyse;
+    std::thread::scope(|scope| -> Result<()> {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<(I, R)>>(1);
+        scope.spawn(move || {
+            for chunk in chunks {
+                let results: Vec<R> = chunk.par_iter().map(analyse).collect();
+                // A closed channel means adding failed and the run is over.
+                if tx.send(chunk.into_iter().zip(results).collect()).is_err() {
+                    break;
+                }
+            }
+        });
+        for done in rx {
+            for (item, result) in done {
+                add(item, result)?;
+            }
+        }
+        Ok(())
+    })
 }
 
 /// A file to read, with the path to show for it.
@@ -214,63 +242,47 @@ pub fn run(
     );
     let mut writer = index.writer()?;
     let mut last_commit = std::time::Instant::now();
-    // Reading, parsing and claim extraction run on all cores, a chunk at a time; documents
-    // are then added in input order, so which copy of a duplicate wins never depends on
-    // thread timing, and memory stays bounded by three chunks (being added, waiting in the
-    // channel, being analysed). The next chunk is analysed while
-    // this thread adds the last one: adding (index look-ups, municipality mentions, the
-    // writer's queue) is serial, and without the overlap the other cores waited for it (an
-    // ingest used 0.9 of the 2 cores).
-    let files = &inputs.files;
-    std::thread::scope(|scope| -> Result<()> {
-        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Analysed>>(1);
-        scope.spawn(move || {
-            for chunk in files.chunks(CHUNK) {
-                // A closed channel means adding failed and the run is over.
-                if tx.send(analyse_all(chunk, defaults)).is_err() {
-                    break;
-                }
+    let chunks = inputs
+        .files
+        .chunks(CHUNK)
+        .map(|c| c.iter().collect::<Vec<&Input>>());
+    let read = |input: &&Input| read_and_analyse(input, defaults);
+    pipelined(chunks, read, |input, result| {
+        bar.inc(1);
+        let (doc, analysis) = match result {
+            Ok(r) => r,
+            Err(e) => {
+                bar.suspend(|| report(&e.to_string()));
+                summary.failed += 1;
+                return Ok(());
             }
-        });
-        for (chunk, analysed) in files.chunks(CHUNK).zip(rx) {
-            for (input, result) in chunk.iter().zip(analysed) {
-                bar.inc(1);
-                let (doc, analysis) = match result {
-                    Ok(r) => r,
-                    Err(e) => {
-                        bar.suspend(|| report(&e.to_string()));
-                        summary.failed += 1;
-                        continue;
-                    }
-                };
-                if !lang::is_swedish(analysis.lang) {
-                    summary.not_swedish += 1;
-                }
-                match writer.add(&doc, &absolute(&input.path), &analysis)? {
-                    Added::New => {
-                        summary.added += 1;
-                        summary.claims += analysis.claims.len();
-                    }
-                    Added::Replaced => {
-                        summary.replaced += 1;
-                        summary.claims += analysis.claims.len();
-                    }
-                    Added::Unchanged => summary.unchanged += 1,
-                    Added::Duplicate(of) => {
-                        summary.duplicates += 1;
-                        bar.suspend(|| {
-                            report(&format!(
-                                "{}: same text as {of}, indexed once",
-                                input.display
-                            ))
-                        });
-                    }
-                }
-                if last_commit.elapsed() >= COMMIT_INTERVAL {
-                    writer.commit()?;
-                    last_commit = std::time::Instant::now();
-                }
+        };
+        if !lang::is_swedish(analysis.lang) {
+            summary.not_swedish += 1;
+        }
+        match writer.add(&doc, &absolute(&input.path), &analysis)? {
+            Added::New => {
+                summary.added += 1;
+                summary.claims += analysis.claims.len();
             }
+            Added::Replaced => {
+                summary.replaced += 1;
+                summary.claims += analysis.claims.len();
+            }
+            Added::Unchanged => summary.unchanged += 1,
+            Added::Duplicate(of) => {
+                summary.duplicates += 1;
+                bar.suspend(|| {
+                    report(&format!(
+                        "{}: same text as {of}, indexed once",
+                        input.display
+                    ))
+                });
+            }
+        }
+        if last_commit.elapsed() >= COMMIT_INTERVAL {
+            writer.commit()?;
+            last_commit = std::time::Instant::now();
         }
         Ok(())
     })?;
