@@ -18,7 +18,7 @@ use crate::document::Document;
 use crate::geo::Municipality;
 use crate::ingest::Analysis;
 use crate::seeking_union::seek_unions_in_intersections;
-use crate::word_forms::WordForms;
+use crate::word_forms::SwedishWords;
 use crate::word_pairs::{self, CommonWords, WordPairs};
 use anyhow::{bail, Context, Result};
 use chrono::NaiveDate;
@@ -36,9 +36,7 @@ use tantivy::schema::{
     Value, STORED, STRING,
 };
 use tantivy::snippet::SnippetGenerator;
-use tantivy::tokenizer::{
-    LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer, TextAnalyzer, TokenizerManager,
-};
+use tantivy::tokenizer::{LowerCaser, RawTokenizer, TextAnalyzer, TokenizerManager};
 use tantivy::{DateTime, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
 /// Bump when the schema or the meaning of a field changes.
@@ -169,14 +167,13 @@ pub fn build_schema() -> (Schema, Fields) {
 }
 
 /// Words this long or longer are not indexed (nor searched for).
-pub const LONGEST_WORD: usize = 60;
+pub use crate::word_forms::LONGEST_WORD;
 
-/// The Swedish analysis: words, lower-cased, stemmed (tantivy's `LowerCaser` and Swedish
-/// `Stemmer`, each word's form remembered: see `word_forms`).
-fn swedish_words() -> tantivy::tokenizer::TextAnalyzerBuilder<impl tantivy::tokenizer::Tokenizer> {
-    TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(LONGEST_WORD))
-        .filter(WordForms)
+/// The Swedish analysis: words, lower-cased, stemmed (exactly tantivy's `SimpleTokenizer`,
+/// `RemoveLongFilter`, `LowerCaser` and Swedish `Stemmer`, in one pass, each word's form
+/// remembered: see `word_forms`).
+fn swedish_words() -> tantivy::tokenizer::TextAnalyzerBuilder<SwedishWords> {
+    TextAnalyzer::builder(SwedishWords::default())
 }
 
 /// The analyzer of the `sv` fields (title, publisher, a claim's quote) and of queries.

@@ -59,6 +59,8 @@ where
     let analyse = &analyse;
     std::thread::scope(|scope| -> Result<()> {
         let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<(I, R)>>(1);
+        // The claim rules' one-time set-up, beside the first chunk (see `claims::prepare`).
+        scope.spawn(crate::claims::prepare);
         scope.spawn(move || {
             for chunk in chunks {
                 let results: Vec<R> = chunk.par_iter().map(analyse).collect();

@@ -171,7 +171,10 @@ impl<T: TokenStream> WordPairsStream<'_, T> {
             common: false,
         });
         previous.text.clear();
-        previous.text.push_str(&t.text);
+        // Only a common word starts a pair, so only its text is kept.
+        if common {
+            previous.text.push_str(&t.text);
+        }
         previous.position = t.position;
         previous.offset_from = t.offset_from;
         previous.common = common;

@@ -1199,9 +1199,8 @@ fn prefilter_passes_every_sentence_a_rule_matches() {
             let sentence = &text[s.start..s.end];
             let masked = mask(sentence, &numerals::scan(sentence));
             let rules: Vec<&str> = RULES
-                .rules
                 .iter()
-                .filter(|r| r.re.is_match(&masked))
+                .filter(|r| r.re().is_match(&masked))
                 .map(|r| r.name)
                 .collect();
             if rules.is_empty() {
@@ -1406,10 +1405,9 @@ fn every_rule_needs_words() {
     // A rule whose condition is empty would send every sentence down the full path; one that
     // needs only a figure every sentence with a number. Each rule must need a word of its own.
     let conditions = PREFILTER.conditions();
-    assert_eq!(conditions.len(), RULES.rules.len());
+    assert_eq!(conditions.len(), RULES.len());
     let figure_only = |clause: &Vec<&str>| clause.contains(&"#");
     let weak: Vec<String> = RULES
-        .rules
         .iter()
         .zip(&conditions)
         .filter(|(_, c)| c.iter().all(figure_only))
@@ -1566,4 +1564,18 @@ fn prefilter_scan_finds_what_one_stream_finds() {
     let (scanned, reference) = PREFILTER.scan_and_reference(&text);
     assert_eq!(scanned, reference);
     assert!(!reference.is_empty());
+}
+
+/// Every rule's regex compiles (they compile on first use, so a broken pattern would
+/// otherwise only show when a sentence first needs it), and the sets cover every rule.
+#[test]
+fn every_rule_compiles() {
+    assert!(!RULES.is_empty());
+    for rule in RULES.iter() {
+        assert!(rule.re().captures_len() >= 1, "{}", rule.name);
+    }
+    prepare();
+    assert_eq!(RULE_SETS.set.len(), RULES.len());
+    assert!(RULE_SETS.unmarked.iter().all(|&i| i < RULES.len()));
+    assert_eq!(RULE_SETS.unmarked_set.len(), RULE_SETS.unmarked.len());
 }

@@ -70,7 +70,9 @@ pub fn expand(pattern: &str) -> Regex {
     compile(&expand_plain(pattern))
 }
 
-/// The regex over the masked sentence for a pattern already expanded by [`expand_plain`].
+/// The regex over the masked sentence for a pattern already expanded by [`expand_plain`]
+/// (as `Rule::re` compiles it).
+#[cfg(test)]
 pub fn compile(plain: &str) -> Regex {
     Regex::new(&super::fold::pattern(plain))
         .unwrap_or_else(|e| panic!("claim pattern {plain:?}: {e}"))
