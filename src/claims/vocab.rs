@@ -21,6 +21,7 @@
 //! | `<CASES>` | a count noun for cases ("ärenden", "utredningar", "barn") |
 //! | `<NOW>` | an optional adverb of time ("för närvarande", "i dag", "fortfarande") |
 
+#[cfg(test)]
 use regex::Regex;
 
 /// Staff of social services. Compounds are allowed in front ("biståndshandläggare",
