@@ -19,7 +19,7 @@ use crate::geo::Municipality;
 use crate::ingest::Analysis;
 use crate::seeking_union::seek_unions_in_intersections;
 use crate::word_forms::SwedishWords;
-use crate::word_pairs::{self, CommonWords, WordPairs};
+use crate::word_pairs::{self, CommonWords};
 use anyhow::{bail, Context, Result};
 use chrono::NaiveDate;
 use rustc_hash::{FxBuildHasher, FxHashSet};
@@ -183,9 +183,7 @@ pub fn swedish_analyzer() -> TextAnalyzer {
 
 /// The analyzer of `text`: [`swedish_analyzer`] and the word pairs.
 pub fn text_analyzer() -> TextAnalyzer {
-    swedish_words()
-        .filter(WordPairs::new(common_words()))
-        .build()
+    TextAnalyzer::from(SwedishWords::with_pairs(common_words()))
 }
 
 fn common_words() -> Arc<CommonWords> {

@@ -13,7 +13,9 @@
 //! characters with Unicode's tables also for å, ä and ö; here a word is looked up where it
 //! stands in the text, and Latin-1 letters are told by a table.
 
+use crate::word_pairs::CommonWords;
 use rustc_hash::FxHashMap;
+use std::sync::Arc;
 use tantivy::tokenizer::{
     Language, LowerCaser, RawTokenizer, Stemmer, TextAnalyzer, Token, TokenStream, Tokenizer,
 };
@@ -81,30 +83,33 @@ fn char_at(text: &str, i: usize) -> (char, usize) {
     (c, c.len_utf8())
 }
 
-/// What a word becomes, worked out by tantivy's own filters and remembered.
+/// What a word becomes, worked out by tantivy's own filters and remembered, and whether
+/// that form is a common word (see [`crate::word_pairs`]).
 struct Forms {
     /// A word in, its lower-cased stem out: tantivy's filters on a one-token tokenizer.
     analyzer: TextAnalyzer,
-    known: FxHashMap<Box<str>, Box<str>>,
+    known: FxHashMap<Box<str>, (Box<str>, bool)>,
+    common: Option<Arc<CommonWords>>,
 }
 
 impl Forms {
-    fn new() -> Forms {
+    fn new(common: Option<Arc<CommonWords>>) -> Forms {
         Forms {
             analyzer: TextAnalyzer::builder(RawTokenizer::default())
                 .filter(LowerCaser)
                 .filter(Stemmer::new(Language::Swedish))
                 .build(),
             known: FxHashMap::default(),
+            common,
         }
     }
 
-    /// Writes the form of `word` into `out` (which it replaces).
-    fn write(&mut self, word: &str, out: &mut String) {
+    /// Writes the form of `word` into `out` (which it replaces); whether it is common.
+    fn write(&mut self, word: &str, out: &mut String) -> bool {
         out.clear();
-        if let Some(form) = self.known.get(word) {
+        if let Some((form, common)) = self.known.get(word) {
             out.push_str(form);
-            return;
+            return *common;
         }
         let mut stream = self.analyzer.token_stream(word);
         // The raw tokenizer gives the whole word as one token, and neither filter drops one.
@@ -118,23 +123,56 @@ impl Forms {
             self.known.clear();
         }
         out.push_str(&form);
-        self.known.insert(word.into(), form);
+        let common = self.common.as_ref().is_some_and(|c| c.contains(&form));
+        self.known.insert(word.into(), (form, common));
+        common
     }
 }
 
 /// Words as tantivy's `SimpleTokenizer` splits them (runs of alphanumeric characters), those
 /// of [`LONGEST_WORD`] bytes or more left out, each lower-cased and stemmed for Swedish as
 /// `LowerCaser` and `Stemmer::new(Language::Swedish)` would: the same tokens, offsets and
-/// positions as that chain.
-#[derive(Clone, Default)]
+/// positions as that chain. [`SwedishWords::with_pairs`] adds the word pairs that
+/// `word_pairs::WordPairs` would add after that chain, also in the same pass.
+#[derive(Clone)]
 pub struct SwedishWords {
     token: Token,
     forms: Forms,
+    /// The pair being given out, and the previous word (its text kept only when common).
+    pair: Token,
+    previous: Previous,
+    pairs: bool,
 }
 
-impl Default for Forms {
-    fn default() -> Forms {
-        Forms::new()
+/// The previous word: its position, start offset and whether it is common.
+#[derive(Clone, Default)]
+struct Previous {
+    text: String,
+    position: usize,
+    offset_from: usize,
+    common: bool,
+}
+
+impl Default for SwedishWords {
+    fn default() -> SwedishWords {
+        SwedishWords::new(None)
+    }
+}
+
+impl SwedishWords {
+    /// The words, and after each common word the pair of it and the next word.
+    pub fn with_pairs(common: Arc<CommonWords>) -> SwedishWords {
+        SwedishWords::new(Some(common))
+    }
+
+    fn new(common: Option<Arc<CommonWords>>) -> SwedishWords {
+        SwedishWords {
+            token: Token::default(),
+            pairs: common.is_some(),
+            forms: Forms::new(common),
+            pair: Token::default(),
+            previous: Previous::default(),
+        }
     }
 }
 
@@ -142,7 +180,7 @@ impl Clone for Forms {
     /// A new instance starts with nothing remembered (tantivy clones the analyzer for every
     /// segment it writes; copying a full memory would cost more than refilling it).
     fn clone(&self) -> Forms {
-        Forms::new()
+        Forms::new(self.common.clone())
     }
 }
 
@@ -151,11 +189,16 @@ impl Tokenizer for SwedishWords {
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> SwedishWordsStream<'a> {
         self.token.reset();
+        self.previous = Previous::default();
         SwedishWordsStream {
             text,
             at: 0,
             token: &mut self.token,
             forms: &mut self.forms,
+            pair: &mut self.pair,
+            previous: self.pairs.then_some(&mut self.previous),
+            has_previous: false,
+            on_pair: false,
         }
     }
 }
@@ -166,6 +209,12 @@ pub struct SwedishWordsStream<'a> {
     at: usize,
     token: &'a mut Token,
     forms: &'a mut Forms,
+    pair: &'a mut Token,
+    /// With pairs: the previous word.
+    previous: Option<&'a mut Previous>,
+    has_previous: bool,
+    /// The pair is the current token; the word that closes it comes next.
+    on_pair: bool,
 }
 
 impl SwedishWordsStream<'_> {
@@ -216,6 +265,11 @@ impl SwedishWordsStream<'_> {
 
 impl TokenStream for SwedishWordsStream<'_> {
     fn advance(&mut self) -> bool {
+        if self.on_pair {
+            // The word after the pair: given after it, so positions never go back.
+            self.on_pair = false;
+            return true;
+        }
         while let Some((from, to)) = self.next_word() {
             // Every word takes a position, also one left out for its length.
             self.token.position = self.token.position.wrapping_add(1);
@@ -224,7 +278,32 @@ impl TokenStream for SwedishWordsStream<'_> {
             }
             self.token.offset_from = from;
             self.token.offset_to = to;
-            self.forms.write(&self.text[from..to], &mut self.token.text);
+            let common = self.forms.write(&self.text[from..to], &mut self.token.text);
+            if let Some(previous) = self.previous.as_deref_mut() {
+                let t = &*self.token;
+                if self.has_previous && previous.common && previous.position + 1 == t.position {
+                    let pair = &mut *self.pair;
+                    pair.text.clear();
+                    pair.text.push(crate::word_pairs::PAIR_MARK);
+                    pair.text.push_str(&previous.text);
+                    pair.text.push(' ');
+                    pair.text.push_str(&t.text);
+                    pair.position = previous.position;
+                    pair.offset_from = previous.offset_from;
+                    pair.offset_to = t.offset_to;
+                    pair.position_length = 2;
+                    self.on_pair = true;
+                }
+                self.has_previous = true;
+                previous.text.clear();
+                // Only a common word starts a pair, so only its text is kept.
+                if common {
+                    previous.text.push_str(&t.text);
+                }
+                previous.position = t.position;
+                previous.offset_from = t.offset_from;
+                previous.common = common;
+            }
             return true;
         }
         self.token.text.clear();
@@ -232,11 +311,19 @@ impl TokenStream for SwedishWordsStream<'_> {
     }
 
     fn token(&self) -> &Token {
-        self.token
+        if self.on_pair {
+            self.pair
+        } else {
+            self.token
+        }
     }
 
     fn token_mut(&mut self) -> &mut Token {
-        self.token
+        if self.on_pair {
+            self.pair
+        } else {
+            self.token
+        }
     }
 }
 
@@ -299,6 +386,63 @@ mod tests {
         let many: String = (0..REMEMBERED + 10).map(|i| format!("Ord{i}en ")).collect();
         assert_eq!(tokens(&mut remembered, &many), tokens(&mut plain, &many));
         assert_eq!(tokens(&mut remembered, &text), tokens(&mut plain, &text));
+    }
+
+    /// With pairs: the same tokens as tantivy's chain followed by `WordPairs`, on the texts of
+    /// the test below and on runs of common words with long words between them.
+    #[test]
+    fn same_pairs_as_word_pairs_filter() {
+        let common =
+            crate::word_pairs::common_words(|| TextAnalyzer::from(SwedishWords::default()));
+        let mut plain = TextAnalyzer::builder(SimpleTokenizer::default())
+            .filter(RemoveLongFilter::limit(LONGEST_WORD))
+            .filter(LowerCaser)
+            .filter(Stemmer::new(Language::Swedish))
+            .filter(crate::word_pairs::WordPairs::new(common.clone()))
+            .build();
+        let mut fused = TextAnalyzer::from(SwedishWords::with_pairs(common));
+        let long = "x".repeat(LONGEST_WORD);
+        let mut texts = mixed_texts();
+        texts.push(format!(
+            "och i att det som en på {long} är av för, med. till {long} den har de inte om"
+        ));
+        texts.push("Tio av 30 socialsekreterare har sagt upp sig och slutat i år".into());
+        texts.push("i i i i och och och upp sig".into());
+        let mut pairs = 0;
+        for t in &texts {
+            for _ in 0..2 {
+                let got = tokens(&mut fused, t);
+                pairs += got.iter().filter(|t| t.position_length == 2).count();
+                assert_eq!(got, tokens(&mut plain, t), "{t:?}");
+            }
+        }
+        assert!(pairs > 1000, "{pairs} pairs");
+    }
+
+    /// The seeds and strings drawn from an alphabet of every kind of character the scan
+    /// treats apart.
+    fn mixed_texts() -> Vec<String> {
+        let mut texts: Vec<String> = std::fs::read_dir("corpus/seeds")
+            .unwrap()
+            .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap_or_default())
+            .collect();
+        let alphabet: Vec<char> =
+            "aZ09 åäöÅÄÖéüß-.,\n\t×÷½²µªİΣσ中😀\u{A0}\u{301}\u{2009}ǅⅫ٣'xxxxxxxxxxxxxxxx"
+                .chars()
+                .collect();
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        for len in 0..600 {
+            let text: String = (0..len)
+                .map(|_| {
+                    state = state
+                        .wrapping_mul(6_364_136_223_846_793_005)
+                        .wrapping_add(1);
+                    alphabet[(state >> 33) as usize % alphabet.len()]
+                })
+                .collect();
+            texts.push(text);
+        }
+        texts
     }
 
     /// The same tokens on the seeds and on strings drawn from an alphabet of every kind of

@@ -46,7 +46,7 @@ const COMMON: &[&str] = &[
 /// The first character of a pair's term. No word starts with it (the tokenizer splits on
 /// everything not alphanumeric), so pairs never sort among the words of the term dictionary:
 /// a prefix phrase (`"sagt upp"*`) completes its last word from words only.
-const PAIR_MARK: char = '_';
+pub(crate) const PAIR_MARK: char = '_';
 
 /// The term of the pair `a b`.
 fn pair_term(a: &str, b: &str) -> String {
@@ -88,7 +88,7 @@ impl CommonWords {
 
     /// Asked for every token of every text: most words are told apart by their length and
     /// first byte, without hashing (the set's lookup was 4 % of a build's time).
-    fn contains(&self, term: &str) -> bool {
+    pub(crate) fn contains(&self, term: &str) -> bool {
         let Some(&first) = term.as_bytes().first() else {
             return false;
         };
@@ -100,7 +100,9 @@ impl CommonWords {
 }
 
 /// A token filter that adds, after each common word, a term for the pair of it and the word
-/// after it. Place it last, after lower-casing and stemming.
+/// after it. Place it last, after lower-casing and stemming. The index does the same in one
+/// pass (`word_forms::SwedishWords::with_pairs`, tested against this filter), which knows
+/// from its memory of word forms whether a word is common.
 #[derive(Clone)]
 pub struct WordPairs(Arc<CommonWords>);
 
