@@ -483,7 +483,7 @@ fn build_from_texts(texts: &Path) {
     writer.finish().unwrap();
     let secs = wall.elapsed().as_secs_f64();
     println!(
-        "avhopp build from the same texts (language, claims, index): {n} documents, {claims} claims, {secs:.1} s ({:.0} documents/s), {:.1} CPU s",
+        "avhopp build from the same texts (language, claims, index): {n} documents, {claims} claims, {secs:.2} s ({:.0} documents/s), {:.2} CPU s",
         n as f64 / secs,
         process_cpu_seconds() - cpu
     );

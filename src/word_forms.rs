@@ -11,7 +11,9 @@
 //! word not seen yet goes through tantivy's own filters. The chain of four had each word
 //! copied into the token, looked up, then copied again, and told letters from other
 //! characters with Unicode's tables also for å, ä and ö; here a word is looked up where it
-//! stands in the text, and Latin-1 letters are told by a table.
+//! stands in the text, and Latin-1 letters are told by a table. For the documents' text it
+//! also gives the word pairs of [`crate::word_pairs`] in the same pass, knowing from its
+//! memory of forms whether a word is common.
 
 use crate::word_pairs::CommonWords;
 use rustc_hash::FxHashMap;
