@@ -15,7 +15,7 @@
 //! also gives the word pairs of [`crate::word_pairs`] in the same pass, knowing from its
 //! memory of forms whether a word is common.
 
-use crate::word_pairs::CommonWords;
+use crate::word_pairs::{CommonWords, Previous};
 use rustc_hash::FxHashMap;
 use std::sync::Arc;
 use tantivy::tokenizer::{
@@ -143,16 +143,6 @@ pub struct SwedishWords {
     /// The pair being given out, and the previous word (its text kept only when common).
     pair: Token,
     previous: Previous,
-    pairs: bool,
-}
-
-/// The previous word: its position, start offset and whether it is common.
-#[derive(Clone, Default)]
-struct Previous {
-    text: String,
-    position: usize,
-    offset_from: usize,
-    common: bool,
 }
 
 impl Default for SwedishWords {
@@ -170,7 +160,6 @@ impl SwedishWords {
     fn new(common: Option<Arc<CommonWords>>) -> SwedishWords {
         SwedishWords {
             token: Token::default(),
-            pairs: common.is_some(),
             forms: Forms::new(common),
             pair: Token::default(),
             previous: Previous::default(),
@@ -192,14 +181,14 @@ impl Tokenizer for SwedishWords {
     fn token_stream<'a>(&'a mut self, text: &'a str) -> SwedishWordsStream<'a> {
         self.token.reset();
         self.previous = Previous::default();
+        let pairs = self.forms.common.is_some();
         SwedishWordsStream {
             text,
             at: 0,
             token: &mut self.token,
             forms: &mut self.forms,
             pair: &mut self.pair,
-            previous: self.pairs.then_some(&mut self.previous),
-            has_previous: false,
+            previous: pairs.then_some(&mut self.previous),
             on_pair: false,
         }
     }
@@ -214,7 +203,6 @@ pub struct SwedishWordsStream<'a> {
     pair: &'a mut Token,
     /// With pairs: the previous word.
     previous: Option<&'a mut Previous>,
-    has_previous: bool,
     /// The pair is the current token; the word that closes it comes next.
     on_pair: bool,
 }
@@ -282,29 +270,8 @@ impl TokenStream for SwedishWordsStream<'_> {
             self.token.offset_to = to;
             let common = self.forms.write(&self.text[from..to], &mut self.token.text);
             if let Some(previous) = self.previous.as_deref_mut() {
-                let t = &*self.token;
-                if self.has_previous && previous.common && previous.position + 1 == t.position {
-                    let pair = &mut *self.pair;
-                    pair.text.clear();
-                    pair.text.push(crate::word_pairs::PAIR_MARK);
-                    pair.text.push_str(&previous.text);
-                    pair.text.push(' ');
-                    pair.text.push_str(&t.text);
-                    pair.position = previous.position;
-                    pair.offset_from = previous.offset_from;
-                    pair.offset_to = t.offset_to;
-                    pair.position_length = 2;
-                    self.on_pair = true;
-                }
-                self.has_previous = true;
-                previous.text.clear();
-                // Only a common word starts a pair, so only its text is kept.
-                if common {
-                    previous.text.push_str(&t.text);
-                }
-                previous.position = t.position;
-                previous.offset_from = t.offset_from;
-                previous.common = common;
+                self.on_pair = previous.pair_with(self.token, self.pair);
+                previous.remember(self.token, common);
             }
             return true;
         }
@@ -360,11 +327,7 @@ mod tests {
     /// time a word is seen as the first, and after the memory was cleared.
     #[test]
     fn same_tokens_as_tantivys_chain() {
-        let mut plain = TextAnalyzer::builder(SimpleTokenizer::default())
-            .filter(RemoveLongFilter::limit(LONGEST_WORD))
-            .filter(LowerCaser)
-            .filter(Stemmer::new(Language::Swedish))
-            .build();
+        let mut plain = tantivy_chain().build();
         let mut remembered = TextAnalyzer::from(SwedishWords::default());
         let long = "x".repeat(LONGEST_WORD);
         let text = format!(
@@ -396,10 +359,7 @@ mod tests {
     fn same_pairs_as_word_pairs_filter() {
         let common =
             crate::word_pairs::common_words(|| TextAnalyzer::from(SwedishWords::default()));
-        let mut plain = TextAnalyzer::builder(SimpleTokenizer::default())
-            .filter(RemoveLongFilter::limit(LONGEST_WORD))
-            .filter(LowerCaser)
-            .filter(Stemmer::new(Language::Swedish))
+        let mut plain = tantivy_chain()
             .filter(crate::word_pairs::WordPairs::new(common.clone()))
             .build();
         let mut fused = TextAnalyzer::from(SwedishWords::with_pairs(common));
@@ -419,6 +379,14 @@ mod tests {
             }
         }
         assert!(pairs > 1000, "{pairs} pairs");
+    }
+
+    /// The chain of tantivy's own that [`SwedishWords`] does in one pass.
+    fn tantivy_chain() -> tantivy::tokenizer::TextAnalyzerBuilder<impl Tokenizer> {
+        TextAnalyzer::builder(SimpleTokenizer::default())
+            .filter(RemoveLongFilter::limit(LONGEST_WORD))
+            .filter(LowerCaser)
+            .filter(Stemmer::new(Language::Swedish))
     }
 
     /// The seeds and strings drawn from an alphabet of every kind of character the scan
@@ -452,32 +420,9 @@ mod tests {
     /// four-byte letters, digits of other scripts, combining marks, spaces of Unicode).
     #[test]
     fn same_tokens_on_mixed_text() {
-        let mut plain = TextAnalyzer::builder(SimpleTokenizer::default())
-            .filter(RemoveLongFilter::limit(LONGEST_WORD))
-            .filter(LowerCaser)
-            .filter(Stemmer::new(Language::Swedish))
-            .build();
+        let mut plain = tantivy_chain().build();
         let mut remembered = TextAnalyzer::from(SwedishWords::default());
-        let mut texts: Vec<String> = std::fs::read_dir("corpus/seeds")
-            .unwrap()
-            .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap_or_default())
-            .collect();
-        let alphabet: Vec<char> =
-            "aZ09 åäöÅÄÖéüß-.,\n\t×÷½²µªİΣσ中😀\u{A0}\u{301}\u{2009}ǅⅫ٣'xxxxxxxxxxxxxxxx"
-                .chars()
-                .collect();
-        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
-        for len in 0..600 {
-            let text: String = (0..len)
-                .map(|_| {
-                    state = state
-                        .wrapping_mul(6_364_136_223_846_793_005)
-                        .wrapping_add(1);
-                    alphabet[(state >> 33) as usize % alphabet.len()]
-                })
-                .collect();
-            texts.push(text);
-        }
+        let texts = mixed_texts();
         assert!(texts.len() > 600);
         for t in &texts {
             assert_eq!(tokens(&mut remembered, t), tokens(&mut plain, t), "{t:?}");

@@ -136,59 +136,72 @@ impl<T: Tokenizer> Tokenizer for WordPairsFilter<T> {
         WordPairsStream {
             tail: self.inner.token_stream(text),
             common: &self.common,
-            previous: None,
+            previous: Previous::default(),
             pair: Token::default(),
             on_pair: false,
-            tail_common: false,
         }
     }
 }
 
-/// The previous word: its position, start offset and whether it is common.
-struct Previous {
+/// The word before: its position, start offset, whether it is common, and its text when it
+/// is (only a common word starts a pair).
+#[derive(Clone, Default)]
+pub(crate) struct Previous {
     text: String,
     position: usize,
     offset_from: usize,
     common: bool,
+    /// Some word came before.
+    seen: bool,
+}
+
+impl Previous {
+    /// Writes the pair of the word before and `t` into `pair` when the word before is common
+    /// and stands right before `t` (a word left out for its length leaves a gap); whether it
+    /// did.
+    pub(crate) fn pair_with(&self, t: &Token, pair: &mut Token) -> bool {
+        if !(self.seen && self.common && self.position + 1 == t.position) {
+            return false;
+        }
+        pair.text.clear();
+        pair.text.push(PAIR_MARK);
+        pair.text.push_str(&self.text);
+        pair.text.push(' ');
+        pair.text.push_str(&t.text);
+        pair.position = self.position;
+        pair.offset_from = self.offset_from;
+        pair.offset_to = t.offset_to;
+        pair.position_length = 2;
+        true
+    }
+
+    /// `t` becomes the word before.
+    pub(crate) fn remember(&mut self, t: &Token, common: bool) {
+        self.text.clear();
+        if common {
+            self.text.push_str(&t.text);
+        }
+        self.position = t.position;
+        self.offset_from = t.offset_from;
+        self.common = common;
+        self.seen = true;
+    }
 }
 
 pub struct WordPairsStream<'a, T> {
     tail: T,
     common: &'a CommonWords,
-    previous: Option<Previous>,
+    previous: Previous,
     pair: Token,
     /// The pair is the current token; the word that closes it comes next.
     on_pair: bool,
-    /// Whether the word that closes the pair is common.
-    tail_common: bool,
-}
-
-impl<T: TokenStream> WordPairsStream<'_, T> {
-    fn remember(&mut self, common: bool) {
-        let t = self.tail.token();
-        let previous = self.previous.get_or_insert_with(|| Previous {
-            text: String::new(),
-            position: 0,
-            offset_from: 0,
-            common: false,
-        });
-        previous.text.clear();
-        // Only a common word starts a pair, so only its text is kept.
-        if common {
-            previous.text.push_str(&t.text);
-        }
-        previous.position = t.position;
-        previous.offset_from = t.offset_from;
-        previous.common = common;
-    }
 }
 
 impl<T: TokenStream> TokenStream for WordPairsStream<'_, T> {
     fn advance(&mut self) -> bool {
         if self.on_pair {
-            // The word after the pair: emitted after it, so positions never go back.
+            // The word after the pair: given after it, so positions never go back.
             self.on_pair = false;
-            self.remember(self.tail_common);
             return true;
         }
         if !self.tail.advance() {
@@ -196,22 +209,8 @@ impl<T: TokenStream> TokenStream for WordPairsStream<'_, T> {
         }
         let t = self.tail.token();
         let common = self.common.contains(&t.text);
-        match &self.previous {
-            Some(p) if p.position + 1 == t.position && p.common => {
-                self.pair.text.clear();
-                self.pair.text.push(PAIR_MARK);
-                self.pair.text.push_str(&p.text);
-                self.pair.text.push(' ');
-                self.pair.text.push_str(&t.text);
-                self.pair.position = p.position;
-                self.pair.offset_from = p.offset_from;
-                self.pair.offset_to = t.offset_to;
-                self.pair.position_length = 2;
-                self.on_pair = true;
-                self.tail_common = common;
-            }
-            _ => self.remember(common),
-        }
+        self.on_pair = self.previous.pair_with(t, &mut self.pair);
+        self.previous.remember(t, common);
         true
     }
 
