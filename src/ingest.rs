@@ -34,8 +34,8 @@ fn read_and_analyse(input: &Input, defaults: &Defaults) -> Analysed {
     Ok((doc, analysis))
 }
 
-/// Runs `analyse` over `items` on all cores, a chunk at a time, and hands each item with its
-/// result to `add` on this thread, in order, while the next chunk is analysed.
+/// Runs `analyse` over the items of `chunks` on all cores, a chunk at a time, and hands each
+/// item with its result to `add` on this thread, in order, while the next chunk is analysed.
 ///
 /// Adding (index look-ups, the writer's queue) is serial: without the overlap the other
 /// cores waited for it (an ingest used 0.9 of the 2 cores). In order, so that which copy of
@@ -59,8 +59,12 @@ where
     let analyse = &analyse;
     std::thread::scope(|scope| -> Result<()> {
         let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<(I, R)>>(1);
-        // The claim rules' one-time set-up, beside the first chunk (see `claims::prepare`).
-        scope.spawn(crate::claims::prepare);
+        // The claim rules' one-time set-up, beside the first chunk (see `claims::prepare`);
+        // not when there is nothing to analyse.
+        let mut chunks = chunks.peekable();
+        if chunks.peek().is_some() {
+            scope.spawn(crate::claims::prepare);
+        }
         scope.spawn(move || {
             for chunk in chunks {
                 let results: Vec<R> = chunk.par_iter().map(analyse).collect();

@@ -16,7 +16,7 @@
 //! memory of forms whether a word is common.
 
 use crate::word_pairs::{CommonWords, Previous};
-use rustc_hash::FxHashMap;
+use std::collections::HashMap;
 use std::sync::Arc;
 use tantivy::tokenizer::{
     Language, LowerCaser, RawTokenizer, Stemmer, TextAnalyzer, Token, TokenStream, Tokenizer,
@@ -90,7 +90,9 @@ fn char_at(text: &str, i: usize) -> (char, usize) {
 struct Forms {
     /// A word in, its lower-cased stem out: tantivy's filters on a one-token tokenizer.
     analyzer: TextAnalyzer,
-    known: FxHashMap<Box<str>, (Box<str>, bool)>,
+    /// Keyed by words of untrusted text, so hashed with a seed: with a fixed hash (FxHash,
+    /// as before) a page of words made to collide would make every look-up a long probe.
+    known: HashMap<Box<str>, (Box<str>, bool), foldhash::fast::RandomState>,
     common: Option<Arc<CommonWords>>,
 }
 
@@ -101,7 +103,7 @@ impl Forms {
                 .filter(LowerCaser)
                 .filter(Stemmer::new(Language::Swedish))
                 .build(),
-            known: FxHashMap::default(),
+            known: HashMap::default(),
             common,
         }
     }
@@ -180,7 +182,7 @@ impl Tokenizer for SwedishWords {
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> SwedishWordsStream<'a> {
         self.token.reset();
-        self.previous = Previous::default();
+        self.previous.reset();
         let pairs = self.forms.common.is_some();
         SwedishWordsStream {
             text,

@@ -175,6 +175,12 @@ impl Previous {
         true
     }
 
+    /// No word before (a new text), the text's buffer kept.
+    pub(crate) fn reset(&mut self) {
+        self.text.clear();
+        self.seen = false;
+    }
+
     /// `t` becomes the word before.
     pub(crate) fn remember(&mut self, t: &Token, common: bool) {
         self.text.clear();
