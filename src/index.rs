@@ -169,16 +169,12 @@ pub fn build_schema() -> (Schema, Fields) {
 /// Words this long or longer are not indexed (nor searched for).
 pub use crate::word_forms::LONGEST_WORD;
 
-/// The Swedish analysis: words, lower-cased, stemmed (exactly tantivy's `SimpleTokenizer`,
-/// `RemoveLongFilter`, `LowerCaser` and Swedish `Stemmer`, in one pass, each word's form
-/// remembered: see `word_forms`).
-fn swedish_words() -> tantivy::tokenizer::TextAnalyzerBuilder<SwedishWords> {
-    TextAnalyzer::builder(SwedishWords::default())
-}
-
-/// The analyzer of the `sv` fields (title, publisher, a claim's quote) and of queries.
+/// The analyzer of the `sv` fields (title, publisher, a claim's quote) and of queries: words,
+/// lower-cased, stemmed (exactly tantivy's `SimpleTokenizer`, `RemoveLongFilter`,
+/// `LowerCaser` and Swedish `Stemmer`, in one pass, each word's form remembered: see
+/// `word_forms`).
 pub fn swedish_analyzer() -> TextAnalyzer {
-    swedish_words().build()
+    TextAnalyzer::from(SwedishWords::default())
 }
 
 /// The analyzer of `text`: [`swedish_analyzer`] and the word pairs.

@@ -133,6 +133,14 @@ impl Forms {
     }
 }
 
+impl Clone for Forms {
+    /// A new instance starts with nothing remembered (tantivy clones the analyzer for every
+    /// segment it writes; copying a full memory would cost more than refilling it).
+    fn clone(&self) -> Forms {
+        Forms::new(self.common.clone())
+    }
+}
+
 /// Words as tantivy's `SimpleTokenizer` splits them (runs of alphanumeric characters), those
 /// of [`LONGEST_WORD`] bytes or more left out, each lower-cased and stemmed for Swedish as
 /// `LowerCaser` and `Stemmer::new(Language::Swedish)` would: the same tokens, offsets and
@@ -166,14 +174,6 @@ impl SwedishWords {
             pair: Token::default(),
             previous: Previous::default(),
         }
-    }
-}
-
-impl Clone for Forms {
-    /// A new instance starts with nothing remembered (tantivy clones the analyzer for every
-    /// segment it writes; copying a full memory would cost more than refilling it).
-    fn clone(&self) -> Forms {
-        Forms::new(self.common.clone())
     }
 }
 

@@ -220,8 +220,8 @@ pub(crate) struct Rule {
     /// rule up front was a third of the one-time set-up, run on one thread while the others
     /// waited for it (a sixth of the time of a build of 10 000 texts).
     re: OnceLock<Regex>,
-    /// The pattern in plain Swedish (tokens expanded, not folded), for the prefilter test.
-    #[cfg_attr(not(test), allow(dead_code))]
+    /// The pattern in plain Swedish (tokens expanded, not folded): what the prefilter reads
+    /// its words from.
     pub plain: String,
     adjust: Vec<Adjust>,
     /// A finding without a figure ("Ivo konstaterade brister").
