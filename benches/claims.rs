@@ -16,8 +16,8 @@
 //!
 //! For each text it prints `claims::extract` and, measured in the same run, the same extraction
 //! without the literal prefilter (what every sentence cost before it), and their ratio. Rates are
-//! MB per second of this thread's CPU time (`/proc/thread-self/schedstat`, so that other load on
-//! a shared machine does not count; wall time where that file is missing). Then the parts alone
+//! MB per second of this thread's CPU time (`CLOCK_THREAD_CPUTIME_ID`, so that other load on
+//! a shared machine does not count; wall time where that clock is missing). Then the parts alone
 //! on the claim-dense text: sentences, numerals, municipality mentions. Figures go in
 //! BENCHMARKS.md with the machine they were measured on.
 

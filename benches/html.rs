@@ -14,8 +14,8 @@
 //! 4. scraper's parse of the page after `html::strip_raw_text` (what avhopp parses).
 //!
 //! Rates are pages and MB (of raw HTML) per second of this thread's CPU time
-//! (`/proc/thread-self/schedstat`, so that other load on a shared machine does not count;
-//! wall time where that file is missing). `bench/article_extraction.py` runs this and puts
+//! (`CLOCK_THREAD_CPUTIME_ID`, so that other load on a shared machine does not count;
+//! wall time where that clock is missing). `bench/article_extraction.py` runs this and puts
 //! the figures next to trafilatura's, measured in the same run.
 
 use avhopp::document::{self, Format};
