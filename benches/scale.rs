@@ -161,20 +161,18 @@ fn write_corpus(dir: &Path, n: usize) -> u64 {
     bytes
 }
 
-/// A field of `/proc/self/status` in MB ("VmHWM", "RssAnon", "RssFile").
-fn status_mb(field: &str) -> f64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find_map(|l| l.strip_prefix(field)?.strip_prefix(':').map(str::to_string))
-        })
-        .and_then(|l| {
-            l.split_whitespace()
-                .next()
-                .and_then(|kb| kb.parse::<f64>().ok())
-        })
+/// A field of `/proc/self/status` ("VmHWM", "RssAnon", "RssFile"), in MB, from `status`
+/// (the file as read).
+fn status_mb(status: &str, field: &str) -> f64 {
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix(field)?.strip_prefix(':'))
+        .and_then(|l| l.split_whitespace().next()?.parse::<f64>().ok())
         .map_or(f64::NAN, |kb| kb / 1024.0)
+}
+
+fn read_status() -> String {
+    std::fs::read_to_string("/proc/self/status").unwrap_or_default()
 }
 
 /// The largest anonymous and file-backed resident memory seen while it ran, sampled every
@@ -195,8 +193,9 @@ impl RssSampler {
         let thread = std::thread::spawn(move || {
             let (mut anon, mut file) = (0f64, 0f64);
             while !stopped.load(Ordering::Relaxed) {
-                anon = anon.max(status_mb("RssAnon"));
-                file = file.max(status_mb("RssFile"));
+                let status = read_status();
+                anon = anon.max(status_mb(&status, "RssAnon"));
+                file = file.max(status_mb(&status, "RssFile"));
                 std::thread::sleep(Duration::from_millis(10));
             }
             (anon, file)
@@ -293,7 +292,7 @@ fn main() {
             bytes as f64 / 1e6 / secs,
             secs,
             summary.line(),
-            status_mb("VmHWM")
+            status_mb(&read_status(), "VmHWM")
         );
         std::fs::write(&done, "").unwrap();
     }
