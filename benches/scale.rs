@@ -30,6 +30,8 @@ use avhopp::index::{AvhoppIndex, ClaimFilter, SearchRequest};
 use avhopp::timeline::{self, Bucket};
 use std::fmt::Write as _;
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 // As the binary allocates (src/main.rs).
@@ -181,14 +183,13 @@ fn read_status() -> String {
 /// program's code): pages the kernel can drop at any time, unlike the memory the ingest
 /// holds.
 struct RssSampler {
-    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    stop: Arc<AtomicBool>,
     thread: std::thread::JoinHandle<(f64, f64)>,
 }
 
 impl RssSampler {
     fn start() -> RssSampler {
-        use std::sync::atomic::Ordering;
-        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let stop = Arc::new(AtomicBool::new(false));
         let stopped = stop.clone();
         let thread = std::thread::spawn(move || {
             let (mut anon, mut file) = (0f64, 0f64);
@@ -205,7 +206,7 @@ impl RssSampler {
 
     /// The peaks: anonymous, file-backed (MB).
     fn finish(self) -> (f64, f64) {
-        self.stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        self.stop.store(true, Ordering::Relaxed);
         self.thread.join().unwrap()
     }
 }

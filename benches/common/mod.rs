@@ -5,10 +5,10 @@ use std::time::Instant;
 
 /// This thread's CPU time in seconds, if the kernel tells it.
 ///
-/// `clock_gettime(CLOCK_THREAD_CPUTIME_ID)`, which counts to the nanosecond. The first field
-/// of `/proc/thread-self/schedstat`, read here until 2026-12-05, is also in nanoseconds but
-/// on this project's VMs moves only at the scheduler's tick (4 ms): a pass of 16 ms came out
-/// as 12, 16 or 20, so rates were steps of a quarter apart.
+/// `clock_gettime(CLOCK_THREAD_CPUTIME_ID)`, which counts to the nanosecond. With the first
+/// field of `/proc/thread-self/schedstat`, read here until 2026-12-05, passes on this
+/// project's VMs came out as whole multiples of 4 ms (the scheduler's tick), the same
+/// rates run after run: too coarse for passes of 16 ms.
 pub fn cpu_seconds() -> Option<f64> {
     let mut t = libc::timespec {
         tv_sec: 0,
