@@ -2,7 +2,7 @@
 //! investigations changes.
 
 use super::{Kind, Rule};
-use regex::Captures;
+use regex::bytes::Captures;
 
 /// What is counted when the inflow changes: reports of concern, investigations, applications.
 const INFLOW: &str = r"(?:[a-zåäö]*anmälningar(?:na)?|utredningar(?:na)?|ansökningar(?:na)?|ärenden(?:a)?|aktualiseringar(?:na)?|placeringar(?:na)?|inflöde(?:t)?|ärendeinflöde(?:t)?|ärendemängd(?:en)?)";
@@ -75,7 +75,7 @@ pub(super) fn rules() -> Vec<Rule> {
 fn direction(caps: &Captures, value: &mut Option<f64>) {
     if let (Some(d), Some(v)) = (caps.name("dir"), value.as_mut()) {
         // The masked sentence is folded to ASCII ("sjönk" reads "sjqonk"): unfold to compare.
-        let d = super::fold::unfold(d.as_str());
+        let d = super::fold::unfold(&String::from_utf8_lossy(d.as_bytes()));
         if d.starts_with("minsk") || d.starts_with("sjunk") || d == "sjönk" || d == "färre" {
             *v = -v.abs();
         }
@@ -85,12 +85,12 @@ fn direction(caps: &Captures, value: &mut Option<f64>) {
 /// "fördubblats" is +100 %, "tredubblats" +200 %, "halverats" -50 %.
 fn multiplier(caps: &Captures, value: &mut Option<f64>) {
     if let Some(m) = caps.name("mult") {
-        let s = m.as_str();
-        *value = Some(if s.starts_with("tredubbl") {
+        let s = m.as_bytes();
+        *value = Some(if s.starts_with(b"tredubbl") {
             200.0
-        } else if s.starts_with("fyrdubbl") {
+        } else if s.starts_with(b"fyrdubbl") {
             300.0
-        } else if s.starts_with("halver") {
+        } else if s.starts_with(b"halver") {
             -50.0
         } else {
             100.0

@@ -67,6 +67,14 @@ pub fn text(text: &str) -> String {
     String::from_utf8(out).expect("whole characters replaced by ASCII")
 }
 
+/// [`text`], with ASCII letters in lower case (the folded letters too: "QA" reads "qa"); the
+/// same byte length and offsets.
+pub fn lowered(text: &str) -> String {
+    let mut out = self::text(text);
+    out.make_ascii_lowercase();
+    out
+}
+
 /// The folded form of the letter whose UTF-8 is 0xC3 and `second`, if it is folded (read
 /// from [`fold_char`], so the two never disagree).
 fn folded_after_c3(second: u8) -> Option<&'static [u8]> {

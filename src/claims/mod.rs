@@ -6,7 +6,7 @@
 //! 1. the text is cut into paragraphs and sentences ([`text`]);
 //! 2. each sentence's quantities are found ([`numerals`]) and replaced by markers, giving a
 //!    lower-case *masked* sentence the patterns run over ([`vocab`] explains the markers);
-//! 3. one [`regex::RegexSet`] pass says which patterns can match at all; only those run;
+//! 3. one [`regex::bytes::RegexSet`] pass says which patterns can match at all; only those run;
 //! 4. each match becomes a claim with its municipality (sentence, then paragraph, then
 //!    document) and period (the nearest time expression, else the publication date);
 //! 5. repeats of one figure in a document (headline, lead, body, a question that quotes it)
@@ -30,7 +30,8 @@ mod vocab;
 use crate::dates::PubDate;
 use crate::geo::{self, Mention, Municipality};
 use numerals::{Quantity, Unit};
-use regex::{Captures, Regex, RegexSet};
+use regex::bytes::{Captures, RegexSet};
+use regex::Regex;
 use serde::{Deserialize, Serialize, Serializer};
 use std::borrow::Cow;
 use std::fmt;
@@ -219,7 +220,7 @@ pub(crate) struct Rule {
     /// Compiled when a sentence first needs it, on the thread that needs it: compiling every
     /// rule up front was a third of the one-time set-up, run on one thread while the others
     /// waited for it (a sixth of the time of a build of 10 000 texts).
-    re: OnceLock<Regex>,
+    compiled: OnceLock<Compiled>,
     /// The pattern in plain Swedish (tokens expanded, not folded): what the prefilter reads
     /// its words from.
     pub plain: String,
@@ -235,7 +236,7 @@ impl Rule {
             kind,
             name,
             pattern: fold::pattern(&plain),
-            re: OnceLock::new(),
+            compiled: OnceLock::new(),
             plain,
             adjust: Vec::new(),
             no_value: false,
@@ -243,10 +244,23 @@ impl Rule {
     }
 
     /// The rule's regex (every rule's compiles: a test compiles them all).
-    pub fn re(&self) -> &Regex {
-        self.re.get_or_init(|| {
-            Regex::new(&self.pattern)
-                .unwrap_or_else(|e| panic!("claim pattern {:?}: {e}", self.plain))
+    #[cfg(test)]
+    pub fn re(&self) -> &regex::bytes::Regex {
+        &self.compiled().re
+    }
+
+    fn compiled(&self) -> &Compiled {
+        self.compiled.get_or_init(|| {
+            let re = ascii_regex(&self.pattern)
+                .unwrap_or_else(|e| panic!("claim pattern {:?}: {e}", self.plain));
+            let group = |name: &str| re.capture_names().position(|n| n == Some(name));
+            Compiled {
+                v: group("v"),
+                of: group("of"),
+                role: group("role"),
+                body: group("body"),
+                re,
+            }
         })
     }
 
@@ -259,6 +273,38 @@ impl Rule {
         self.no_value = true;
         self
     }
+}
+
+/// A rule's regex and the numbers of the groups every claim reads. `Captures::name` hashes
+/// the name at each call; by number a group is one index.
+struct Compiled {
+    re: regex::bytes::Regex,
+    v: Option<usize>,
+    of: Option<usize>,
+    role: Option<usize>,
+    body: Option<usize>,
+}
+
+/// The group numbered `i` of `caps`, if the rule has it and it took part in the match.
+fn group<'h>(caps: &Captures<'h>, i: Option<usize>) -> Option<regex::bytes::Match<'h>> {
+    caps.get(i?)
+}
+
+/// A group's text. The groups read (markers, staff words, names of bodies) are ASCII in the
+/// masked sentence, whose Swedish letters are folded; anything else reads as nothing.
+fn group_text<'h>(m: regex::bytes::Match<'h>) -> &'h str {
+    std::str::from_utf8(m.as_bytes()).unwrap_or_default()
+}
+
+/// A rule's regex, without Unicode: over the masked sentence, where Swedish letters are
+/// folded to ASCII, a Unicode class (`.`, `[^ #]`) compiles to an automaton for every UTF-8
+/// sequence, which the set-up builds and each capture search pays for; without Unicode a
+/// class is one byte range. A character outside ASCII in the text is then several bytes, each
+/// matched by `.` or `[^ #]` as the one character was, and so counted by `.{0,80}`.
+fn ascii_regex(pattern: &str) -> Result<regex::bytes::Regex, regex::Error> {
+    regex::bytes::RegexBuilder::new(pattern)
+        .unicode(false)
+        .build()
 }
 
 /// Every rule, in order (cheap: their regexes compile on first use, see [`Rule::re`]).
@@ -286,7 +332,8 @@ static RULE_SETS: LazyLock<RuleSets> = LazyLock::new(|| {
     // repetitions ("up to 80 characters") blow up the set's lazy DFA into the slow NFA
     // engine, so the set gets them unbounded: a superset, so no match is lost.
     let build = |patterns: Vec<String>| {
-        regex::RegexSetBuilder::new(patterns)
+        regex::bytes::RegexSetBuilder::new(patterns)
+            .unicode(false)
             .dfa_size_limit(64 << 20)
             .build()
             .expect("rule set")
@@ -397,9 +444,11 @@ static MADE_OF_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("made of before")
 });
 
-/// [`vocab::NOT_DONE`] as it reads in a masked (folded) sentence.
-static NOT_DONE_FOLDED: LazyLock<Vec<String>> =
-    LazyLock::new(|| vocab::NOT_DONE.iter().map(|w| fold::text(w)).collect());
+/// [`vocab::NOT_DONE`] as it reads in a masked (folded) sentence, all found in one pass.
+static NOT_DONE_FOLDED: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::new(vocab::NOT_DONE.iter().map(|w| fold::text(w)))
+        .expect("not-done words")
+});
 
 static STAFF_WORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&fold::pattern(&format!(r"\b({})\b", vocab::STAFF))).expect("staff word")
@@ -530,12 +579,12 @@ fn extract_with(
         let masked = mask(sentence, &quantities);
         let hits: Vec<usize> = if quantities.is_empty() {
             sets.unmarked_set
-                .matches(&masked)
+                .matches(masked.as_bytes())
                 .iter()
                 .map(|i| sets.unmarked[i])
                 .collect()
         } else {
-            sets.set.matches(&masked).iter().collect()
+            sets.set.matches(masked.as_bytes()).iter().collect()
         };
         if hits.is_empty() {
             continue;
@@ -561,16 +610,16 @@ fn extract_with(
 
         for ri in hits {
             let rule = &rules[ri];
-            for caps in rule.re().captures_iter(&masked) {
+            let compiled = rule.compiled();
+            for caps in compiled.re.captures_iter(masked.as_bytes()) {
                 let whole = caps.get(0).expect("whole match");
-                let matched = &masked[whole.start()..whole.end()];
                 if rule.kind == Kind::Resigned {
-                    let padded = format!(" {matched} ");
-                    if NOT_DONE_FOLDED.iter().any(|w| padded.contains(w.as_str())) {
+                    let padded = [b" ", whole.as_bytes(), b" "].concat();
+                    if NOT_DONE_FOLDED.is_match(&padded) {
                         continue;
                     }
                 }
-                let v = caps.name("v").and_then(|m| marker_index(m.as_str()));
+                let v = group(&caps, compiled.v).and_then(|m| marker_index(group_text(m)));
                 // A figureless finding takes no figure; a rule with a figure needs one,
                 // from a marker or from its own words ("fördubblats", checked below).
                 if (rule.no_value && v.is_some())
@@ -578,10 +627,10 @@ fn extract_with(
                 {
                     continue;
                 }
-                if let (Some(vm), None) = (caps.name("v"), caps.name("of")) {
+                if let (Some(vm), None) = (group(&caps, compiled.v), group(&caps, compiled.of)) {
                     let counted_total =
                         matches!(rule.kind, Kind::Resigned | Kind::Staffing | Kind::SickLeave)
-                            && vm.as_str().starts_with('n')
+                            && vm.as_bytes().starts_with(b"n")
                             && TOTAL_BEFORE.is_match(&masked[..vm.start() - 1])
                             && !MADE_OF_BEFORE.is_match(&masked[..vm.start() - 1]);
                     if counted_total {
@@ -594,9 +643,8 @@ fn extract_with(
                 taken.push((rule.kind, v));
 
                 let q = v.and_then(|i| quantities.get(i));
-                let of = caps
-                    .name("of")
-                    .and_then(|m| marker_index(m.as_str()))
+                let of = group(&caps, compiled.of)
+                    .and_then(|m| marker_index(group_text(m)))
                     .and_then(|i| quantities.get(i))
                     .map(|q| q.value);
                 let mut value = q.map(|q| q.value);
@@ -615,9 +663,8 @@ fn extract_with(
                         of = None;
                     }
                 }
-                let role = caps
-                    .name("role")
-                    .map(|m| m.as_str().to_string())
+                let role = group(&caps, compiled.role)
+                    .map(|m| group_text(m).to_string())
                     .or_else(|| STAFF_WORD.find(&masked).map(|m| m.as_str().to_string()))
                     .map(|w| vocab::role_lemma(&fold::unfold(&w)));
 
@@ -635,8 +682,8 @@ fn extract_with(
                 let period = said.or_else(|| ctx.published.as_ref().map(Period::of_published));
 
                 let body = if rule.kind == Kind::Inspection {
-                    caps.name("body")
-                        .map(|b| oversight::canonical_body(&fold::unfold(b.as_str())))
+                    group(&caps, compiled.body)
+                        .map(|b| oversight::canonical_body(&fold::unfold(group_text(b))))
                         .or_else(|| inspection_body(text, &paragraphs, s.paragraph, sentence))
                 } else {
                     None

@@ -180,14 +180,23 @@ pub(super) fn atom_pattern() -> String {
 }
 
 /// An atom is the number itself, before hedges, ranges and units are attached.
-static ATOM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&fold::pattern(&format!("(?i){}", atom_pattern()))).expect("numeral atom pattern")
+static ATOM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&fold::pattern(&atom_pattern())).expect("numeral atom pattern"));
+
+/// The numbers of [`ATOM`]'s groups, in the order [`atoms`] tries them (`Captures::name`
+/// hashes the name at every call, and every atom asked for up to six).
+static ATOM_GROUPS: LazyLock<[usize; 6]> = LazyLock::new(|| {
+    ["frac", "tal_digits", "tal_word", "dozen", "digits", "word"].map(|name| {
+        ATOM.capture_names()
+            .position(|n| n == Some(name))
+            .expect("a group of the atom pattern")
+    })
 });
 
 /// Spans that hold digits but no quantity: dates, times, phone numbers, references, ages.
 static NOT_A_QUANTITY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&fold::pattern(
-        r"(?xi)
+        r"(?x)
           \b\d{4}-\d{1,2}-\d{1,2}\b                              # 2024-12-10
         | \b\d{1,2}/\d{1,2}(?:[-/]\d{2,4})?\b                     # 3/9, 3/9-21
         | \b\d{1,2}[:.]\d{2}\b                                    # 05:15, 16.30
@@ -204,11 +213,11 @@ static NOT_A_QUANTITY: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static HEDGE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&fold::pattern(&format!(r"(?i)\b(?P<hedge>{HEDGES})\s+$"))).expect("hedge pattern")
+    Regex::new(&fold::pattern(&format!(r"\b(?P<hedge>{HEDGES})\s+$"))).expect("hedge pattern")
 });
 
 static MELLAN_BEFORE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&fold::pattern(r"(?i)\bmellan\s+$")).expect("mellan pattern"));
+    LazyLock::new(|| Regex::new(&fold::pattern(r"\bmellan\s+$")).expect("mellan pattern"));
 
 /// What joins the two ends of a range: a dash, "till", "à", or "och" after "mellan".
 static RANGE_JOIN: LazyLock<Regex> = LazyLock::new(|| {
@@ -217,13 +226,13 @@ static RANGE_JOIN: LazyLock<Regex> = LazyLock::new(|| {
 static OCH_JOIN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s+och\s+").expect("och join"));
 
 static PERCENT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&fold::pattern(r"(?i)^\s*(?:procent(?:enheter)?\b|%)")).expect("percent pattern")
+    Regex::new(&fold::pattern(r"^\s*(?:procent(?:enheter)?\b|%)")).expect("percent pattern")
 });
 
 /// Money: a scale word, then optionally "kronor"/"kr"; or "kronor" directly.
 static MONEY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&fold::pattern(
-        r"(?xi)^\s*(?:
+        r"(?x)^\s*(?:
             # Longest first, whole words: milj. must not eat the start of miljarder.
             (?P<scale>miljarder|miljard|miljoner|miljon|mdkr|mnkr|mkr|msek|tkr|tusen|milj\.|milj\b)(?:\s+(?:kronor|kr|sek)\b)?
           | (?P<kr>kronor|kr|sek)\b
@@ -301,36 +310,37 @@ fn atoms(folded: &str, text: &str) -> Vec<Atom> {
     let overlaps = |s: usize, e: usize| excluded.iter().any(|&(a, b)| s < b && a < e);
     let mut out = Vec::new();
     let original = |m: regex::Match| &text[m.start()..m.end()];
+    let [frac, tal_digits, tal_word, dozen, digits, word] = *ATOM_GROUPS;
     for caps in ATOM.captures_iter(folded) {
         let m = caps.get(0).expect("whole match");
         if overlaps(m.start(), m.end()) {
             continue;
         }
-        let (value, approx, fraction, digits) = if let Some(f) = caps.name("frac") {
+        let (value, approx, fraction, digits) = if let Some(f) = caps.get(frac) {
             let key = original(f).to_lowercase();
             let key: String = key.split_whitespace().collect::<Vec<_>>().join(" ");
             match FRACTIONS.iter().find(|(w, _)| *w == key) {
                 Some((_, v)) => (*v, false, true, false),
                 None => continue,
             }
-        } else if let Some(d) = caps.name("tal_digits") {
+        } else if let Some(d) = caps.get(tal_digits) {
             match parse_digits(original(d)) {
                 Some(v) => (v, true, false, false),
                 None => continue,
             }
-        } else if let Some(w) = caps.name("tal_word") {
+        } else if let Some(w) = caps.get(tal_word) {
             match parse_word(original(w)) {
                 Some(v) => (v, true, false, false),
                 None => continue,
             }
-        } else if caps.name("dozen").is_some() {
+        } else if caps.get(dozen).is_some() {
             (12.0, true, false, false)
-        } else if let Some(d) = caps.name("digits") {
+        } else if let Some(d) = caps.get(digits) {
             match parse_digits(original(d)) {
                 Some(v) => (v, false, false, true),
                 None => continue,
             }
-        } else if let Some(w) = caps.name("word") {
+        } else if let Some(w) = caps.get(word) {
             match parse_word(original(w)) {
                 Some(v) => (v, false, false, false),
                 None => continue,
@@ -360,7 +370,10 @@ fn is_year(atom: &Atom) -> bool {
 
 /// Every quantity in `text`, in order of appearance.
 pub fn scan(text: &str) -> Vec<Quantity> {
-    let folded = fold::text(text);
+    // The patterns are written in lower case and run over the text folded and lower-cased
+    // in ASCII (same offsets): case-insensitive Unicode patterns compiled to automata several
+    // times the size, slower to build and to search with.
+    let folded = fold::lowered(text);
     let atoms = atoms(&folded, text);
     let mut out: Vec<Quantity> = Vec::new();
     let mut i = 0;
@@ -452,6 +465,18 @@ mod tests {
 
     fn values(text: &str) -> Vec<(f64, Option<f64>)> {
         scan(text).iter().map(|q| (q.value, q.high)).collect()
+    }
+
+    /// The patterns are lower case and run over lower-cased text: capitals read the same,
+    /// Swedish ones too.
+    #[test]
+    fn capitals_read_as_lower_case() {
+        let q = one("DRYGT TRETTIO PROCENT");
+        assert_eq!((q.value, q.approx, q.unit), (30.0, true, Unit::Percent));
+        let q = one("ÅTTA MILJONER KRONOR");
+        assert_eq!((q.value, q.unit), (8_000_000.0, Unit::Sek));
+        assert_eq!(values("MELLAN 13 OCH 24"), vec![(13.0, Some(24.0))]);
+        assert_eq!(one("HÄLFTEN").value, 50.0);
     }
 
     #[test]

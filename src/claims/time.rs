@@ -96,7 +96,7 @@ static PATTERNS: LazyLock<Vec<(Family, Regex)>> = LazyLock::new(|| {
     let p = |f: Family, re: String| {
         (
             f,
-            Regex::new(&super::fold::pattern(&format!("(?i){re}"))).expect("time pattern"),
+            Regex::new(&super::fold::pattern(&re)).expect("time pattern"),
         )
     };
     vec![
@@ -212,15 +212,16 @@ static FAMILY_SET: LazyLock<RegexSet> = LazyLock::new(|| {
 static NOT_A_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     // "2024-12" and "2024-12-10" are dates, but "2016-2017" is a range of years.
     Regex::new(&super::fold::pattern(
-        r"(?i)\d{4}-\d{2}(?:-\d{2})?\b|\d{4}\s*(?:kr|kronor|procent|%|ärenden|anställda|st\b)",
+        r"\d{4}-\d{2}(?:-\d{2})?\b|\d{4}\s*(?:kr|kronor|procent|%|ärenden|anställda|st\b)",
     ))
     .expect("not a year")
 });
 
 /// Every time expression in `sentence`, resolved against `published` where it is relative.
 pub fn find(sentence: &str, published: Option<&PubDate>) -> Vec<TimeExpr> {
-    // Patterns run over the folded sentence (same offsets; see `fold`) on fast DFAs.
-    let folded = super::fold::text(sentence);
+    // Patterns run over the folded sentence, lower-cased in ASCII (same offsets; see `fold`),
+    // on fast DFAs; they are written in lower case, without case-insensitive Unicode classes.
+    let folded = super::fold::lowered(sentence);
     let sentence = folded.as_str();
     let blocked: Vec<(usize, usize)> = NOT_A_YEAR
         .find_iter(sentence)
@@ -481,6 +482,19 @@ mod tests {
         let found = find(s, p.as_ref());
         assert!(found.len() <= 1, "{s:?}: {found:?}");
         found.first().map(|t| (t.period.from, t.period.to))
+    }
+
+    /// The patterns are lower case and run over lower-cased text: capitals read the same.
+    #[test]
+    fn capitals_read_as_lower_case() {
+        assert_eq!(
+            one("UNDER FÖRSTA HALVÅRET 2024", None),
+            Some((ymd(2024, 1, 1), ymd(2024, 6, 30)))
+        );
+        assert_eq!(
+            one("I MARS 2023", None),
+            Some((ymd(2023, 3, 1), ymd(2023, 3, 31)))
+        );
     }
 
     #[test]
