@@ -307,7 +307,7 @@ fn ascii_regex(pattern: &str) -> Result<regex::bytes::Regex, regex::Error> {
         .build()
 }
 
-/// Every rule, in order (cheap: their regexes compile on first use, see [`Rule::re`]).
+/// Every rule, in order (cheap: their regexes compile on first use, see [`Rule::compiled`]).
 static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     let mut rules = staff::rules();
     rules.extend(caseload::rules());
@@ -329,7 +329,7 @@ struct RuleSets {
 static RULE_SETS: LazyLock<RuleSets> = LazyLock::new(|| {
     let rules = &*RULES;
     // The set only says which rules can match; each rule then runs exactly. Bounded
-    // repetitions ("up to 80 characters") blow up the set's lazy DFA into the slow NFA
+    // repetitions ("up to 80 bytes") blow up the set's lazy DFA into the slow NFA
     // engine, so the set gets them unbounded: a superset, so no match is lost.
     let build = |patterns: Vec<String>| {
         regex::bytes::RegexSetBuilder::new(patterns)
