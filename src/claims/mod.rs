@@ -290,17 +290,20 @@ fn group<'h>(caps: &Captures<'h>, i: Option<usize>) -> Option<regex::bytes::Matc
     caps.get(i?)
 }
 
-/// A group's text. The groups read (markers, staff words, names of bodies) are ASCII in the
-/// masked sentence, whose Swedish letters are folded; anything else reads as nothing.
-fn group_text<'h>(m: regex::bytes::Match<'h>) -> &'h str {
-    std::str::from_utf8(m.as_bytes()).unwrap_or_default()
+/// The text of group `i` of `caps`, if the rule has it and it took part in the match. The
+/// groups read (markers, staff words, names of bodies) are ASCII in the masked sentence,
+/// whose Swedish letters are folded, so always text; were one not, it would be as absent.
+fn group_text<'h>(caps: &Captures<'h>, i: Option<usize>) -> Option<&'h str> {
+    std::str::from_utf8(group(caps, i)?.as_bytes()).ok()
 }
 
 /// A rule's regex, without Unicode: over the masked sentence, where Swedish letters are
 /// folded to ASCII, a Unicode class (`.`, `[^ #]`) compiles to an automaton for every UTF-8
 /// sequence, which the set-up builds and each capture search pays for; without Unicode a
 /// class is one byte range. A character outside ASCII in the text is then several bytes, each
-/// matched by `.` or `[^ #]` as the one character was, and so counted by `.{0,80}`.
+/// matched by `.` or `[^ #]` as the one character was. So a bounded span (`.{0,80}`,
+/// `[^#]{0,50}`) counts bytes: å, ä, ö, é counted two already (folded to two letters), and
+/// other characters outside ASCII now count their UTF-8 length (an en dash three).
 fn ascii_regex(pattern: &str) -> Result<regex::bytes::Regex, regex::Error> {
     regex::bytes::RegexBuilder::new(pattern)
         .unicode(false)
@@ -619,7 +622,7 @@ fn extract_with(
                         continue;
                     }
                 }
-                let v = group(&caps, compiled.v).and_then(|m| marker_index(group_text(m)));
+                let v = group_text(&caps, compiled.v).and_then(marker_index);
                 // A figureless finding takes no figure; a rule with a figure needs one,
                 // from a marker or from its own words ("fördubblats", checked below).
                 if (rule.no_value && v.is_some())
@@ -643,8 +646,8 @@ fn extract_with(
                 taken.push((rule.kind, v));
 
                 let q = v.and_then(|i| quantities.get(i));
-                let of = group(&caps, compiled.of)
-                    .and_then(|m| marker_index(group_text(m)))
+                let of = group_text(&caps, compiled.of)
+                    .and_then(marker_index)
                     .and_then(|i| quantities.get(i))
                     .map(|q| q.value);
                 let mut value = q.map(|q| q.value);
@@ -663,8 +666,8 @@ fn extract_with(
                         of = None;
                     }
                 }
-                let role = group(&caps, compiled.role)
-                    .map(|m| group_text(m).to_string())
+                let role = group_text(&caps, compiled.role)
+                    .map(str::to_string)
                     .or_else(|| STAFF_WORD.find(&masked).map(|m| m.as_str().to_string()))
                     .map(|w| vocab::role_lemma(&fold::unfold(&w)));
 
@@ -682,8 +685,8 @@ fn extract_with(
                 let period = said.or_else(|| ctx.published.as_ref().map(Period::of_published));
 
                 let body = if rule.kind == Kind::Inspection {
-                    group(&caps, compiled.body)
-                        .map(|b| oversight::canonical_body(&fold::unfold(group_text(b))))
+                    group_text(&caps, compiled.body)
+                        .map(|b| oversight::canonical_body(&fold::unfold(b)))
                         .or_else(|| inspection_body(text, &paragraphs, s.paragraph, sentence))
                 } else {
                     None

@@ -157,8 +157,8 @@ pub(super) const STARTS_EVERY_NUMBER_WORD: &[&str] = &[
     "dussin",
 ];
 
-/// The atom pattern in plain Swedish, lower case, before folding and without the
-/// case-insensitive flag that [`ATOM`] adds.
+/// The atom pattern in plain Swedish, lower case, before folding ([`ATOM`] runs it over
+/// lower-cased text).
 pub(super) fn atom_pattern() -> String {
     let fractions: Vec<String> = FRACTIONS
         .iter()

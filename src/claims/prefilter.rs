@@ -273,31 +273,47 @@ impl Table {
         // has no match and otherwise steps as the start state does. What is lost cannot
         // matter: the passages asked about (text, paragraph, sentence) start after white
         // space, never inside a run of digits, so each holding a digit holds the first of
-        // its run. That needs each digit to lead to the same state from every state (a
-        // word of the prefilter that held a digit with other bytes would break it).
+        // its run. That needs the digits to be words of their own and in no other word:
+        // each digit a class of its own, leading to the same state from every state, and
+        // that state stepping on any other byte as the start state does (a word "3:e" would
+        // break it; the asserts below fail when the table is built). Without figures in
+        // the rules the digits are no words at all, and nothing changes.
         let start_row = number[start.as_usize()] as usize;
         let digit_classes: Vec<usize> = (b'0'..=b'9')
             .map(|b| usize::from(classes[usize::from(b)]))
             .collect();
-        for &c in &digit_classes {
-            let to = next[start_row + c];
+        if digit_classes.iter().any(|&c| c != 0) {
             assert!(
+                digit_classes.iter().all(|&c| c != 0)
+                    && (1..digit_classes.len())
+                        .all(|i| !digit_classes[..i].contains(&digit_classes[i])),
+                "some digits are words of the prefilter, but not each one on its own"
+            );
+            let rows = || {
                 next.chunks(stride)
                     .take(without.len())
                     .chain(next[first_match..].chunks(stride))
-                    .all(|row| row[c] == to),
-                "a prefilter word holds a digit beside other characters"
-            );
-        }
-        for c in 0..stride {
-            next[digit_run + c] = next[start_row + c];
-        }
-        for &c in &digit_classes {
-            let digit_state = next[start_row + c] as usize;
-            for &d in &digit_classes {
-                next[digit_state + d] = digit_run as u32;
+            };
+            for &c in &digit_classes {
+                let to = next[start_row + c] as usize;
+                assert!(
+                    rows().all(|row| row[c] as usize == to)
+                        && (0..stride).all(|o| {
+                            digit_classes.contains(&o) || next[to + o] == next[start_row + o]
+                        }),
+                    "a prefilter word holds a digit beside other characters"
+                );
             }
-            next[digit_run + c] = digit_run as u32;
+            for c in 0..stride {
+                next[digit_run + c] = next[start_row + c];
+            }
+            for &c in &digit_classes {
+                let digit_state = next[start_row + c] as usize;
+                for &d in &digit_classes {
+                    next[digit_state + d] = digit_run as u32;
+                }
+                next[digit_run + c] = digit_run as u32;
+            }
         }
         // What `step` reads without a bounds check relies on: every state is a row's start.
         assert!(
@@ -568,7 +584,8 @@ impl Prefilter {
     }
 
     /// Every occurrence of every word in `text` (overlapping: "trettio" holds "tre" and
-    /// "tio"), one pass.
+    /// "tio"), one pass; but of a run of digits only the first (see [`Table::new`]), and no
+    /// word that [`Prefilter::possible`] has no use for (see [`Prefilter::new`]).
     ///
     /// The automaton's step is a load that depends on the step before, so one stream of bytes
     /// waits on memory at every byte (this loop was half of extraction's time on news text).
@@ -579,12 +596,13 @@ impl Prefilter {
     /// occurrence is found once, and the hits stay in order of their ends.
     pub fn scan(&self, text: &str) -> Scan {
         let mut scan = Scan {
-            hits: Vec::with_capacity(expected_hits(text.len())),
+            hits: Vec::new(),
             odd: u32::try_from(text.len()).is_err(),
         };
         if scan.odd {
             return scan;
         }
+        scan.hits.reserve(expected_hits(text.len()));
         let bytes = text.as_bytes();
         let table = &self.table;
         if bytes.len() < STREAMS_FROM {
@@ -682,6 +700,8 @@ impl Prefilter {
     }
 
     /// Whether some rule has, inside `start..end`, a word of each clause it needs.
+    /// `start` must not be inside a run of digits (the scan keeps only the first digit of a
+    /// run): the whole text, a paragraph or a sentence, which start after white space.
     pub fn possible(&self, scan: &Scan, start: usize, end: usize) -> bool {
         let held = self.held(scan, start, end);
         if self.unconditional {

@@ -16,7 +16,7 @@
 //! | `<STAFF>` | a word for social-services staff, captured as the role |
 //! | `<STAFF_>` | the same, not captured |
 //! | `<ADJ>` | up to two inflected adjectives ("erfarna", "heltidsanställda", "ordinarie") |
-//! | `<GAP>` | up to 80 bytes, as few as possible (a character each, but for the rare ones outside ASCII and å, ä, ö, é) |
+//! | `<GAP>` | up to 80 bytes of the masked sentence, as few as possible (an ASCII character is one, å, ä, ö, é two as folded, an en dash three) |
 //! | `<QUIT>` | having resigned or left, in the perfect or past tense |
 //! | `<CASES>` | a count noun for cases ("ärenden", "utredningar", "barn") |
 //! | `<NOW>` | an optional adverb of time ("för närvarande", "i dag", "fortfarande") |
