@@ -557,8 +557,6 @@ struct Matcher {
     automaton: AhoCorasick,
     /// Indexed by the automaton's pattern id.
     forms: Vec<Form>,
-    /// The bytes a surface form starts with (capitals: the first bytes of A–Z, Å, Ä, Ö...).
-    first_bytes: [bool; 256],
     /// The first two bytes of the surface forms, as bits indexed by `first << 8 | second`:
     /// most capitalised words of a text ("Kommunen", "Frågan") start as no name does, and
     /// are passed over without asking the automaton.
@@ -587,9 +585,6 @@ impl Matcher {
     }
 
     fn may_start_at(&self, bytes: &[u8], at: usize) -> bool {
-        if !self.first_bytes[usize::from(bytes[at])] {
-            return false;
-        }
         let Some(&second) = bytes.get(at + 1) else {
             return false; // every form is at least two bytes long
         };
@@ -652,7 +647,6 @@ fn matcher() -> &'static Matcher {
             .start_kind(StartKind::Anchored)
             .build(&patterns)
             .expect("municipality automaton");
-        let mut first_bytes = [false; 256];
         let mut first_pairs = Box::new([0u64; 1024]);
         for p in &patterns {
             let b = p.as_bytes();
@@ -662,14 +656,12 @@ fn matcher() -> &'static Matcher {
                 "a municipality form starts with {:?}",
                 b[0]
             );
-            first_bytes[usize::from(b[0])] = true;
             let pair = usize::from(b[0]) << 8 | usize::from(b[1]);
             first_pairs[pair / 64] |= 1 << (pair % 64);
         }
         Matcher {
             automaton,
             forms,
-            first_bytes,
             first_pairs,
         }
     })
