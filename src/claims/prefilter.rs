@@ -116,6 +116,11 @@ pub(super) struct Prefilter {
     /// Per rule, the clauses it needs.
     #[cfg_attr(not(test), allow(dead_code))]
     rules: Vec<Clauses>,
+    /// Per rule, the clauses it needs that [`Prefilter::possible`] reads: those of the
+    /// conditions it tries. Only their words are all searched (see [`Prefilter::new`]), so
+    /// only these clauses can be told from a scan; the rest are left out, a weaker
+    /// condition, never a wrong one.
+    readable: Vec<Clauses>,
     /// The conditions [`Prefilter::possible`] tries, by their key clause: no condition that
     /// holds another (which is possible whenever that one is), and each under the clause of
     /// fewest words it needs (the least likely to be there), so that a passage is only
@@ -400,7 +405,7 @@ fn expected_hits(len: usize) -> usize {
 /// A set of clauses, as bits. Fixed in size, so that [`Prefilter::possible`], which runs for
 /// every paragraph and sentence, allocates nothing.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-struct Clauses([u64; CLAUSE_WORDS]);
+pub(super) struct Clauses([u64; CLAUSE_WORDS]);
 
 /// Room for 256 clauses (the rules had 116 when this was written); more is a panic when
 /// the prefilter is built, caught by every test that extracts a claim.
@@ -419,6 +424,9 @@ impl Clauses {
         for (a, b) in self.0.iter_mut().zip(other.0) {
             *a |= b;
         }
+    }
+    fn intersection(&self, other: &Clauses) -> Clauses {
+        Clauses(std::array::from_fn(|i| self.0[i] & other.0[i]))
     }
     fn within(&self, other: &Clauses) -> bool {
         self.0.iter().zip(other.0).all(|(a, b)| a & !b == 0)
@@ -531,6 +539,7 @@ impl Prefilter {
         // The clauses `possible` ever reads: those of the conditions it tries.
         let mut read = Clauses::default();
         by_key.iter().flatten().for_each(|r| read.union(r));
+        let readable = rules.iter().map(|r| r.intersection(&read)).collect();
 
         let mut patterns: Vec<String> = Vec::new();
         let mut pattern_word = Vec::new();
@@ -570,6 +579,7 @@ impl Prefilter {
             words: words.list,
             clauses,
             rules,
+            readable,
             by_key,
             keys,
             unconditional,
@@ -682,8 +692,10 @@ impl Prefilter {
         }
     }
 
-    /// The clauses that words inside `start..end` hold.
-    fn held(&self, scan: &Scan, start: usize, end: usize) -> Clauses {
+    /// The clauses that words inside `start..end` hold. `start` must not be inside a run of
+    /// digits (the scan keeps only the first digit of a run): the whole text, a paragraph or
+    /// a sentence, which start after white space.
+    pub fn held(&self, scan: &Scan, start: usize, end: usize) -> Clauses {
         let mut held = Clauses::default();
         // The hits are in order of their ends, and one inside `start..end` ends after
         // `start` (no word is empty).
@@ -699,11 +711,14 @@ impl Prefilter {
         held
     }
 
-    /// Whether some rule has, inside `start..end`, a word of each clause it needs.
-    /// `start` must not be inside a run of digits (the scan keeps only the first digit of a
-    /// run): the whole text, a paragraph or a sentence, which start after white space.
+    /// Whether some rule has, inside `start..end`, a word of each clause it needs (same
+    /// precondition as [`Prefilter::held`]).
     pub fn possible(&self, scan: &Scan, start: usize, end: usize) -> bool {
-        let held = self.held(scan, start, end);
+        self.possible_given(&self.held(scan, start, end))
+    }
+
+    /// Whether some rule has a word of each clause it needs, given the clauses `held`.
+    pub fn possible_given(&self, held: &Clauses) -> bool {
         if self.unconditional {
             return true;
         }
@@ -712,12 +727,20 @@ impl Prefilter {
             while bits != 0 {
                 let key = w * 64 + bits.trailing_zeros() as usize;
                 bits &= bits - 1;
-                if self.by_key[key].iter().any(|r| r.within(&held)) {
+                if self.by_key[key].iter().any(|r| r.within(held)) {
                     return true;
                 }
             }
         }
         false
+    }
+
+    /// The rules (by index, in order) that have a word of each clause they need, as far as
+    /// the scan tells (their `readable` clauses), given the clauses `held` by a passage: the
+    /// only ones that can match there.
+    pub fn possible_rules(&self, held: &Clauses) -> impl Iterator<Item = usize> + '_ {
+        let held = *held;
+        (0..self.readable.len()).filter(move |&i| self.readable[i].within(&held))
     }
 
     /// [`Prefilter::possible`] the plain way, trying every rule's condition; for tests.

@@ -1174,7 +1174,7 @@ fn phrasings_of_this_file() -> Vec<String> {
 }
 
 /// The shipped seed documents.
-pub(super) fn seed_texts() -> Vec<String> {
+pub(crate) fn seed_texts() -> Vec<String> {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus/seeds");
     let mut texts: Vec<String> = std::fs::read_dir(dir)
         .expect("corpus/seeds")
@@ -1577,6 +1577,7 @@ fn every_rule_compiles() {
         assert!(rule.re().captures_len() >= 1, "{}", rule.name);
     }
     prepare();
+    assert_eq!(NEEDS_MARKER.len(), RULES.len());
     assert_eq!(RULE_SETS.set.len(), RULES.len());
     assert!(RULE_SETS.unmarked.iter().all(|&i| i < RULES.len()));
     assert_eq!(RULE_SETS.unmarked_set.len(), RULE_SETS.unmarked.len());

@@ -39,7 +39,13 @@ pub fn paragraphs(text: &str) -> Vec<Paragraph> {
     let last = (!text.ends_with('\n') && !text.is_empty()).then_some(text.len());
     let mut line_start = 0;
     for line_end in breaks.chain(last) {
-        let blank = text[line_start..line_end].trim().is_empty();
+        // Most lines start with a printable ASCII character, most blank lines are a line
+        // break alone: either is seen from the first byte, without trimming the line.
+        let blank = match text.as_bytes()[line_start] {
+            b'\n' => true,
+            b if b.is_ascii() && !char::from(b).is_whitespace() => false,
+            _ => text[line_start..line_end].trim().is_empty(),
+        };
         if blank {
             if let Some(s) = start.take() {
                 out.push(Paragraph {
