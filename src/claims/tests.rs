@@ -1535,7 +1535,8 @@ fn prefilter_keyed_conditions_decide_as_every_rule() {
 /// The prefilter's scan steps four parts of a text at once; it finds exactly the hits of
 /// aho-corasick's own overlapping search, in the same order, whatever the length and
 /// wherever the cut falls: inside a word, between two, in a Swedish letter, inside a run of
-/// digits (of which only the first is a hit).
+/// digits (of which only the first is a hit), and whatever comes before a word that counts
+/// only at a word's start.
 #[test]
 fn prefilter_scan_finds_what_one_stream_finds() {
     let sentence = "Tio av 30 socialsekreterare i Örebro har sagt upp sig, \
@@ -1545,8 +1546,14 @@ fn prefilter_scan_finds_what_one_stream_finds() {
     // other scripts, emoji, controls, and words of the rules written in capitals.
     let other_bytes = "ÅTTA av TIO SOCIALSEKRETERARE har SAGT UPP SIG i Älvdalen, \
         qa qe qo qi Qa éN É ü ß Ø ΣΟΦΙΑ Привет 😀 \t\u{1}\u{7f}\u{a0} UPPSÄGNINGAR Ärenden. ";
+    // Number words, which count only at a word's start, after every kind of byte: inside
+    // words ("utredning", "situationen"), after Swedish letters, after other letters whose
+    // last byte is one of theirs ("ĥ" ends as "å" does), after "#", digits, "_", spaces,
+    // punctuation and other scripts.
+    let word_starts = "utredningen tio#tio åtio ütio ĥtio ätre Ötre é-tre,tre(tre)\u{a0}sju\
+        \u{2009}fem 3tio _tio xtio situationen opinionen ΣTIO 中tre 😀fyra qatio Åtta\ntolv ";
     let mut compared = 0;
-    for sentence in [sentence, other_bytes] {
+    for sentence in [sentence, other_bytes, word_starts] {
         for len in [0, 1, 7, 80, 255, 256, 257, 300, 511, 1000, 4099] {
             let text: String = sentence.chars().cycle().take(len).collect();
             // Every shift of the text moves the cut across each word.
