@@ -6,7 +6,10 @@
 //! 1. the text is cut into paragraphs and sentences ([`text`]);
 //! 2. each sentence's quantities are found ([`numerals`]) and replaced by markers, giving a
 //!    lower-case *masked* sentence the patterns run over ([`vocab`] explains the markers);
-//! 3. one [`regex::bytes::RegexSet`] pass says which patterns can match at all; only those run;
+//! 3. only the patterns whose words the sentence holds run ([`prefilter`]: the words of the
+//!    whole document are found in one pass first, and sentences without a pattern's words
+//!    skip steps 2 and 3); text the prefilter cannot read goes through one
+//!    [`regex::bytes::RegexSet`] pass instead;
 //! 4. each match becomes a claim with its municipality (sentence, then paragraph, then
 //!    document) and period (the nearest time expression, else the publication date);
 //! 5. repeats of one figure in a document (headline, lead, body, a question that quotes it)
@@ -643,8 +646,8 @@ fn extract_with(
             paragraph_mentions = Some((s.paragraph, mentions));
         }
         let in_paragraph: &[Mention] = paragraph_mentions.as_ref().map_or(&[], |(_, m)| m);
-        // Time expressions are read when a claim needs its period: many sentences that the
-        // rule set lets through give none.
+        // Time expressions are read when a claim needs its period: many sentences whose
+        // rules are tried give none.
         let mut times = None;
         let in_sentence = mentions_within(in_paragraph, s.start, s.end);
         let mut taken: Vec<(Kind, Option<usize>)> = Vec::new();

@@ -158,7 +158,7 @@ pub(super) const IN_EVERY_NUMBER: &[&str] = &[
 /// with "fem". Only at the start of a word, because inside words they are everywhere: "tio"
 /// in every "-tion" ("information", "Migrationsverket"), "tre" in "utredning", "nio" in
 /// "opinion"; looked for anywhere, they let a third of a news text's sentences through to
-/// the rule set, most of them without a number.
+/// the rules, most of them without a number.
 pub(super) const STARTS_EVERY_NUMBER_WORD: &[&str] = &[
     "noll",
     "två",

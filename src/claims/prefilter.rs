@@ -1,9 +1,9 @@
 //! The literal prefilter: the words without which no claim pattern can match.
 //!
 //! Most sentences of a news page hold no claim. Before a sentence is scanned for numbers,
-//! masked and run through the rule set, one pass over the whole document finds the words the
+//! masked and run through the rules, one pass over the whole document finds the words the
 //! rules are made of; a sentence goes on only when, for some rule, it holds every word that
-//! rule cannot match without. A document where no rule is possible costs this one pass and
+//! rule cannot match without, and only those rules run on it ([`Prefilter::possible_rules`]). A document where no rule is possible costs this one pass and
 //! nothing else (no sentence split, no numerals, no municipality lookup).
 //!
 //! What a rule cannot match without is read from its pattern's syntax tree, not written by
