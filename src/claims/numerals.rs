@@ -260,10 +260,11 @@ static RANGE_JOIN: LazyLock<Regex> = LazyLock::new(|| {
 static OCH_JOIN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s+och\s+").expect("och join"));
 
 // What the patterns around a number need, tested before they run: most numbers have no
-// hedge before them and no unit after, and a regex call, however soon it fails, cost a few
-// hundred instructions (these calls were half the cost of `scan`). Each test is implied
-// by its pattern's match (a test checks it on every cut of many sentences), so a text it
-// turns down is one the pattern does not match.
+// hedge before them and no unit after, and a regex call costs some hundred instructions
+// however soon it fails (with these tests `scan` went from 0.25 to 0.21 G instructions on
+// the claims bench's synthetic texts). Each test is implied by its pattern's match (a test
+// checks it on every cut of many sentences), so a text it turns down is one the pattern
+// does not match.
 
 /// Whether `before` (folded and lower-cased) may end with a hedge and white space
 /// ([`HEDGE_BEFORE`]).
@@ -390,7 +391,8 @@ fn atoms(folded: &str, text: &str) -> Vec<Atom> {
         }
         // An atom that starts with a digit is a number in digits, the whole match (no other
         // branch starts with one): read without the capture search, which runs a
-        // backtracking engine over the match and was half the cost of this function.
+        // backtracking engine over the match (`scan` 0.40 → 0.24 G instructions on the
+        // claims bench's synthetic texts).
         if folded.as_bytes()[m.start()].is_ascii_digit() {
             if let Some(value) = parse_digits(original(m)) {
                 out.push(Atom {
