@@ -479,9 +479,9 @@ const BOUNDARY: u8 = 0x01;
 
 /// Whether byte `b` can be the last byte of a character that is not part of a word as
 /// [`starts_word`] tells: ASCII other than letters, digits and "_", and the continuation bytes
-/// of longer characters (of å, ä, ö, é too, which are word characters: a word after one
-/// is a hit that [`Prefilter::record`] then turns down, as before; no other character ends
-/// with the bytes they end with but rare ones). Lead bytes end no character.
+/// of longer characters (of å, ä, ö, é too, which are word characters: a continuation byte
+/// alone does not tell which character it ends, so a word after one is a hit that
+/// [`Prefilter::record`] then turns down, as before). Lead bytes end no character.
 fn ends_no_word(b: u8) -> bool {
     !(b.is_ascii_alphanumeric() || b == b'_') && b < 0xC0
 }
