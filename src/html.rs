@@ -1293,10 +1293,10 @@ impl Scan {
                             w.block(is_heading(name));
                         }
                     }
-                    Node::Text(t) => {
-                        if active.is_some() && skip.is_none() && cut.is_none_or(|c| depth < c) {
-                            w.text(t);
-                        }
+                    Node::Text(t)
+                        if active.is_some() && skip.is_none() && cut.is_none_or(|c| depth < c) =>
+                    {
+                        w.text(t);
                     }
                     _ => {}
                 },
@@ -2008,10 +2008,10 @@ impl Meta {
             "og:site_name" => set(&mut self.og_site),
             "og:url" => set(&mut self.og_url),
             "application-name" => set(&mut self.app_name),
-            "author" | "article:author" | "dc.creator" | "parsely-author" | "sailthru.author" => {
-                if !content.starts_with("http") && !content.contains("facebook.com") {
-                    set(&mut self.meta_author)
-                }
+            "author" | "article:author" | "dc.creator" | "parsely-author" | "sailthru.author"
+                if !content.starts_with("http") && !content.contains("facebook.com") =>
+            {
+                set(&mut self.meta_author)
             }
             "article:published_time"
             | "date"
@@ -2023,10 +2023,10 @@ impl Meta {
             | "og:published_time"
             | "publish-date"
             | "parsely-pub-date"
-            | "sailthru.date" => {
-                if self.meta_published.is_none() {
-                    self.meta_published = iso_date(content);
-                }
+            | "sailthru.date"
+                if self.meta_published.is_none() =>
+            {
+                self.meta_published = iso_date(content);
             }
             _ => {}
         }

@@ -27,11 +27,8 @@ fn plainly_swedish(sample: &str) -> bool {
     let bytes = sample.as_bytes();
     let (mut words, mut hits, mut seen) = (0usize, 0usize, 0u16);
     let mut at = 0;
-    loop {
-        // The next word's start, then its end.
-        let Some(from) = next_alphabetic(sample, at, true) else {
-            break;
-        };
+    // Each word: its start, then its end.
+    while let Some(from) = next_alphabetic(sample, at, true) {
         let to = next_alphabetic(sample, from, false).unwrap_or(bytes.len());
         at = to;
         words += 1;

@@ -1107,7 +1107,9 @@ mod tests {
     /// know, and a document whose claims are split over segments and not neighbours.
     #[test]
     fn dense_counts_equal_a_plain_count() {
-        let mut segments: Vec<Vec<(u64, Option<u64>, Option<f64>)>> = vec![Vec::new(); 3];
+        // Per segment, each claim's key, document and figure, as its fast fields hold them.
+        type Claim = (u64, Option<u64>, Option<f64>);
+        let mut segments: Vec<Vec<Claim>> = vec![Vec::new(); 3];
         let mut n = 0u64;
         for part in [0u64, 1, 181, 2581, 70_000] {
             // More periods than one window of cells holds (64 in tests): several passes.
@@ -1116,8 +1118,8 @@ mod tests {
                     for doc in 0..3u64 {
                         n += 1;
                         let key = part << 32 | month << 8 | kind;
-                        let value = (n % 4 != 0).then_some((n % 17) as f64);
-                        let doc = (n % 13 != 0).then_some(doc * 1000 + part % 7);
+                        let value = (!n.is_multiple_of(4)).then_some((n % 17) as f64);
+                        let doc = (!n.is_multiple_of(13)).then_some(doc * 1000 + part % 7);
                         segments[(n % 3) as usize].push((key, doc, value));
                     }
                 }

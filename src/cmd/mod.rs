@@ -94,7 +94,7 @@ pub fn open_index(global: &Global) -> Result<AvhoppIndex> {
         let idx = AvhoppIndex::open_or_create(&global.index)?;
         let summary = avhopp::ingest::run(
             &idx,
-            &[global.corpus.clone()],
+            std::slice::from_ref(&global.corpus),
             &Defaults::default(),
             std::io::stderr().is_terminal(),
             |line| eprintln!("avhopp: {line}"),
