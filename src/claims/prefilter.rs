@@ -30,7 +30,7 @@
 
 use super::numerals;
 use aho_corasick::automaton::{Automaton, StateID};
-use aho_corasick::dfa::DFA;
+use aho_corasick::nfa::noncontiguous::NFA;
 use aho_corasick::{Anchored, MatchKind};
 use regex_syntax::hir::{Hir, HirKind};
 use std::collections::HashMap;
@@ -68,7 +68,7 @@ const WORD_START: char = '^';
 
 /// What a pattern of the automaton stands for: a word, and whether it counts only at the start
 /// of a word of the text.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 struct Found {
     word: usize,
     at_start: bool,
@@ -148,10 +148,14 @@ pub(super) struct Prefilter {
     longest: usize,
 }
 
-/// Aho-corasick's DFA for the words, copied into one flat table that a step reads with one
-/// load and one comparison.
+/// Aho-corasick's automaton for the words, copied into one flat table that a step reads with
+/// one load and one comparison.
 ///
-/// The DFA's own step goes through its `Automaton` methods (a byte-class lookup, a table
+/// The automaton is read here state by state and byte by byte, so it is aho-corasick's
+/// noncontiguous NFA (whose step follows failure links), not its DFA: the DFA, built from
+/// that NFA, filled the same transitions in advance, 40 M instructions of a build's one-time
+/// set-up, on the thread every other waits for (a test builds the table from both and
+/// compares). The DFA's own step goes through its `Automaton` methods (a byte-class lookup, a table
 /// lookup, each bounds-checked, then a test for special states); in the scan that was about
 /// 18 instructions a byte, a third of claim extraction on news text. Here a state's number is
 /// premultiplied by the number of byte classes, the states with matches are numbered from a
@@ -160,6 +164,7 @@ pub(super) struct Prefilter {
 /// read from the patterns:
 /// each byte a pattern holds (ASCII letters in either case being one) is a class, and every
 /// other byte, which from any state leads back to the start, is one more.
+#[cfg_attr(test, derive(Debug, PartialEq))]
 struct Table {
     /// Byte -> its class.
     classes: [u8; 256],
@@ -181,7 +186,7 @@ struct Table {
 }
 
 impl Table {
-    fn new(automaton: &DFA, patterns: &[Searched]) -> Table {
+    fn new(automaton: &impl Automaton, patterns: &[Searched]) -> Table {
         // Classes: 0 for bytes no pattern holds, then one per distinct byte (ASCII case
         // folded: the automaton ignores it).
         let mut classes = [0u8; 256];
@@ -210,9 +215,9 @@ impl Table {
             }
         }
         let stride = representative.len();
-        // Every state reachable from the start, and its transitions, in the DFA's numbers.
-        // Indexed by the DFA's state ID (premultiplied there too, so sparse): `NONE` until
-        // the state is numbered anew.
+        // Every state reachable from the start, and its transitions, in the automaton's
+        // numbers. Indexed by its state ID (a DFA's are premultiplied, so sparse): `NONE`
+        // until the state is numbered anew.
         const NONE: u32 = u32::MAX;
         let mut number: Vec<u32> = Vec::new();
         let slot = |number: &mut Vec<u32>, sid: StateID| -> usize {
@@ -647,15 +652,30 @@ impl Prefilter {
             pattern_word.push(None);
         }
         let searched = automaton_patterns(&patterns, &pattern_word);
-        let automaton = DFA::builder()
+        let automaton = NFA::builder()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
-            // Start states then are not special, so the scan's loop passes them by.
+            // Only read into the table, never searched with: no prefilter of its own.
             .prefilter(false)
             .build(searched.iter().map(|p| &p.bytes))
             .expect("prefilter automaton");
         let longest = searched.iter().map(|p| p.bytes.len()).max().unwrap_or(1);
         let table = Table::new(&automaton, &searched);
+        #[cfg(test)]
+        {
+            // The table is the DFA's, state for state.
+            let dfa = aho_corasick::dfa::DFA::builder()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::Standard)
+                .prefilter(false)
+                .build(searched.iter().map(|p| &p.bytes))
+                .expect("prefilter DFA");
+            assert_eq!(
+                table,
+                Table::new(&dfa, &searched),
+                "the NFA's table is the DFA's"
+            );
+        }
         Prefilter {
             words: words.list,
             clauses,
@@ -894,6 +914,11 @@ impl Prefilter {
 struct Vocabulary {
     list: Vec<String>,
     ids: HashMap<String, usize>,
+    /// A clause (sorted, no repeats) -> the same without its words that hold another of its
+    /// words (see [`tidy`]). [`condition`] tidies at every node of a pattern's syntax tree,
+    /// mostly clauses of the nodes below, tidied there already: comparing each word with
+    /// every other each time was a quarter of the prefilter's set-up.
+    tidied: HashMap<Vec<usize>, Vec<usize>>,
 }
 
 impl Vocabulary {
@@ -1002,10 +1027,14 @@ fn condition(hir: &Hir, words: &mut Vocabulary, figure: &[usize]) -> Cnf {
 
 /// Sorts, drops words that hold another word of their clause, repeated and implied clauses
 /// (a clause holding another one says less), and keeps the [`MAX_CLAUSES`] smallest.
-fn tidy(cnf: &mut Cnf, words: &Vocabulary) {
+fn tidy(cnf: &mut Cnf, words: &mut Vocabulary) {
     for c in cnf.iter_mut() {
         c.sort_unstable();
         c.dedup();
+        if let Some(done) = words.tidied.get(c.as_slice()) {
+            c.clone_from(done);
+            continue;
+        }
         // A word that holds another word of the clause adds nothing: where
         // "personalomsättning" stands, "omsättning" does too.
         let inner: Vec<usize> = c.clone();
@@ -1016,6 +1045,8 @@ fn tidy(cnf: &mut Cnf, words: &Vocabulary) {
                 w.len() > o.len() && w.contains(o.as_str())
             })
         });
+        words.tidied.insert(c.clone(), c.clone());
+        words.tidied.insert(inner, c.clone());
     }
     cnf.sort_by(|a, b| a.len().cmp(&b.len()).then(a.cmp(b)));
     cnf.dedup();
