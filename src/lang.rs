@@ -17,9 +17,9 @@ const SWEDISH_MARKERS: [&str; 13] = [
 /// 30 to 60 words: counting all 2 000 characters was 5 % of a build's CPU time.
 ///
 /// A word is a run of alphabetic characters (`char::is_alphabetic`). The sample is walked
-/// byte by byte and only characters outside ASCII are decoded: splitting it with `str::split`
-/// and comparing each word with every marker cost about 20 000 instructions a document, 4 %
-/// of a build's.
+/// byte by byte and only characters outside ASCII are decoded: with `str::split`, each word
+/// compared with every marker character by character, language detection was 0.21 G
+/// instructions of a 5.19 G build of 10 000 texts, 0.15 G since.
 fn plainly_swedish(sample: &str) -> bool {
     if has_ae_or_oe(sample) {
         return false;
@@ -67,10 +67,11 @@ fn next_alphabetic(s: &str, mut at: usize, wanted: bool) -> Option<usize> {
 }
 
 /// Which of [`SWEDISH_MARKERS`] the word is, in any case. A marker's letters are ASCII
-/// letters, å, ä and ö, and no other character lower-cases to one of them alone but its
-/// capital (Kelvin's K lower-cases to "k", which no marker holds), so the word is
-/// lower-cased byte by byte: ASCII capitals, and the Latin-1 capitals (UTF-8 0xC3 0x80–0x9E)
-/// to their small letters (0xC3 0xA0–0xBE).
+/// letters, å, ä and ö. Besides their capitals, only the Kelvin sign (to "k") and the
+/// Ångström sign (to "å") lower-case to one of them alone, and both are three bytes long: a
+/// word holding one is longer than the marker it would spell, so it is none. The word is
+/// lower-cased byte by byte: ASCII capitals, and the Latin-1 capitals (UTF-8 0xC3
+/// 0x80–0x9E) to their small letters (0xC3 0xA0–0xBE).
 fn marker(word: &[u8]) -> Option<usize> {
     if word.len() > 6 {
         return None; // longer than any marker ("också" is 6 bytes)
@@ -92,8 +93,8 @@ fn marker(word: &[u8]) -> Option<usize> {
 /// Whether `s` holds æ, ø, Æ or Ø (UTF-8 0xC3 followed by 0xA6, 0xB8, 0x86 or 0x98). The
 /// second bytes are looked for, with memchr, and then the 0xC3 before them: Swedish text
 /// has å, ä or ö every 25 bytes or so, all of them 0xC3 and something, so a search for 0xC3
-/// stopped that often, while these second bytes are rare in it (å ä ö é are 0x85 0xA4 0xB6
-/// 0x84 0x96 0xA9 after the 0xC3).
+/// stopped that often, while these second bytes are rare in it (å ä ö Å Ä Ö é are 0xA5
+/// 0xA4 0xB6 0x85 0x84 0x96 0xA9 after the 0xC3).
 fn has_ae_or_oe(s: &str) -> bool {
     let bytes = s.as_bytes();
     // A continuation byte is never a string's first, and 0xC3 never a continuation byte,
@@ -166,7 +167,10 @@ mod tests {
     }
 
     /// The marker count as it was first written (words by `str::split`, each compared with
-    /// every marker char by char): the definition [`plainly_swedish`] must agree with.
+    /// every marker char by char): the definition [`plainly_swedish`] must agree with. But
+    /// for one mend: a word must have as many characters as the marker. The first version
+    /// zipped the two and stopped at the shorter, so "ocKs" with the Kelvin sign (6 bytes,
+    /// 4 characters) counted as "också", and "frÅ" with the Ångström sign as "från".
     fn plainly_swedish_by_chars(sample: &str) -> bool {
         if has_ae_or_oe(sample) {
             return false;
@@ -182,6 +186,7 @@ mod tests {
             }
             let hit = SWEDISH_MARKERS.iter().position(|m| {
                 m.len() == word.len()
+                    && m.chars().count() == word.chars().count()
                     && if word.is_ascii() {
                         m.as_bytes().eq_ignore_ascii_case(word.as_bytes())
                     } else {
@@ -204,7 +209,8 @@ mod tests {
     #[test]
     fn marker_count_agrees_with_its_definition() {
         // Each marker in every case, beside look-alikes: other Latin-1 capitals, the Kelvin
-        // sign, letters of other scripts, digits and marks inside words.
+        // and Ångström signs (alone, and inside words of a marker's length in bytes),
+        // letters of other scripts, digits and marks inside words.
         let markers = [
             "och", "OCH", "Och", "att", "ATT", "är", "ÄR", "Är", "äR", "inte", "för", "FÖR",
             "till", "ett", "när", "NÄR", "också", "OCKSÅ", "Också", "från", "FRÅN", "över", "ÖVER",
@@ -212,6 +218,13 @@ mod tests {
         ];
         let others = [
             "\u{212a}",
+            "\u{212b}",
+            "oc\u{212a}s",
+            "oc\u{212a}så",
+            "fr\u{212b}",
+            "FR\u{212b}N",
+            "OCKS\u{212b}",
+            "\u{212b}r",
             "ocH2",
             "och-att",
             "àr",
@@ -237,27 +250,20 @@ mod tests {
             "Åsa",
             "ÖKAR",
         ];
-        let mut rng = 0x2545_f491_4f6c_dd1du64;
-        let mut next = move || {
-            rng ^= rng << 13;
-            rng ^= rng >> 7;
-            rng ^= rng << 17;
-            rng
-        };
+        let mut rng = fastrand::Rng::with_seed(7);
         let mut passed = 0;
         for _ in 0..3000 {
             // Markers at a rate of 0 to 15 %, around the 5 % needed.
-            let rate = next() % 16;
+            let rate = rng.usize(..16);
             let mut text = String::new();
-            for _ in 0..20 + next() % 60 {
-                let r = next();
-                let word = if r % 100 < rate {
-                    markers[((r >> 8) % markers.len() as u64) as usize]
+            for _ in 0..rng.usize(20..80) {
+                let word = if rng.usize(..100) < rate {
+                    markers[rng.usize(..markers.len())]
                 } else {
-                    others[((r >> 8) % others.len() as u64) as usize]
+                    others[rng.usize(..others.len())]
                 };
                 text.push_str(word);
-                text.push_str([" ", ", ", ". ", "\n", "–", "1"][((r >> 20) % 6) as usize]);
+                text.push_str([" ", ", ", ". ", "\n", "–", "1"][rng.usize(..6)]);
             }
             let plain = plainly_swedish(&text);
             assert_eq!(plain, plainly_swedish_by_chars(&text), "{text:?}");
