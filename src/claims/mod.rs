@@ -371,8 +371,9 @@ static RULE_SETS: LazyLock<RuleSets> = LazyLock::new(|| {
     }
 });
 
-/// Builds what claim extraction builds once (the prefilter's automaton, the numeral and
-/// time patterns) ahead of the first document. An ingest calls it on a thread of
+/// Builds what claim extraction builds once (the prefilter's automaton, the numeral
+/// patterns, the time patterns' set; a family's own pattern compiles when a sentence first
+/// holds it, see `time::find`) ahead of the first document. An ingest calls it on a thread of
 /// its own while its analysis threads start: each part is built by whichever thread needs it
 /// first while the others wait, so the parts this thread builds are parts the others did not
 /// have to build one after another (the set-up was half a billion instructions on one
