@@ -92,7 +92,8 @@ fn word_count(w: &str) -> Option<u32> {
 
 /// A family's pattern, folded (see `fold::pattern`), compiled when a sentence first holds the
 /// family (as [`FAMILY_SET`] tells): a command that checks one sentence needs a few of them,
-/// and compiling all 22 was a sixth of its set-up.
+/// and compiling all 22 at start was 35 M of the 194 M instructions of an `avhopp check` of
+/// one sentence.
 struct TimePattern {
     family: Family,
     source: String,
@@ -253,13 +254,12 @@ pub fn find(sentence: &str, published: Option<&PubDate>) -> Vec<TimeExpr> {
     let mut unresolved: Vec<(usize, usize)> = Vec::new();
     for i in families.iter() {
         let pattern = &PATTERNS[i];
-        let family = &pattern.family;
         for caps in pattern.re().captures_iter(sentence) {
             let m = caps.get(0).expect("whole match");
             if blocked.iter().any(|&(a, b)| m.start() < b && a < m.end()) {
                 continue;
             }
-            match resolve(*family, &caps, published) {
+            match resolve(pattern.family, &caps, published) {
                 Some(period) => found.push(TimeExpr {
                     start: m.start(),
                     end: m.end(),
