@@ -5,8 +5,8 @@
 //! How a document is read:
 //! 1. the text is cut into paragraphs and sentences ([`text`]);
 //! 2. each sentence's quantities are found ([`numerals`]) and replaced by markers, giving a
-//!    lower-case *masked* sentence the patterns run over ([`vocab`] explains the markers);
-//! 3. only the patterns whose words the sentence holds run ([`prefilter`]: the words of the
+//!    lower-case *masked* sentence the patterns run over (`vocab.rs` explains the markers);
+//! 3. only the patterns whose words the sentence holds run (`prefilter.rs`: the words of the
 //!    whole document are found in one pass first, and sentences without a pattern's words
 //!    skip steps 2 and 3); text the prefilter cannot read goes through one
 //!    [`regex::bytes::RegexSet`] pass instead;
@@ -15,9 +15,9 @@
 //! 5. repeats of one figure in a document (headline, lead, body, a question that quotes it)
 //!    merge into one claim.
 //!
-//! The patterns live in one file per family: [`staff`] (resigned, intent_to_quit,
-//! vacancies, staffing, sick_leave), [`caseload`] (caseload, workload_change),
-//! [`oversight`] (inspection) and [`money`] (deficit, consultants).
+//! The patterns live in one file per family: `staff.rs` (resigned, intent_to_quit,
+//! vacancies, staffing, sick_leave), `caseload.rs` (caseload, workload_change),
+//! `oversight.rs` (inspection) and `money.rs` (deficit, consultants).
 
 mod caseload;
 mod fold;

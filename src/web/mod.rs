@@ -8,7 +8,7 @@
 //! holds them together). Bad input is a 4xx with `{"error": "..."}`, never a 500.
 //!
 //! Everything a document says is escaped before it reaches HTML; the only files served are
-//! compiled in ([`assets`]), so no request can read the disk.
+//! compiled in (`assets.rs`), so no request can read the disk.
 
 mod api;
 mod assets;
