@@ -2,18 +2,28 @@
 """SQLite FTS5 side of `cargo bench --bench scale`: builds an FTS5 index over the same
 extracted texts and times the same queries.
 
-usage: fts5.py TEXTS.jsonl DB_PATH
-prints: build_seconds=... ("reused" when DB_PATH already holds the table), then one line per query: name p50_ms p99_ms hits
+usage: fts5.py [--no-sync] [--build-only] TEXTS.jsonl DB_PATH
+prints: build_seconds=... ("reused" when DB_PATH already holds the table), then, unless
+--build-only, one line per query: name p50_ms p99_ms hits
+
+By default the database is built as python3's sqlite3 leaves it: a rollback journal and
+synchronous=FULL, so the commit is on disk when it returns, as avhopp's commits are
+(tantivy syncs every file it writes, and the directory). --no-sync turns both off
+(journal_mode=OFF, synchronous=OFF): faster, but a crash can leave a corrupt database;
+the bench reports that build too, beside the durable one.
 """
 import json
 import sqlite3
 import sys
 import time
 
-texts, db_path = sys.argv[1], sys.argv[2]
+args = [a for a in sys.argv[1:] if not a.startswith("--")]
+no_sync, build_only = "--no-sync" in sys.argv, "--build-only" in sys.argv
+texts, db_path = args[0], args[1]
 db = sqlite3.connect(db_path)
-db.execute("PRAGMA journal_mode=OFF")
-db.execute("PRAGMA synchronous=OFF")
+if no_sync:
+    db.execute("PRAGMA journal_mode=OFF")
+    db.execute("PRAGMA synchronous=OFF")
 built = db.execute("SELECT 1 FROM sqlite_master WHERE name = 'docs'").fetchone()
 if built:
     # kept by AVHOPP_BENCH_DIR from an earlier run: time the queries only
@@ -26,6 +36,8 @@ else:
         db.executemany("INSERT INTO docs(path, text) VALUES (?, ?)", rows)
     db.commit()
     print(f"build_seconds={time.perf_counter() - start:.3f} cpu_seconds={time.process_time() - cpu:.3f}")
+if build_only:
+    sys.exit(0)
 
 queries = {
     "term": "socialsekreterare",

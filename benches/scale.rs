@@ -14,7 +14,9 @@
 //! - side by side, on the same documents: ripgrep over the files for the same term (what a
 //!   journalist does today; skipped when `rg` is not installed) and SQLite FTS5 (python3's
 //!   sqlite3, `benches/fts5.py`) building an index of the same extracted texts and running
-//!   the same queries.
+//!   the same queries; its build twice, as sqlite3 makes it by default (durable: a rollback
+//!   journal and synchronous=FULL, as avhopp's commits are synced) and with both turned off,
+//!   each beside avhopp's build from the same texts as a ratio.
 //!
 //! Figures go in BENCHMARKS.md with the command and machine. Keep N large runs out of CI.
 //! `AVHOPP_BENCH_NO_BASELINES=1` leaves out ripgrep and FTS5.
@@ -444,24 +446,57 @@ fn main() {
         std::fs::write(&texts, out).unwrap();
     }
     let script = concat!(env!("CARGO_MANIFEST_DIR"), "/benches/fts5.py");
-    let fts = std::process::Command::new("python3")
-        .arg(script)
-        .arg(&texts)
-        .arg(base.join("fts.db"))
-        .output();
-    match fts {
-        Ok(o) if o.status.success() => {
-            for line in String::from_utf8_lossy(&o.stdout).lines() {
+    let fts5 = |flags: &[&str], db: &Path| {
+        let out = std::process::Command::new("python3")
+            .arg(script)
+            .args(flags)
+            .arg(&texts)
+            .arg(db)
+            .output();
+        match out {
+            Ok(o) if o.status.success() => Some(String::from_utf8_lossy(&o.stdout).into_owned()),
+            _ => None,
+        }
+    };
+    // The build as a user's sqlite3 makes it (durable, as avhopp's commits are), which is
+    // kept and queried, and beside it the same build with syncing and the journal off.
+    let fresh = !base.join("fts.db").exists();
+    let mut fts_builds = Vec::new();
+    if fresh {
+        let db = base.join("fts-no-sync.db");
+        let out = fts5(&["--no-sync", "--build-only"], &db);
+        let _ = std::fs::remove_file(&db);
+        if let Some(out) = out {
+            println!("sqlite fts5 --no-sync {}", out.trim());
+            fts_builds.push(("FTS5 without sync", build_seconds(&out)));
+        }
+    }
+    match fts5(&[], &base.join("fts.db")) {
+        Some(out) => {
+            for line in out.lines() {
                 println!("sqlite fts5 {line}");
             }
+            fts_builds.insert(0, ("FTS5 durable", build_seconds(&out)));
             println!("(avhopp's ingest includes HTML parsing and claims; FTS5 indexes extracted text only)");
         }
-        _ => println!("sqlite fts5: python3 with sqlite3 not available; skipped"),
+        None => println!("sqlite fts5: python3 with sqlite3 not available; skipped"),
     }
     if texts.exists() {
-        build_from_texts(&texts);
+        let secs = build_from_texts(&texts);
+        for (name, fts) in fts_builds {
+            if let Some(fts) = fts {
+                println!("avhopp build ÷ {name} build: {:.2}", secs / fts);
+            }
+        }
     }
     let _ = std::fs::remove_file(&texts); // as large as the corpus; the database keeps it
+}
+
+/// The `build_seconds=` figure of `fts5.py`'s output (none when it reused a database).
+fn build_seconds(out: &str) -> Option<f64> {
+    out.split_whitespace()
+        .find_map(|w| w.strip_prefix("build_seconds="))
+        .and_then(|s| s.parse().ok())
 }
 
 /// A line of the texts file.
@@ -475,7 +510,7 @@ struct TextLine {
 /// or HTML parsing), on all cores as `avhopp ingest` runs (`ingest::pipelined`: lines are
 /// split off the mapped file and parsed on the analysing side), so the two builds compare
 /// like with like. Prints wall time and the process's CPU time.
-fn build_from_texts(texts: &Path) {
+fn build_from_texts(texts: &Path) -> f64 {
     use avhopp::document::{Document, Format};
     let dir = tempfile::TempDir::new().unwrap();
     let index = AvhoppIndex::open_or_create(dir.path()).unwrap();
@@ -519,10 +554,11 @@ fn build_from_texts(texts: &Path) {
     writer.finish().unwrap();
     let secs = wall.elapsed().as_secs_f64();
     println!(
-        "avhopp build from the same texts (language, claims, index): {n} documents, {claims} claims, {secs:.2} s ({:.0} documents/s), {:.2} CPU s",
+        "avhopp build from the same texts (language, claims, index): {n} documents, {claims} claims, {secs:.3} s ({:.0} documents/s), {:.2} CPU s",
         n as f64 / secs,
         process_cpu_seconds() - cpu
     );
+    secs
 }
 
 /// CPU time (user + system) of this process so far, all threads.
