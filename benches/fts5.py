@@ -17,9 +17,12 @@ import sqlite3
 import sys
 import time
 
+flags = {a for a in sys.argv[1:] if a.startswith("--")}
 args = [a for a in sys.argv[1:] if not a.startswith("--")]
-no_sync, build_only = "--no-sync" in sys.argv, "--build-only" in sys.argv
-texts, db_path = args[0], args[1]
+if flags - {"--no-sync", "--build-only"} or len(args) != 2:
+    sys.exit("usage: fts5.py [--no-sync] [--build-only] TEXTS.jsonl DB_PATH")
+no_sync, build_only = "--no-sync" in flags, "--build-only" in flags
+texts, db_path = args
 db = sqlite3.connect(db_path)
 if no_sync:
     db.execute("PRAGMA journal_mode=OFF")

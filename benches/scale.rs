@@ -460,10 +460,10 @@ fn main() {
     };
     // The build as a user's sqlite3 makes it (durable, as avhopp's commits are), which is
     // kept and queried, and beside it the same build with syncing and the journal off.
-    let fresh = !base.join("fts.db").exists();
     let mut fts_builds = Vec::new();
-    if fresh {
+    if !base.join("fts.db").exists() {
         let db = base.join("fts-no-sync.db");
+        let _ = std::fs::remove_file(&db); // left by a run that stopped here
         let out = fts5(&["--no-sync", "--build-only"], &db);
         let _ = std::fs::remove_file(&db);
         if let Some(out) = out {
