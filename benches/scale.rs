@@ -21,6 +21,13 @@
 //! Figures go in BENCHMARKS.md with the command and machine. Keep N large runs out of CI.
 //! `AVHOPP_BENCH_NO_BASELINES=1` leaves out ripgrep and FTS5.
 //!
+//! `cargo test` runs the same 10 000 documents as a smoke test, in the test profile and with
+//! two repetitions of each timed step (about 20 s): the generator writes the same documents
+//! twice; every document is ingested; the extractors find each claim phrasing the generator
+//! placed; each query finds documents, and those of the filtered one match its filters; the
+//! timeline's counts match the claims, listed or counted; FTS5's queries find documents
+//! too; and the build from the texts reads every document. Its timings measure nothing.
+//!
 //! `AVHOPP_BENCH_DIR=path` keeps the corpus and the index in `path/N/` instead of a
 //! temporary folder; a later run with the same N finds them there and only times the
 //! queries, the timeline and the baselines (FTS5's database is kept too), so that query
@@ -105,10 +112,27 @@ fn claim(rng: &mut Rng, municipalities: &[&str]) -> String {
         .replace("{M}", municipalities[rng.below(municipalities.len())])
 }
 
-fn write_corpus(dir: &Path, n: usize) -> u64 {
+/// What [`write_corpus`] wrote.
+struct Written {
+    bytes: u64,
+    /// Claim phrasings placed in the documents (each is one claim the extractors know).
+    claims: usize,
+    /// A hash of every file's name and content, in order: the same for the same N on every
+    /// run (the generator is deterministic).
+    fingerprint: u64,
+}
+
+fn write_corpus(dir: &Path, n: usize) -> Written {
+    use std::hash::{Hash, Hasher};
     let municipalities: Vec<&str> = geo::all().iter().map(|m| m.name).collect();
     let mut rng = Rng(0x5eed_a7b0_9900_0001);
-    let mut bytes = 0u64;
+    let mut written = Written {
+        bytes: 0,
+        claims: 0,
+        fingerprint: 0,
+    };
+    // SipHash with fixed keys: the same hash on every run.
+    let mut hasher = std::hash::DefaultHasher::new();
     for i in 0..n {
         let mut body = Vec::new();
         for _ in 0..4 + rng.below(8) {
@@ -117,8 +141,10 @@ fn write_corpus(dir: &Path, n: usize) -> u64 {
         if rng.below(3) == 0 {
             let at = rng.below(body.len());
             body.insert(at, claim(&mut rng, &municipalities));
+            written.claims += 1;
             if rng.below(2) == 0 {
                 body.push(claim(&mut rng, &municipalities));
+                written.claims += 1;
             }
         }
         let title = format!(
@@ -159,10 +185,12 @@ fn write_corpus(dir: &Path, n: usize) -> u64 {
                 format!("{title}\n\nPublicerad {date}\n\n{}\n", body.join("\n\n")),
             )
         };
-        bytes += content.len() as u64;
+        written.bytes += content.len() as u64;
+        (&name, &content).hash(&mut hasher);
         std::fs::write(sub.join(name), content).unwrap();
     }
-    bytes
+    written.fingerprint = hasher.finish();
+    written
 }
 
 /// A field of `/proc/self/status` ("VmHWM", "RssAnon", "RssFile"), in MB, from `status`
@@ -249,10 +277,16 @@ fn main() {
         build_from_texts(Path::new(&texts));
         return;
     }
+    // `cargo bench` passes `--bench`. `cargo test` runs this target too (`test = true` in
+    // Cargo.toml), without it: then a small smoke run, in the test profile, whose checks
+    // below are its test (CI runs it; its figures measure nothing).
+    let smoke = !std::env::args().any(|a| a == "--bench");
     let n: usize = std::env::args()
         .skip(1)
         .find_map(|a| a.parse().ok())
         .unwrap_or(10_000);
+    // Repetitions of a timed query: a few in a smoke run.
+    let reps = |full: usize| if smoke { 2 } else { full };
     let tmp = tempfile::TempDir::new().unwrap();
     let kept = std::env::var_os("AVHOPP_BENCH_DIR").map(|d| Path::new(&d).join(n.to_string()));
     let base = kept.clone().unwrap_or_else(|| tmp.path().to_path_buf());
@@ -260,6 +294,7 @@ fn main() {
     let index_dir = base.join("index");
     // A kept corpus is complete only once its index was committed (the marker is written last).
     let done = base.join("ingested");
+    let mut ingested_claims = None;
     if kept.is_some() && done.exists() {
         println!(
             "reusing {n} documents and their index in {} (delete it to measure ingest)",
@@ -270,12 +305,21 @@ fn main() {
         let _ = std::fs::remove_dir_all(&index_dir);
         let _ = std::fs::remove_file(base.join("fts.db"));
         let start = Instant::now();
-        let bytes = write_corpus(&corpus, n);
+        let written = write_corpus(&corpus, n);
+        let bytes = written.bytes;
         println!(
             "generated {n} synthetic documents, {:.1} MB, in {:.1} s",
             bytes as f64 / 1e6,
             start.elapsed().as_secs_f64()
         );
+        if smoke {
+            let again = tempfile::TempDir::new().unwrap();
+            assert_eq!(
+                write_corpus(again.path(), n).fingerprint,
+                written.fingerprint,
+                "the generator wrote other documents the second time"
+            );
+        }
         let index = AvhoppIndex::open_or_create(&index_dir).unwrap();
         let start = Instant::now();
         let sampler = RssSampler::start();
@@ -297,6 +341,31 @@ fn main() {
             summary.line(),
             status_mb(&read_status(), "VmHWM")
         );
+        // Every document is read and Swedish, and the extractors find the claims the
+        // generator placed: each phrasing is one claim, merged only where a document
+        // happens to repeat one with the same figures.
+        assert_eq!(
+            (
+                summary.added,
+                summary.failed,
+                summary.skipped,
+                summary.not_swedish
+            ),
+            (n, 0, 0, 0),
+            "{}",
+            summary.line()
+        );
+        println!(
+            "claims: {} found, {} phrasings placed",
+            summary.claims, written.claims
+        );
+        assert!(
+            summary.claims <= written.claims && summary.claims * 100 >= written.claims * 98,
+            "{} claims found of {} placed",
+            summary.claims,
+            written.claims
+        );
+        ingested_claims = Some(summary.claims);
         std::fs::write(&done, "").unwrap();
     }
     let size = dir_size(&index_dir);
@@ -345,11 +414,26 @@ fn main() {
     ];
     for (name, req) in &queries {
         let mut times = Vec::new();
-        for _ in 0..200 {
+        let mut hits = Vec::new();
+        for _ in 0..reps(200) {
             let t = Instant::now();
-            let hits = index.search(req).unwrap();
-            std::hint::black_box(hits);
+            hits = std::hint::black_box(index.search(req).unwrap());
             times.push(t.elapsed().as_secs_f64() * 1000.0);
+        }
+        println!("{name}: {} hits", hits.len());
+        // Every query finds documents: the words and the phrase stand in the generator's
+        // texts, and from 10 000 documents on (the first 10 000 of any N are the same) some
+        // are in Stockholm and in the filter's years, which all hits must be.
+        assert!(
+            !hits.is_empty() || (req.municipality.is_some() && n < 10_000),
+            "no hits for the {name} query"
+        );
+        for hit in &hits {
+            if let Some(m) = req.municipality {
+                assert!(hit.municipalities.iter().any(|h| h == m.name), "{hit:?}");
+                let year: i32 = hit.published.as_deref().unwrap_or("")[..4].parse().unwrap();
+                assert!((2015..=2022).contains(&year), "{hit:?}");
+            }
         }
         times.sort_by(|a, b| a.partial_cmp(b).unwrap());
         println!(
@@ -363,7 +447,7 @@ fn main() {
     let all = ClaimFilter::default();
     let mut times = Vec::new();
     let mut rows = Vec::new();
-    for _ in 0..20 {
+    for _ in 0..reps(20) {
         let t = Instant::now();
         rows = index.claim_aggregates(&all, Bucket::Year.months()).unwrap();
         times.push(t.elapsed().as_secs_f64() * 1000.0);
@@ -376,6 +460,12 @@ fn main() {
         percentile(&times, 0.5),
         percentile(&times, 0.99)
     );
+    if let Some(ingested) = ingested_claims {
+        assert_eq!(
+            claims, ingested as u64,
+            "the timeline counts every claim once"
+        );
+    }
     // The detail view for one municipality (every claim loaded with its provenance).
     let filter = ClaimFilter {
         municipality: stockholm,
@@ -383,7 +473,7 @@ fn main() {
     };
     let mut times = Vec::new();
     let mut listed = 0;
-    for _ in 0..20 {
+    for _ in 0..reps(20) {
         let t = Instant::now();
         let claims = index.claims(&filter).unwrap();
         listed = timeline::build(&claims, Bucket::Year)
@@ -397,6 +487,28 @@ fn main() {
         "timeline --municipality Stockholm (every claim): {listed} claims, median {:.1} ms",
         percentile(&times, 0.5)
     );
+    // The claims listed one by one are those the summary counts from fast fields, for the
+    // municipality with the most claims.
+    let mut per_municipality: std::collections::BTreeMap<&str, u64> = Default::default();
+    for r in &rows {
+        if let Some(m) = &r.municipality {
+            *per_municipality.entry(m.as_str()).or_default() += r.claims;
+        }
+    }
+    if let Some((name, &counted)) = per_municipality.iter().max_by_key(|(_, &c)| c) {
+        let filter = ClaimFilter {
+            municipality: geo::lookup(name),
+            ..ClaimFilter::default()
+        };
+        let listed: usize = timeline::build(&index.claims(&filter).unwrap(), Bucket::Year)
+            .iter()
+            .map(|r| r.claims.len())
+            .sum();
+        assert_eq!(
+            listed as u64, counted,
+            "{name}'s claims, listed and counted"
+        );
+    }
 
     if std::env::var_os("AVHOPP_BENCH_NO_BASELINES").is_some() {
         return; // ripgrep and FTS5 left out (they take long at 1M)
@@ -405,7 +517,7 @@ fn main() {
     // ripgrep: a journalist's search today, over the same files.
     let term_p50 = {
         let mut t = Vec::new();
-        for _ in 0..50 {
+        for _ in 0..reps(50) {
             let s = Instant::now();
             std::hint::black_box(index.search(&queries[0].1).unwrap());
             t.push(s.elapsed().as_secs_f64() * 1000.0);
@@ -476,13 +588,26 @@ fn main() {
             for line in out.lines() {
                 println!("sqlite fts5 {line}");
             }
+            // Each of its three queries finds what it looks for in these texts, as
+            // avhopp's do: the comparison is between searches that both find something.
+            let found: Vec<(&str, u64)> = out
+                .lines()
+                .skip(1)
+                .filter_map(|l| {
+                    let w: Vec<&str> = l.split_whitespace().collect();
+                    Some((*w.first()?, w.get(3)?.parse().ok()?))
+                })
+                .collect();
+            assert_eq!(found.len(), 3, "fts5.py printed {out}");
+            assert!(found.iter().all(|&(_, hits)| hits > 0), "{found:?}");
             fts_builds.insert(0, ("FTS5 durable", build_seconds(&out)));
             println!("(avhopp's ingest includes HTML parsing and claims; FTS5 indexes extracted text only)");
         }
         None => println!("sqlite fts5: python3 with sqlite3 not available; skipped"),
     }
     if texts.exists() {
-        let secs = build_from_texts(&texts);
+        let (secs, built) = build_from_texts(&texts);
+        assert_eq!(built, n, "the texts file holds every document");
         for (name, fts) in fts_builds {
             if let Some(fts) = fts {
                 println!("avhopp build ÷ {name} build: {:.2}", secs / fts);
@@ -509,8 +634,9 @@ struct TextLine {
 /// avhopp's build from the very texts FTS5 was given (language, claims, index; no reading
 /// or HTML parsing), on all cores as `avhopp ingest` runs (`ingest::pipelined`: lines are
 /// split off the mapped file and parsed on the analysing side), so the two builds compare
-/// like with like. Prints wall time and the process's CPU time.
-fn build_from_texts(texts: &Path) -> f64 {
+/// like with like. Prints wall time and the process's CPU time; returns the wall time and the
+/// number of documents.
+fn build_from_texts(texts: &Path) -> (f64, usize) {
     use avhopp::document::{Document, Format};
     let dir = tempfile::TempDir::new().unwrap();
     let index = AvhoppIndex::open_or_create(dir.path()).unwrap();
@@ -558,7 +684,7 @@ fn build_from_texts(texts: &Path) -> f64 {
         n as f64 / secs,
         process_cpu_seconds() - cpu
     );
-    secs
+    (secs, n)
 }
 
 /// CPU time (user + system) of this process so far, all threads.
