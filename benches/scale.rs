@@ -473,19 +473,11 @@ fn main() {
         );
     }
     // The detail view for one municipality (every claim loaded with its provenance).
-    let filter = ClaimFilter {
-        municipality: stockholm,
-        ..ClaimFilter::default()
-    };
     let mut times = Vec::new();
     let mut listed = 0;
     for _ in 0..reps(20) {
         let t = Instant::now();
-        let claims = index.claims(&filter).unwrap();
-        listed = timeline::build(&claims, Bucket::Year)
-            .iter()
-            .map(|r| r.claims.len())
-            .sum();
+        listed = listed_claims(&index, stockholm);
         times.push(t.elapsed().as_secs_f64() * 1000.0);
     }
     times.sort_by(|a, b| a.partial_cmp(b).unwrap());
@@ -502,14 +494,7 @@ fn main() {
         }
     }
     if let Some((name, &counted)) = per_municipality.iter().max_by_key(|(_, &c)| c) {
-        let filter = ClaimFilter {
-            municipality: geo::lookup(name),
-            ..ClaimFilter::default()
-        };
-        let listed: usize = timeline::build(&index.claims(&filter).unwrap(), Bucket::Year)
-            .iter()
-            .map(|r| r.claims.len())
-            .sum();
+        let listed = listed_claims(&index, geo::lookup(name));
         assert_eq!(
             listed as u64, counted,
             "{name}'s claims, listed and counted"
@@ -621,6 +606,19 @@ fn main() {
         }
     }
     let _ = std::fs::remove_file(&texts); // as large as the corpus; the database keeps it
+}
+
+/// The claims `avhopp timeline --municipality` lists for `municipality`, each loaded with its
+/// provenance and placed in its year: how many.
+fn listed_claims(index: &AvhoppIndex, municipality: Option<&'static geo::Municipality>) -> usize {
+    let filter = ClaimFilter {
+        municipality,
+        ..ClaimFilter::default()
+    };
+    timeline::build(&index.claims(&filter).unwrap(), Bucket::Year)
+        .iter()
+        .map(|r| r.claims.len())
+        .sum()
 }
 
 /// The `build_seconds=` figure of `fts5.py`'s output (none when it reused a database).
