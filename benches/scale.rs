@@ -662,7 +662,10 @@ fn build_from_texts(texts: &Path) -> (f64, usize) {
         (!chunk.is_empty()).then_some(chunk)
     });
     let analyse = |line: &&[u8]| {
-        let line: TextLine = serde_json::from_slice(line).unwrap();
+        // Checked as UTF-8 with SIMD, then parsed from a `str`, which serde_json does not
+        // check again: its own check, a byte at a time, was 3 % of the build's CPU time.
+        let line = simdutf8::basic::from_utf8(line).expect("the texts file is UTF-8");
+        let line: TextLine = serde_json::from_str(line).unwrap();
         let doc = Document::new(&line.path, line.text, Format::Text);
         let analysis = avhopp::ingest::analyse(&doc);
         (doc, analysis)
