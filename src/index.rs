@@ -48,7 +48,8 @@ use tantivy::{DateTime, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDo
 /// 4: `text` also holds pairs of adjacent words of which one is common ("upp sig"), for
 /// phrase queries (see `word_pairs`).
 /// 5: the pairs are only those a common word starts ("upp sig", not "sagt upp").
-pub const SCHEMA_VERSION: u32 = 5;
+/// 6: `doc_id` is the text's XXH3 hash, no longer its FNV-1a (see `Document::content_hash`).
+pub const SCHEMA_VERSION: u32 = 6;
 const META_FILE: &str = "avhopp.json";
 /// Memory for the index writer: bounds ingest memory whatever the corpus size.
 const WRITER_MEMORY: usize = 200_000_000;

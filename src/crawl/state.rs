@@ -14,7 +14,9 @@ use std::path::Path;
 const URLS: TableDefinition<&str, &[u8]> = TableDefinition::new("urls");
 const FRONTIER: TableDefinition<u64, &str> = TableDefinition::new("frontier");
 const ROBOTS: TableDefinition<&str, &[u8]> = TableDefinition::new("robots");
-const HASHES: TableDefinition<&str, &str> = TableDefinition::new("content_hashes");
+// Named for the hash: a state written before schema 6 keeps its FNV-1a hashes in
+// "content_hashes", which no text hashes to any more; left unread, its pages count as new once.
+const HASHES: TableDefinition<&str, &str> = TableDefinition::new("content_hashes_xxh3");
 const SIMHASHES: TableDefinition<&str, u64> = TableDefinition::new("simhashes");
 
 /// Where a URL stands.
