@@ -501,6 +501,17 @@ fn main() {
         );
     }
 
+    // No claim's period ends before it starts: the generator draws a document's date apart
+    // from the years its text speaks of, as a wrong date on a real page would be.
+    if smoke {
+        let all = index.claims(&ClaimFilter::default()).unwrap();
+        let inverted = all
+            .iter()
+            .filter(|r| r.claim.period.is_some_and(|p| p.from > p.to))
+            .count();
+        assert_eq!(inverted, 0, "claims whose period ends before it starts");
+    }
+
     if std::env::var_os("AVHOPP_BENCH_NO_BASELINES").is_some() {
         return; // ripgrep and FTS5 left out (they take long at 1M)
     }

@@ -290,6 +290,18 @@ pub fn find(sentence: &str, published: Option<&PubDate>) -> Vec<TimeExpr> {
     kept
 }
 
+/// From `from` up to the document's date. A document dated before `from` has a wrong date (no
+/// text speaks of a time "since" after it was written), and its date is no end: the period
+/// then ends with `from`'s year, the one bound the text gives, never before it starts.
+fn since(from: NaiveDate, published: &PubDate) -> Option<Period> {
+    let to = if published.last() >= from {
+        published.last()
+    } else {
+        Period::year(from.year())?.to
+    };
+    Some(Period { from, to })
+}
+
 fn resolve(family: Family, caps: &regex::Captures, published: Option<&PubDate>) -> Option<Period> {
     let get = |name: &str| {
         caps.name(name)
@@ -348,20 +360,14 @@ fn resolve(family: Family, caps: &regex::Captures, published: Option<&PubDate>) 
                 to: p.last(),
             })
         }
-        Family::SinceYear => Some(Period {
-            from: NaiveDate::from_ymd_opt(year("y")?, 1, 1)?,
-            to: published?.last(),
-        }),
+        Family::SinceYear => since(NaiveDate::from_ymd_opt(year("y")?, 1, 1)?, published?),
         Family::SinceMonthOfYear => {
             let p = published?;
             let y = match year("y") {
                 Some(y) => y,
                 None => p.year() - 1, // "i fjol", "förra året"
             };
-            Some(Period {
-                from: NaiveDate::from_ymd_opt(y, month_number(&get("m")?)?, 1)?,
-                to: p.last(),
-            })
+            since(NaiveDate::from_ymd_opt(y, month_number(&get("m")?)?, 1)?, p)
         }
         Family::ComparedWith => Some(Period {
             from: NaiveDate::from_ymd_opt(year("y")?, 1, 1)?,
@@ -687,6 +693,20 @@ mod tests {
         assert_eq!(
             one("sedan mars 2022", Some("2023-03-12")),
             Some((ymd(2022, 3, 1), ymd(2023, 3, 12)))
+        );
+        // A document dated before the time it speaks of since: its date is no end, and the
+        // period never ends before it starts.
+        assert_eq!(
+            one("sedan mars 2022", Some("2010-01-01")),
+            Some((ymd(2022, 3, 1), ymd(2022, 12, 31)))
+        );
+        assert_eq!(
+            one("har ökat med 56 procent sedan 2021", Some("2010-01-01")),
+            Some((ymd(2021, 1, 1), ymd(2021, 12, 31)))
+        );
+        assert_eq!(
+            one("sedan 2021", Some("2021")),
+            Some((ymd(2021, 1, 1), ymd(2021, 12, 31)))
         );
         assert_eq!(
             one(
