@@ -270,6 +270,9 @@ impl TokenStream for SwedishWordsStream<'_> {
             }
             self.token.offset_from = from;
             self.token.offset_to = to;
+            if let Some(previous) = self.previous.as_deref_mut() {
+                previous.keep_text(self.token);
+            }
             let common = self.forms.write(&self.text[from..to], &mut self.token.text);
             if let Some(previous) = self.previous.as_deref_mut() {
                 self.on_pair = previous.pair_with(self.token, self.pair);
