@@ -372,6 +372,16 @@ fn ingest_twice_does_not_duplicate() {
         "{}",
         stdout(&o)
     );
+    // A file named on its own, by a roundabout path, is the file the folder's walk found
+    // (the folder's files are keyed by the folder's canonical path, a lone file by its own).
+    let roundabout = format!("corpus/seeds/../{}", SEED_000.trim_start_matches("corpus/"));
+    let o = avhopp(&index, &["ingest", &roundabout]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stdout(&o).starts_with("0 documents added, 0 updated, 1 unchanged"),
+        "{}",
+        stdout(&o)
+    );
     assert_eq!(
         jsonl(&avhopp(&index, &["claims", "--format", "jsonl"])).len(),
         before
