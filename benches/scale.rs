@@ -295,12 +295,14 @@ fn main() {
     // A kept corpus is complete only once its index was committed (the marker is written last).
     let done = base.join("ingested");
     let mut ingested_claims = None;
-    if kept.is_some() && done.exists() {
+    // An index this avhopp cannot open (another schema version) is built again, corpus and all.
+    if kept.is_some() && done.exists() && AvhoppIndex::open(&index_dir).is_ok() {
         println!(
             "reusing {n} documents and their index in {} (delete it to measure ingest)",
             base.display()
         );
     } else {
+        let _ = std::fs::remove_file(&done);
         let _ = std::fs::remove_dir_all(&corpus);
         let _ = std::fs::remove_dir_all(&index_dir);
         let _ = std::fs::remove_file(base.join("fts.db"));
