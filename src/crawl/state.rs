@@ -14,9 +14,11 @@ use std::path::Path;
 const URLS: TableDefinition<&str, &[u8]> = TableDefinition::new("urls");
 const FRONTIER: TableDefinition<u64, &str> = TableDefinition::new("frontier");
 const ROBOTS: TableDefinition<&str, &[u8]> = TableDefinition::new("robots");
-// Named for the hash: a state written before schema 6 keeps its FNV-1a hashes in
-// "content_hashes", which no text hashes to any more; left unread, its pages count as new once.
+// Named for the hash: a state written before schema 6 kept FNV-1a hashes in
+// "content_hashes", which no text hashes to any more. That table is dropped when such a state
+// is opened, and its pages count as new once.
 const HASHES: TableDefinition<&str, &str> = TableDefinition::new("content_hashes_xxh3");
+const FNV_HASHES: TableDefinition<&str, &str> = TableDefinition::new("content_hashes");
 const SIMHASHES: TableDefinition<&str, u64> = TableDefinition::new("simhashes");
 
 /// Where a URL stands.
@@ -137,6 +139,7 @@ impl State {
             w.open_table(ROBOTS)?;
             w.open_table(HASHES)?;
             w.open_table(SIMHASHES)?;
+            w.delete_table(FNV_HASHES)?;
         }
         w.commit()?;
         let r = db.begin_read()?;
@@ -283,5 +286,34 @@ mod tests {
             s.frontier.values().collect::<Vec<_>>(),
             vec!["https://e.se/b"]
         );
+    }
+
+    /// A state from before schema 6 loses its FNV-1a hashes, which nothing can match any
+    /// more, and keeps the rest.
+    #[test]
+    fn fnv_hashes_of_an_older_state_are_dropped() {
+        let dir = tempfile::TempDir::new().unwrap();
+        let path = dir.path().join("state.redb");
+        {
+            let db = Database::create(&path).unwrap();
+            let w = db.begin_write().unwrap();
+            {
+                let mut old = w.open_table(FNV_HASHES).unwrap();
+                old.insert("334a32192fe38c94", "https://e.se/a").unwrap();
+                let mut robots = w.open_table(ROBOTS).unwrap();
+                robots.insert("e.se", b"x".as_slice()).unwrap();
+            }
+            w.commit().unwrap();
+        }
+        let s = State::open(&path).unwrap();
+        assert!(s.hashes.is_empty());
+        drop(s);
+        let db = Database::create(&path).unwrap();
+        let r = db.begin_read().unwrap();
+        assert!(
+            r.open_table(FNV_HASHES).is_err(),
+            "the old table is still there"
+        );
+        assert!(r.open_table(ROBOTS).unwrap().get("e.se").unwrap().is_some());
     }
 }
