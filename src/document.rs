@@ -213,12 +213,25 @@ pub fn read(path: &Path, display: &str, defaults: &Defaults) -> Result<Document,
         )
     })?;
     // Opened once, then sized and read through the handle: one path look-up, not three,
-    // and the size checked is that of the file read.
+    // and the size checked is that of the file read. Opened without blocking, so that a
+    // named pipe is refused below instead of waiting for a writer.
     let cannot = |e: std::io::Error| fail(display, format!("cannot read: {e}"));
-    let mut file = std::fs::File::open(path).map_err(cannot)?;
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
+    let mut file = options.open(path).map_err(cannot)?;
     let meta = file.metadata().map_err(cannot)?;
     if meta.is_dir() {
         return Err(fail(display, "is a folder"));
+    }
+    if !meta.is_file() {
+        // A device or a pipe: /dev/zero would be read until the size limit, a pipe until
+        // its writer stops.
+        return Err(fail(
+            display,
+            "not a regular file (a device, pipe or socket)",
+        ));
     }
     if meta.len() > MAX_FILE_BYTES {
         return Err(fail(

@@ -469,6 +469,55 @@ fn assert_one_line_each(err: &str, bad: &[(String, &str)]) {
     }
 }
 
+/// A named pipe and a device, named on the command line as text files, are refused in one
+/// line each and at once, and the good file beside them is read: opening the pipe used to
+/// wait for a writer for ever, and /dev/zero was read until memory ran out.
+#[cfg(unix)]
+#[test]
+fn pipes_and_devices_are_refused_without_waiting() {
+    use std::time::{Duration, Instant};
+    let dir = tempfile::TempDir::new().unwrap();
+    let pipe = dir.path().join("pipe.txt");
+    let c_path = std::ffi::CString::new(pipe.to_str().unwrap()).unwrap();
+    // SAFETY: a valid C string; mkfifo reads it and keeps nothing.
+    assert_eq!(unsafe { libc::mkfifo(c_path.as_ptr(), 0o600) }, 0, "mkfifo");
+    let zero = dir.path().join("zero.txt");
+    std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
+    let good = dir.path().join("umea.html");
+    std::fs::write(&good, LATIN1_HTML).unwrap();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_avhopp"))
+        .arg("--index")
+        .arg(dir.path().join("index"))
+        .arg("ingest")
+        .args([&pipe, &zero, &good])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while child.try_wait().unwrap().is_none() {
+        if Instant::now() > deadline {
+            child.kill().unwrap();
+            panic!("ingest still running after 60 s");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert_one_line_each(
+        &stderr(&o),
+        &[
+            ("pipe.txt".to_string(), "not a regular file"),
+            ("zero.txt".to_string(), "not a regular file"),
+        ],
+    );
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        out.contains("1 documents added") && out.contains("2 failed"),
+        "{out}"
+    );
+}
+
 #[test]
 fn bad_input_gets_one_line_each_and_the_good_files_are_read() {
     let dir = tempfile::TempDir::new().unwrap();
