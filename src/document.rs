@@ -220,7 +220,18 @@ pub fn read(path: &Path, display: &str, defaults: &Defaults) -> Result<Document,
     options.read(true);
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
-    let mut file = options.open(path).map_err(cannot)?;
+    let mut file = match options.open(path) {
+        Ok(f) => f,
+        // A regular file under another process's lease (Samba's oplocks, NFS delegations)
+        // refuses a non-blocking open; a blocking one waits for the lease to be given up.
+        Err(e)
+            if e.kind() == std::io::ErrorKind::WouldBlock
+                && std::fs::metadata(path).is_ok_and(|m| m.is_file()) =>
+        {
+            std::fs::File::open(path).map_err(cannot)?
+        }
+        Err(e) => return Err(cannot(e)),
+    };
     let meta = file.metadata().map_err(cannot)?;
     if meta.is_dir() {
         return Err(fail(display, "is a folder"));
@@ -259,8 +270,14 @@ pub fn read(path: &Path, display: &str, defaults: &Defaults) -> Result<Document,
     let mut doc = read_bytes(&bytes, format, Some(path), display)?;
 
     let sidecar = sidecar_path(path);
-    if sidecar.exists() {
+    if let Ok(meta) = std::fs::metadata(&sidecar) {
         let shown = sidecar.display().to_string();
+        if !meta.is_file() {
+            return Err(fail(
+                &shown,
+                "not a regular file (a device, pipe or socket)",
+            ));
+        }
         let content = std::fs::read_to_string(&sidecar)
             .map_err(|e| fail(&shown, format!("cannot read: {e}")))?;
         let s: Sidecar = toml::from_str(&content)

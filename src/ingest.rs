@@ -317,6 +317,7 @@ mod tests {
 
     /// A file's key is its canonical path, however the folder above it was named: relative,
     /// through "..", or through a symbolic link.
+    #[cfg(unix)]
     #[test]
     fn keys_are_canonical_paths() {
         let tmp = tempfile::TempDir::new().unwrap();

@@ -469,9 +469,10 @@ fn assert_one_line_each(err: &str, bad: &[(String, &str)]) {
     }
 }
 
-/// A named pipe and a device, named on the command line as text files, are refused in one
-/// line each and at once, and the good file beside them is read: opening the pipe used to
-/// wait for a writer for ever, and /dev/zero was read until memory ran out.
+/// A named pipe and a device, named on the command line as text files, and a pipe as a
+/// text's metadata sidecar, are refused in one line each and at once, and the good file
+/// beside them is read: opening a pipe used to wait for a writer for ever, and /dev/zero was
+/// read until memory ran out.
 #[cfg(unix)]
 #[test]
 fn pipes_and_devices_are_refused_without_waiting() {
@@ -483,13 +484,30 @@ fn pipes_and_devices_are_refused_without_waiting() {
     assert_eq!(unsafe { libc::mkfifo(c_path.as_ptr(), 0o600) }, 0, "mkfifo");
     let zero = dir.path().join("zero.txt");
     std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
+    // A text whose metadata sidecar is a pipe.
+    let piped_meta = dir.path().join("vaxjo.txt");
+    std::fs::write(&piped_meta, CP1252_TEXT).unwrap();
+    let meta_pipe = std::ffi::CString::new(
+        dir.path()
+            .join("vaxjo.txt.meta.toml")
+            .to_str()
+            .unwrap()
+            .to_string(),
+    )
+    .unwrap();
+    // SAFETY: as above.
+    assert_eq!(
+        unsafe { libc::mkfifo(meta_pipe.as_ptr(), 0o600) },
+        0,
+        "mkfifo"
+    );
     let good = dir.path().join("umea.html");
     std::fs::write(&good, LATIN1_HTML).unwrap();
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_avhopp"))
         .arg("--index")
         .arg(dir.path().join("index"))
         .arg("ingest")
-        .args([&pipe, &zero, &good])
+        .args([&pipe, &zero, &piped_meta, &good])
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()
@@ -509,11 +527,12 @@ fn pipes_and_devices_are_refused_without_waiting() {
         &[
             ("pipe.txt".to_string(), "not a regular file"),
             ("zero.txt".to_string(), "not a regular file"),
+            ("vaxjo.txt.meta.toml".to_string(), "not a regular file"),
         ],
     );
     let out = String::from_utf8_lossy(&o.stdout);
     assert!(
-        out.contains("1 documents added") && out.contains("2 failed"),
+        out.contains("1 documents added") && out.contains("3 failed"),
         "{out}"
     );
 }

@@ -369,10 +369,8 @@ fn resolve(family: Family, caps: &regex::Captures, published: Option<&PubDate>) 
             };
             since(NaiveDate::from_ymd_opt(y, month_number(&get("m")?)?, 1)?, p)
         }
-        Family::ComparedWith => Some(Period {
-            from: NaiveDate::from_ymd_opt(year("y")?, 1, 1)?,
-            to: published?.last(),
-        }),
+        // "jämfört med 2021": from then up to the document's date, as "sedan 2021".
+        Family::ComparedWith => since(NaiveDate::from_ymd_opt(year("y")?, 1, 1)?, published?),
         Family::SinceMonth => {
             let p = published?;
             let m = month_number(&get("m")?)?;
@@ -706,6 +704,13 @@ mod tests {
         );
         assert_eq!(
             one("sedan 2021", Some("2021")),
+            Some((ymd(2021, 1, 1), ymd(2021, 12, 31)))
+        );
+        assert_eq!(
+            one(
+                "har ökat med 56 procent jämfört med 2021",
+                Some("2010-01-01")
+            ),
             Some((ymd(2021, 1, 1), ymd(2021, 12, 31)))
         );
         assert_eq!(
