@@ -204,6 +204,9 @@ pub struct Defaults {
 /// larger file is far more likely a mistake (a video, a dump) than a document.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
+/// Why a device, pipe or socket named as a document (or as its sidecar) is not read.
+const NOT_REGULAR: &str = "not a regular file (a device, pipe or socket)";
+
 /// Reads one document. `display` is the path as it should appear in records.
 pub fn read(path: &Path, display: &str, defaults: &Defaults) -> Result<Document, ReadError> {
     let format = format_of(path).ok_or_else(|| {
@@ -239,20 +242,20 @@ pub fn read(path: &Path, display: &str, defaults: &Defaults) -> Result<Document,
     if !meta.is_file() {
         // A device or a pipe: /dev/zero would be read until the size limit, a pipe until
         // its writer stops.
-        return Err(fail(
-            display,
-            "not a regular file (a device, pipe or socket)",
-        ));
+        return Err(fail(display, NOT_REGULAR));
     }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(fail(
+    let too_large = |size: u64| {
+        fail(
             display,
             format!(
                 "too large ({} MB; the limit is {} MB)",
-                meta.len() / 1_000_000,
+                size / 1_000_000,
                 MAX_FILE_BYTES / 1_000_000
             ),
-        ));
+        )
+    };
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(too_large(meta.len()));
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     // At most one byte over the limit: a file that grew since it was sized is refused too.
@@ -262,10 +265,9 @@ pub fn read(path: &Path, display: &str, defaults: &Defaults) -> Result<Document,
     )
     .map_err(cannot)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(fail(
-            display,
-            format!("too large (the limit is {} MB)", MAX_FILE_BYTES / 1_000_000),
-        ));
+        // Its size now, not the part read.
+        let size = file.metadata().map_or(bytes.len() as u64, |m| m.len());
+        return Err(too_large(size));
     }
     let mut doc = read_bytes(&bytes, format, Some(path), display)?;
 
@@ -273,10 +275,7 @@ pub fn read(path: &Path, display: &str, defaults: &Defaults) -> Result<Document,
     if let Ok(meta) = std::fs::metadata(&sidecar) {
         let shown = sidecar.display().to_string();
         if !meta.is_file() {
-            return Err(fail(
-                &shown,
-                "not a regular file (a device, pipe or socket)",
-            ));
+            return Err(fail(&shown, NOT_REGULAR));
         }
         let content = std::fs::read_to_string(&sidecar)
             .map_err(|e| fail(&shown, format!("cannot read: {e}")))?;
