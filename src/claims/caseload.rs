@@ -5,14 +5,16 @@ use super::{Kind, Rule};
 use regex::bytes::Captures;
 
 /// What is counted when the inflow changes: reports of concern, investigations, applications.
-const INFLOW: &str = r"(?:[a-zåäö]*anmälningar(?:na)?|utredningar(?:na)?|ansökningar(?:na)?|ärenden(?:a)?|aktualiseringar(?:na)?|placeringar(?:na)?|inflöde(?:t)?|ärendeinflöde(?:t)?|ärendemängd(?:en)?)";
+/// Compounds count ("barnavårdsutredningar", "orosanmälningar"), and up to two adjectives may
+/// stand before ("antalet nya ärenden", "inledda barnavårdsutredningar").
+const INFLOW: &str = r"(?:<ADJ>[a-zåäö]*?(?:anmälningar(?:na)?|utredningar(?:na)?|ansökningar(?:na)?|ärenden(?:a)?|aktualiseringar(?:na)?|placeringar(?:na)?|inflöde(?:t)?|ärendemängd(?:en)?))";
 
 /// Adverbs between a verb of having and the caseload figure: "har i dag runt 30 ärenden",
 /// "handlägger i snitt 25 utredningar". (Hedges like "runt", "upp till" belong to the figure.)
 const FILL: &str = r"(?:(?:i dag|idag|nu|numera|i snitt|i genomsnitt|i medel|ofta|ibland|normalt|vanligtvis|samtidigt|ensam|själv) )*";
 
 /// Verbs of carrying cases, with an optional modal: "har", "kan ha", "ansvarar för".
-const HAVE: &str = r"(?:(?:kan|ska|får|brukar|måste|kunde|skulle|fick) )?(?:med|har|hade|ha|handlägger|handlade|handlägga|ansvarar för|ansvarade för|ansvara för|har ansvar för|hade ansvar för|bär|bar)";
+const HAVE: &str = r"(?:(?:kan|ska|får|brukar|måste|kunde|skulle|fick) )?(?:med|har|hade|ha|handlägger|handlade|handlägga|(?:ansvarar|ansvarade|ansvara) (?:i genomsnitt |i snitt |numera )?för|har ansvar för|hade ansvar för|bär|bar)";
 
 pub(super) fn rules() -> Vec<Rule> {
     let inflow = |p: &str| p.replace("<INFLOW>", INFLOW);
@@ -28,15 +30,31 @@ pub(super) fn rules() -> Vec<Rule> {
         // socialsekreterare kan ha upp emot 70 ärenden"
         Rule::new(Kind::Caseload, "each-worker-has",
             &have(r"\b(?:varje|en|var|varenda) <ADJ><STAFF><GAP> <HAVE> <FILL><V> <CASES>\b")),
-        // V2 inversion: "I Angered har varje handläggare upp till 60 ärenden"
+        // V2 inversion: "I Angered har varje handläggare upp till 60 ärenden", "I oktober hade
+        // en socialsekreterare inom utredning i genomsnitt 19 pågående utredningar"
         Rule::new(Kind::Caseload, "has-each-worker",
-            &have(r"\b<HAVE> (?:nu |i dag |idag |numera )?(?:varje|varenda) <ADJ><STAFF> <FILL><V> <CASES>\b")),
+            &have(r"\b<HAVE> (?:nu |i dag |idag |numera )?(?:varje|varenda|en) <ADJ><STAFF>(?: [^#]{1,60}?)? <FILL><V> <CASES>\b")),
+        // "ansvarar varje socialsekreterare inom barn och familj för 15–18 barn"
+        Rule::new(Kind::Caseload, "each-worker-responsible-for",
+            &have(r"\b(?:ansvarar|ansvarade) (?:nu |i dag |idag |numera )?(?:varje|varenda|en) <ADJ><STAFF>(?: [^#]{1,60}?)? för <FILL><V> <CASES>\b")),
+        // V2 with the workers plural: "I Gävle har socialsekreterarna inom barn och unga i dag
+        // i genomsnitt 22 ärenden var"
+        Rule::new(Kind::Caseload, "have-workers-each",
+            &have(r"\b<HAVE> (?:[a-zåäö]+s )?<ADJ><STAFF>(?: [^#]{1,60}?)? <FILL><V> <CASES> (?:var|vardera|per person|styck)\b")),
+        // "Enligt de intervjuade socialsekreterarna har var och en mellan 25 och 30 ärenden"
+        Rule::new(Kind::Caseload, "each-one-has",
+            &have(r"<STAFF><GAP> (?:har|hade) var och en <FILL><V> <CASES>\b")),
+        // Those left: "den som är kvar har omkring 110 ärenden", "de kvarvarande har 75
+        // ärenden var"
+        Rule::new(Kind::Caseload, "those-left-have",
+            &have(r"\b(?:(?:den|de|dom) (?:som )?(?:är|blivit|har blivit|finns|jobbar) kvar|(?:den|de) kvarvarande|(?:den|de) som stannat) <HAVE> <FILL><V> <CASES>\b")),
         // "socialsekreterarna har 60 ärenden var", "handläggarna hade i snitt 35 ärenden per person"
         Rule::new(Kind::Caseload, "workers-have-each",
             &have(r"<STAFF><GAP> <HAVE> <FILL><V> <CASES> (?:var|vardera|per person|styck|i snitt)\b")),
-        // Records: "Antalet ärenden per socialsekreterare är i dag 38"
+        // Records: "Antalet ärenden per socialsekreterare är i dag 38", "antalet aktuella
+        // ärenden per socialsekreterare var i maj 2024 i genomsnitt 29"
         Rule::new(Kind::Caseload, "number-per-worker-is",
-            r"\bantalet <CASES> per (?:<ADJ>)?(?:<STAFF>|heltidstjänst|tjänst|årsarbetare)(?: [^#]{0,40}?)? (?:är|var|ligger på|låg på|uppgår till|uppgick till) (?:i dag |idag |nu |i snitt |i genomsnitt )*<V>"),
+            r"\bantalet <CASES> per (?:<ADJ>)?(?:<STAFF>|heltidstjänst|tjänst|årsarbetare)(?: [^#]{0,40}?)? (?:är|var|ligger på|låg på|uppgår till|uppgick till) (?:(?:i|under) [a-zåäö]+(?: \d{4})? )?(?:i dag |idag |nu |i snitt |i genomsnitt )*<V>"),
         // "ärendebelastningen ligger på 50 ärenden"
         Rule::new(Kind::Caseload, "caseload-is",
             r"\b(?:arbetsbelastning|ärendebelastning|ärendemängd|ärendetyngd)(?:en)?(?: [^#]{0,40}?)? (?:är|var|ligger på|låg på|uppgår till|uppgick till) (?:i snitt |i genomsnitt |upp till )?<V> <CASES>\b"),
@@ -55,6 +73,10 @@ pub(super) fn rules() -> Vec<Rule> {
         // har antalet utredningar ökat med 30 procent"
         Rule::new(Kind::WorkloadChange, "changed-inflow-by",
             &inflow(r"\b(?P<dir>ökade|minskade|steg|sjönk) (?:antalet )?<INFLOW> (?:[^#]{0,40}? )?med <VP>")),
+        // Records give the count, then the change: "Antalet inkomna orosanmälningar uppgick
+        // till 3 912 under perioden januari–oktober, vilket är en ökning med 11,4 procent"
+        Rule::new(Kind::WorkloadChange, "inflow-count-then-change",
+            &inflow(r"\bantalet <INFLOW>\b.{0,120}?,? (?:vilket|som) (?:är|innebär|motsvarar|var) en (?P<dir>ökning|minskning) (?:med|på|om) <VP>")),
         // The change in an apposition after the inflow: "har tagit emot 1 200
         // orosanmälningar, en ökning med 30 procent"
         Rule::new(Kind::WorkloadChange, "inflow-then-change",

@@ -230,6 +230,12 @@ pub(crate) struct Rule {
     adjust: Vec<Adjust>,
     /// A finding without a figure ("Ivo konstaterade brister").
     no_value: bool,
+    /// The total is stated before the sentence: "IVO har granskat 40 utredningar. I 26 av
+    /// dem ..." (see [`oversight::sample_before`]).
+    total_before: bool,
+    /// What a pronoun subject stands for: the rule holds only when the sentence before, in
+    /// the same paragraph, matches ("kommunen har anlitat sex konsulter. De kostade ...").
+    antecedent: Option<&'static str>,
 }
 
 impl Rule {
@@ -243,6 +249,8 @@ impl Rule {
             plain,
             adjust: Vec::new(),
             no_value: false,
+            total_before: false,
+            antecedent: None,
         }
     }
 
@@ -262,6 +270,10 @@ impl Rule {
                 of: group("of"),
                 role: group("role"),
                 body: group("body"),
+                antecedent: self.antecedent.map(|a| {
+                    regex::Regex::new(&format!("(?i){a}"))
+                        .unwrap_or_else(|e| panic!("antecedent {a:?}: {e}"))
+                }),
                 re,
             }
         })
@@ -276,6 +288,17 @@ impl Rule {
         self.no_value = true;
         self
     }
+
+    fn with_total_before(mut self) -> Rule {
+        self.total_before = true;
+        self
+    }
+
+    /// `pattern`: a case-insensitive regex over the sentence before, unmasked.
+    fn with_antecedent(mut self, pattern: &'static str) -> Rule {
+        self.antecedent = Some(pattern);
+        self
+    }
 }
 
 /// A rule's regex and the numbers of the groups every claim reads. `Captures::name` hashes
@@ -286,6 +309,7 @@ struct Compiled {
     of: Option<usize>,
     role: Option<usize>,
     body: Option<usize>,
+    antecedent: Option<regex::Regex>,
 }
 
 /// The group numbered `i` of `caps`, if the rule has it and it took part in the match.
@@ -659,6 +683,12 @@ fn extract_with(
             let compiled = rule.compiled();
             for caps in compiled.re.captures_iter(masked.as_bytes()) {
                 let whole = caps.get(0).expect("whole match");
+                if let Some(antecedent) = &compiled.antecedent {
+                    let before = text::sentence_before(text, paragraph.start, s.start);
+                    if !antecedent.is_match(before) {
+                        continue;
+                    }
+                }
                 if rule.kind == Kind::Resigned {
                     let padded = [b" ", whole.as_bytes(), b" "].concat();
                     if NOT_DONE_FOLDED.is_match(&padded) {
@@ -674,11 +704,12 @@ fn extract_with(
                     continue;
                 }
                 if let (Some(vm), None) = (group(&caps, compiled.v), group(&caps, compiled.of)) {
-                    let counted_total =
-                        matches!(rule.kind, Kind::Resigned | Kind::Staffing | Kind::SickLeave)
-                            && vm.as_bytes().starts_with(b"n")
-                            && TOTAL_BEFORE.is_match(&masked[..vm.start() - 1])
-                            && !MADE_OF_BEFORE.is_match(&masked[..vm.start() - 1]);
+                    let counted_total = matches!(
+                        rule.kind,
+                        Kind::Resigned | Kind::Staffing | Kind::SickLeave | Kind::Vacancies
+                    ) && vm.as_bytes().starts_with(b"n")
+                        && TOTAL_BEFORE.is_match(&masked[..vm.start() - 1])
+                        && !MADE_OF_BEFORE.is_match(&masked[..vm.start() - 1]);
                     if counted_total {
                         continue;
                     }
@@ -692,7 +723,13 @@ fn extract_with(
                 let of = group_text(&caps, compiled.of)
                     .and_then(marker_index)
                     .and_then(|i| quantities.get(i))
-                    .map(|q| q.value);
+                    .map(|q| q.value)
+                    .or_else(|| {
+                        rule.total_before.then(|| {
+                            let from = paragraphs[s.paragraph.saturating_sub(3)].start;
+                            oversight::sample_before(&text[from..s.start])
+                        })?
+                    });
                 let mut value = q.map(|q| q.value);
                 for f in &rule.adjust {
                     f(&caps, &mut value);

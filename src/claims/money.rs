@@ -21,7 +21,21 @@ pub(super) fn rules() -> Vec<Rule> {
             Kind::Deficit,
             "deficit-of",
             // "ett minus på 12 mnkr", "underskottet väntas landa på drygt 40 miljoner"
-            r"\b(?:[a-zåäö]*underskott(?:et)?|minusresultat(?:et)?|negativt resultat|negativ avvikelse|budgetöverskridande(?:t)?|överskridande(?:t)?|budgetavvikelse(?:n)?|ett minus|minuset)(?: [^#]{0,40}?)? (?:på|om|med|är|var|blev|landade på|landar på|uppgår till|uppgick till|beräknas till|hamnar på|hamnade på|väntas bli|(?:väntas|beräknas|bedöms|ser ut att|spås) (?:landa på|bli|hamna på|uppgå till)) (?:totalt |hela |drygt )?<VK>",
+            // Records: "en negativ avvikelse mot budget om -3 400 tkr", "underskott, som efter
+            // aprilprognosen uppgår till 8,9 mnkr"
+            r"\b(?:[a-zåäö]*underskott(?:et)?|minusresultat(?:et)?|negativt resultat|negativ avvikelse|budgetöverskridande(?:t)?|överskridande(?:t)?|budgetavvikelse(?:n)?|ett minus|minuset)(?:,? [^#]{0,40}?)? (?:på|om|med|är|var|blev|landade på|landar på|uppgår till|uppgick till|beräknas till|hamnar på|hamnade på|väntas bli|(?:väntas|beräknas|bedöms|ser ut att|spås) (?:landa på|bli|hamna på|uppgå till)) (?:totalt |hela |drygt )?(?:-|−|–|minus )?<VK>",
+        ),
+        // A result below zero: "redovisar ett resultat om -11,6 mnkr"
+        Rule::new(
+            Kind::Deficit,
+            "negative-result",
+            r"\bresultat(?:et)?(?: [^#]{0,40}?)? (?:om|på|av|är|var|blev|uppgår till|uppgick till|landar på|landade på|hamnar på|hamnade på) (?:-|−|–|minus )<VK>",
+        ),
+        // The budget as subject: "budgeten för försörjningsstöd överskrids med cirka 2,3 mnkr"
+        Rule::new(
+            Kind::Deficit,
+            "budget-overrun-by",
+            r"\bbudget(?:en|ar|arna)?(?: (?:för|inom) [^#]{1,40}?)? (?:överskrids|överskreds|har överskridits|överskridits|kommer att överskridas) med <VK>",
         ),
         // "går 12 miljoner back", "gick 5 miljoner kronor minus"
         Rule::new(
@@ -34,7 +48,9 @@ pub(super) fn rules() -> Vec<Rule> {
         Rule::new(
             Kind::Deficit,
             "over-budget-by",
-            r"\b(?:överskrider|överskred|överskridit|överskrida|dragit över|drog över) (?:sin |sina |)budget(?:en|ar)? med <VK>",
+            // V2 and a named budget: "i år överskrider kommunen budgeten för ekonomiskt
+            // bistånd med 21 miljoner kronor"
+            r"\b(?:överskrider|överskred|överskridit|överskrida|dragit över|drog över) (?:[a-zåäö]+ )?(?:sin |sina )?budget(?:en|ar)?(?: (?:för|inom) [^#]{1,40}?)? med <VK>",
         ),
         // "ett 40 miljoner kronor stort underskott"
         Rule::new(
@@ -54,7 +70,24 @@ pub(super) fn rules() -> Vec<Rule> {
             Kind::Consultants,
             "consultant-costs",
             &hired(
-                r"\b(?:konsultkostnad(?:er|erna|en)?|kostnad(?:en|er|erna)? för (?:<HIRED_COST>|bemanning)|inhyrda konsulter för|bemanningskostnad(?:er|erna)?)(?: [^#]{0,50}?)? (?:på|om|är|var|blev|uppgår till|uppgick till|landade på|hamnade på|motsvarande|ökade till|har ökat till|steg till|till) (?:totalt |drygt )?<VK>",
+                r"\b(?:konsultkostnad(?:er|erna|en)?|kostnad(?:en|er|erna)? för (?:<HIRED_COST>|bemanning)|inhyrda konsulter för|bemanningskostnad(?:er|erna)?)(?: [^#]{0,80}?)? (?:på|om|är|var|blev|uppgår till|uppgick till|landade på|hamnade på|motsvarande|ökade till|har ökat till|steg till|till) (?:totalt |drygt )?<VK>",
+            ),
+        ),
+        // A second period in the same breath: "Kostnaden för inhyrda konsulter uppgick 2019 till
+        // 11,2 mnkr och för perioden januari–augusti 2020 till 6,4 mnkr"
+        Rule::new(
+            Kind::Consultants,
+            "consultant-costs-and-then",
+            &hired(
+                r"\b(?:konsultkostnad(?:er|erna|en)?|kostnad(?:en|er|erna)? för (?:<HIRED_COST>|bemanning)|bemanningskostnad(?:er|erna)?)[^#]{0,80}?#k\d+# (?:och|samt|medan) (?:för|under|i|år) [^#]{1,50}? (?:till|på) <VK>",
+            ),
+        ),
+        // Records: "I oktober uppgick antalet inhyrda socionomkonsulter till sex"
+        Rule::new(
+            Kind::Consultants,
+            "number-of-hired",
+            &hired(
+                r"\b(?:(?:uppgår|uppgick|uppgått) )?antalet <ADJ><HIRED>(?: [^#]{0,40}?)? (?:är|var|uppgår till|uppgick till|ligger på|låg på|till) <NOW><V>",
             ),
         ),
         // "Förra året kostade konsulterna 14 miljoner kronor", "hyrpersonalen har kostat
@@ -63,9 +96,17 @@ pub(super) fn rules() -> Vec<Rule> {
             Kind::Consultants,
             "consultants-cost",
             &hired(
-                r"\b(?:<HIRED_COST>(?: [^#]{0,30}?)? (?:kostade|kostar|har kostat|hade kostat)|(?:kostade|kostar|har kostat|hade kostat) (?:[^#]{0,20}? )?<HIRED_COST>) (?:kommunen |förvaltningen |nämnden |socialtjänsten )?(?:totalt |sammanlagt )?<VK>",
+                r"\b(?:<HIRED_COST>(?: [^#]{0,30}?)? (?:kostade|kostar|kostat|har kostat|hade kostat)|(?:kostade|kostar|har kostat|hade kostat) (?:[^#]{0,20}? )?<HIRED_COST>) (?:kommunen |förvaltningen |nämnden |socialtjänsten )?(?:totalt |sammanlagt )?<VK>",
             ),
         ),
+        // A pronoun for hired staff named in the sentence before: "Kommunen har anlitat sex
+        // socionomkonsulter. Hittills i år har de kostat drygt 9 miljoner kronor."
+        Rule::new(
+            Kind::Consultants,
+            "they-cost",
+            r"\b(?:(?:de|dessa|dom) (?:har |hade )?(?:[a-zåäö]+ ){0,3}?(?:kostat|kostade|kostar)|(?:har|hade) (?:de|dessa|dom) (?:[a-zåäö]+ ){0,3}?kostat|(?:kostade|kostar) (?:de|dessa|dom)) (?:kommunen |förvaltningen |nämnden |socialtjänsten )?(?:totalt |sammanlagt )?<VK>",
+        )
+        .with_antecedent(r"konsult|inhyrd|hyrpersonal|bemanningsföretag|hyrsocionom"),
         // "tog in nio konsulter från bemanningsföretag, till en kostnad av 11,5 miljoner
         // kronor": the cost follows the hired staff in an apposition.
         Rule::new(

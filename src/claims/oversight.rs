@@ -5,11 +5,38 @@ use super::{Kind, Rule};
 use regex::Regex;
 use std::sync::LazyLock;
 
+/// A review and how many cases it went through: "har granskat 40 barnavårdsutredningar",
+/// "gick igenom 60 avslutade utredningar".
+static SAMPLE: LazyLock<regex::bytes::Regex> = LazyLock::new(|| {
+    let plain = super::vocab::expand_plain(
+        r"\b(?:granskat|granskade|undersökt|undersökte|gått igenom|gick igenom|studerat|studerade) (?:totalt |sammanlagt |drygt |cirka )?<OF> (?:[a-zåäö-]+ ){0,2}?[a-zåäö]*?(?:ärenden|utredningar|akter|fall|journaler)\b",
+    );
+    super::ascii_regex(&super::fold::pattern(&plain)).expect("review sample")
+});
+
+/// The number of cases of the last review stated in `before` (the text before a finding, from
+/// a few paragraphs back): what "i 26 av dem" counts from.
+pub(super) fn sample_before(before: &str) -> Option<f64> {
+    let quantities = super::numerals::scan(before);
+    if quantities.is_empty() {
+        return None;
+    }
+    let masked = super::mask(before, &quantities);
+    let caps = SAMPLE.captures_iter(masked.as_bytes()).last()?;
+    let marker = std::str::from_utf8(caps.name("of")?.as_bytes()).ok()?;
+    let q = quantities.get(super::marker_index(marker)?)?;
+    (q.unit == super::numerals::Unit::Count).then_some(q.value)
+}
+
 pub(super) fn rules() -> Vec<Rule> {
     vec![
         // "I 19 av 23 fall har inga samtal förts med barnet"
         Rule::new(Kind::Inspection, "in-x-of-y-cases",
             r"\bi (?:bara |endast |hela |totalt )?<V> av (?:de |totalt )?<OF> (?:granskade |undersökta |aktuella )?(?:fall|fallen|ärenden|ärendena|utredningar|utredningarna|akter|akterna|barnavårdsutredningar)\b"),
+        // What was reviewed, named by the review: "i tio av de tolv arbetsgrupper som
+        // granskades saknades en riskbedömning"
+        Rule::new(Kind::Inspection, "in-x-of-y-reviewed",
+            r"\bi (?:bara |endast |hela |totalt )?<V> av (?:de |totalt )?<OF> [a-zåäö]+ som (?:granskades|granskats|har granskats|undersöktes|undersökts|har undersökts|inspekterades|besöktes)\b"),
         // "12 av 20 granskade utredningar saknade ...", "7 av 12 utredningar var inte
         // slutförda", "11 av 16 akter inte var ..." (subordinate clause word order)
         Rule::new(Kind::Inspection, "x-of-y-reviewed-lacked",
@@ -18,6 +45,11 @@ pub(super) fn rules() -> Vec<Rule> {
         // i 22 av dem", "revisorerna har granskat 20 ärenden; i 14 av dessa saknades ..."
         Rule::new(Kind::Inspection, "reviewed-y-found-in-x",
             r"\b(?:granskade|granskat|granskades|gick igenom|gått igenom|undersökte|undersökt) (?:totalt |sammanlagt )?<OF> (?:[a-zåäö]+ )?(?:ärenden|utredningar|akter|fall|barnavårdsutredningar|journaler)\b<GAP>\bi <V> av (?:dem|dessa|de granskade)\b"),
+        // The sample in a sentence before: "IVO har granskat 40 barnavårdsutredningar. I 26 av
+        // dem hade utredningstiden överskridits", "... i tolv av de granskade ärendena".
+        Rule::new(Kind::Inspection, "in-x-of-them",
+            r"\bi (?:bara |endast |hela |totalt )?<V> av (?:dem|dessa|de granskade (?:ärendena|utredningarna|akterna|fallen|barnavårdsutredningarna))\b")
+            .with_total_before(),
         // "i 40 procent av de granskade ärendena"
         Rule::new(Kind::Inspection, "share-of-reviewed",
             r"\bi <VP> av (?:de )?(?:granskade |undersökta )?(?:ärendena|utredningarna|akterna|fallen)\b"),
@@ -40,7 +72,7 @@ static BODY: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words that say an inspection or review is going on, when no body is named.
 static REVIEW_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:granskning|granskningen|granskade|tillsyn|tillsynen|inspektion|inspektionen|revision|revisionsrapport)\b")
+    Regex::new(r"(?i)\b(?:granskning|granskningen|granskade|granskades|granskats|tillsyn|tillsynen|inspektion|inspektionen|revision|revisionsrapport)\b")
         .expect("review words")
 });
 

@@ -7,11 +7,12 @@ pub(super) fn rules() -> Vec<Rule> {
     vec![
         // --- resigned -------------------------------------------------------------------
         // "10 av 30 socialsekreterare (vid ...) har sagt upp sig", "10 av de drygt 30
-        // socialsekreterarna på avdelningarna har sagt upp sig"
+        // socialsekreterarna på avdelningarna har sagt upp sig", "tolv av stadsdelens 45
+        // utredare har slutat"
         Rule::new(
             Kind::Resigned,
             "x-of-y-staff-quit",
-            r"<V> av (?:de |dessa |totalt |sammanlagt )?<OF> <ADJ><STAFF><GAP> (?:har |hade )?<QUIT>",
+            r"<V> av (?:de |dessa |totalt |sammanlagt |[a-zåäö]+s )?<OF> <ADJ><STAFF><GAP> (?:har |hade )?<QUIT>",
         ),
         // "sa 12 av 21 socialsekreterare upp sig", "sade 5 av enhetens 14 handläggare upp sig"
         Rule::new(
@@ -23,7 +24,8 @@ pub(super) fn rules() -> Vec<Rule> {
         Rule::new(
             Kind::Resigned,
             "sa-x-staff-upp-sig",
-            r"\b(?:sa|sade) <V> <ADJ><STAFF> upp sig",
+            // "sade elva socialsekreterare inom individ- och familjeomsorgen upp sig"
+            r"\b(?:sa|sade) <V> <ADJ><STAFF>(?: [^#,]{1,60}?)? upp sig",
         ),
         // "Av de dryga 30 anställda (...) har 12 valt att säga upp sig"
         Rule::new(
@@ -35,7 +37,9 @@ pub(super) fn rules() -> Vec<Rule> {
         Rule::new(
             Kind::Resigned,
             "x-staff-quit",
-            r"<V> <ADJ><STAFF> (?:[^ #,]+ ){0,6}?(?:som )?(?:har |hade )?<QUIT>",
+            // Records name the unit at length: "31 medarbetare inom myndighetsutövningen för
+            // individ- och familjeomsorg och LSS avslutat sin anställning".
+            r"<V> <ADJ><STAFF> (?:[^ #,]+ ){0,10}?(?:som )?(?:har |hade )?<QUIT>",
         ),
         // V2 inversion in the simple past: a fronted time or place puts the verb before the
         // subject. "Förra året slutade 18 socialsekreterare", "Under 2022 lämnade 23 av 60
@@ -94,6 +98,13 @@ pub(super) fn rules() -> Vec<Rule> {
             "turnover",
             r"\b(?:[a-zåäö]*personalomsättning(?:en)?|omsättning(?:en)? (?:av|på|bland) (?:personal(?:en)?|<STAFF_>))(?: [^#]{0,50}?)? (?:är|var|låg på|ligger på|legat på|har legat på|landade på|hamnade på|uppgick till|uppgår till|ökade till|har ökat till|steg till|på|till) <VP>",
         ),
+        // The figure of another period it is set against: "har 14 socialsekreterare avslutat
+        // sin anställning, vilket kan jämföras med nio under hela 2018"
+        Rule::new(
+            Kind::Resigned,
+            "quit-compared-with",
+            r"\b<QUIT>[^#]{0,60}?(?:jämfört med|jämföras med|att jämföra med) <V> (?:under|i|för|året|år)\b",
+        ),
         // "Antalet socialsekreterare som slutat uppgår till 14"
         Rule::new(
             Kind::Resigned,
@@ -109,21 +120,23 @@ pub(super) fn rules() -> Vec<Rule> {
             // The modal may be fronted ("kan 35 procent tänka sig att lämna"), the auxiliary
             // separated ("har under det senaste året övervägt att byta arbetsplats"), and the
             // wish reported as expectation ("tror att de kommer att sluta").
-            r"<VP> <GAP>\b(?:vill|skulle vilja|funderar på att|funderat på att|överväger att|övervägt att|planerar att|planerat att|tänker|tänka sig att|kommer att|ser sig om efter|söker|letar efter) (?:att )?(?:säga upp sig|sluta|lämna|byta (?:jobb|arbete|yrke|arbetsplats|tjänst)|ett nytt jobb|nytt jobb|andra jobb|annat jobb)",
+            r"<VP> .{0,120}?\b(?:vill|skulle vilja|funderar på att|funderat på att|överväger att|övervägt att|planerar att|planerat att|tänker|tänka sig att|kommer att|ser sig om efter|söker|letar efter) (?:att )?(?:säga upp sig|sluta|lämna|byta (?:jobb|arbete|yrke|arbetsplats|arbetsgivare|tjänst|bana)|ett nytt jobb|nytt jobb|andra jobb|annat jobb)",
         ),
         // "Fyra av tio socialsekreterare vill byta jobb": a share given as "X av Y", read as
-        // the percentage X/Y (the spec's unit for this kind; see `share_of` in mod.rs).
+        // the percentage X/Y (the spec's unit for this kind; see `share_of` in mod.rs). In a
+        // survey the staff may be left out: "i enkäten uppger två av tre att de funderar på
+        // att sluta".
         Rule::new(
             Kind::IntentToQuit,
             "x-of-y-want-to-quit",
-            r"<V> av (?:de |dessa )?<OF> <ADJ><STAFF_><GAP>\b(?:vill|skulle vilja|funderar på att|överväger att|planerar att|tänker|kan tänka sig att) (?:att )?(?:säga upp sig|sluta|lämna|byta (?:jobb|arbete|yrke|arbetsplats|tjänst))",
+            r"<V> av (?:de |dessa )?<OF> (?:<ADJ><STAFF_>|(?:svarar |uppger |säger )?att de)<GAP>\b(?:vill|skulle vilja|funderar på att|överväger att|planerar att|tänker|kan tänka sig att) (?:att )?(?:säga upp sig|sluta|lämna|byta (?:jobb|arbete|yrke|arbetsplats|arbetsgivare|tjänst|bana))",
         ),
         // --- vacancies ------------------------------------------------------------------
         // "det saknas 10 stycken socialsekreterare", "enheten saknar fem handläggare"
         Rule::new(
             Kind::Vacancies,
             "missing-staff",
-            r"\b(?:saknas|saknar|fattas) (?:det )?(?:(?:i dag|idag|just nu|nu|fortfarande|ännu|i nuläget|för närvarande|totalt) )*<V> (?:stycken |st\.? )?<ADJ>(?:<STAFF>|[a-zåäö]*tjänster\b)",
+            r"\b(?:saknas|saknar|fattas|saknades|saknade|fattades) (?:det )?(?:(?:i dag|idag|just nu|nu|fortfarande|ännu|i nuläget|för närvarande|totalt) )*<V> (?:stycken |st\.? )?<ADJ>(?:<STAFF>|[a-zåäö]*tjänster\b)",
         ),
         // Municipal records: "Antalet vakanta tjänster uppgår till 6", "antalet vakanser är 4"
         Rule::new(
@@ -136,7 +149,7 @@ pub(super) fn rules() -> Vec<Rule> {
         Rule::new(
             Kind::Vacancies,
             "are-x-posts-vacant",
-            r"\b(?:är|står|var|stod) <NOW><V> (?:[a-zåäö]*tjänster)(?: som [a-zåäö]+)? (?:fortfarande |just nu |i dag )?(?:vakanta|obesatta|tomma|otillsatta|lediga)\b",
+            r"\b(?:är|står|var|stod) <NOW><V> (?:av (?:de |[a-zåäö]+s )?<OF> )?<ADJ>(?:[a-zåäö]*tjänster)(?: som [a-zåäö]+)? (?:fortfarande |just nu |i dag )?(?:vakanta|obesatta|tomma|otillsatta|lediga)\b",
         ),
         // "Av 40 tjänster är 11 vakanta", "30 tjänster, varav 8 är vakanta"
         Rule::new(
@@ -147,7 +160,34 @@ pub(super) fn rules() -> Vec<Rule> {
         Rule::new(
             Kind::Vacancies,
             "posts-of-which-vacant",
-            r"<OF> (?:[a-zåäö]*tjänster|platser)[^#]{0,20}? varav <V> (?:är |står |var )?(?:vakanta|obesatta|tomma|otillsatta|lediga)\b",
+            // "fanns 8,0 tjänster som socialsekreterare med inriktning mot barn och unga,
+            // varav tre var vakanta"
+            r"<OF> (?:[a-zåäö]*tjänster|platser)[^#]{0,80}? varav <V> (?:är |står |var )?(?:vakanta|obesatta|tomma|otillsatta|lediga)\b",
+        ),
+        // "två av tjänsterna är fortfarande vakanta"
+        Rule::new(
+            Kind::Vacancies,
+            "x-of-the-posts-vacant",
+            r"<V> av (?:de |[a-zåäö]+s )?(?:[a-zåäö]*tjänsterna|platserna) <NOW>(?:är|står|var|stod) <NOW>(?:vakanta|obesatta|tomma|otillsatta|lediga)\b",
+        ),
+        // What a unit has had: "har under hösten haft tre av sex socialsekreterartjänster
+        // inom barn och familj vakanta"
+        Rule::new(
+            Kind::Vacancies,
+            "had-x-posts-vacant",
+            r"\b(?:har|hade|haft) (?:[^#]{1,30}? )?<V> (?:av (?:de |[a-zåäö]+s )?<OF> )?<ADJ>[a-zåäö]*tjänster(?: (?:inom|på|vid|i|för) [^#,]{1,40}?)? (?:vakanta|obesatta|otillsatta|tomma)\b",
+        ),
+        // "sex tjänster saknar ordinarie innehavare"
+        Rule::new(
+            Kind::Vacancies,
+            "posts-without-holder",
+            r"<V> <ADJ>[a-zåäö]*tjänster (?:[^#]{0,30}? )?(?:saknar|saknade|är utan|var utan) (?:ordinarie |fast anställd |fast )?(?:tjänste)?innehavare\b",
+        ),
+        // Tables of municipal reports: "Antal vakanta tjänster: 13"
+        Rule::new(
+            Kind::Vacancies,
+            "table-vacancies",
+            r"\bantal(?:et)? (?:vakanta|obesatta|lediga|otillsatta) (?:[a-zåäö]*tjänster|platser|befattningar)(?: [^#:]{1,40})?: <V>",
         ),
         // A share: "ungefär en fjärdedel av tjänsterna är vakanta"
         Rule::new(
@@ -167,7 +207,15 @@ pub(super) fn rules() -> Vec<Rule> {
             "posts-are-vacant",
             // "sju tjänster som socialsekreterare är otillsatta"; staff are never "lediga"
             // here, that is leave, not a vacancy.
-            r"<V> (?:[a-zåäö]*tjänster(?: som [a-zåäö]+)? (?:är|står|var|stod) (?:fortfarande |just nu |i dag )?(?:vakanta|obesatta|tomma|otillsatta|lediga)|<STAFF> (?:är|står|var|stod) (?:fortfarande |just nu )?(?:vakanta|obesatta|otillsatta))\b",
+            // "tre av 19 tjänster är obesatta", "elva ordinarie tjänster står tomma"
+            r"<V> (?:av (?:de |[a-zåäö]+s )?<OF> )?(?:<ADJ>[a-zåäö]*tjänster(?: som [a-zåäö]+)? <NOW>(?:är|står|var|stod) <NOW>(?:vakanta|obesatta|tomma|otillsatta|lediga)|<STAFF> (?:är|står|var|stod) (?:fortfarande |just nu )?(?:vakanta|obesatta|otillsatta))\b",
+        ),
+        // "ett dussin tjänster som vi inte har lyckats tillsätta", "fyra tjänster som inte
+        // har kunnat tillsättas"
+        Rule::new(
+            Kind::Vacancies,
+            "posts-not-filled",
+            r"<V> <ADJ>[a-zåäö]*tjänster som (?:[a-zåäö]+ ){0,2}?(?:inte|ännu inte|fortfarande inte) (?:har |hade |gått att |har gått att |kunnat |har kunnat |lyckats |har lyckats )*(?:tillsätta|tillsättas|tillsatts|besätta|besättas|besatts|rekrytera|rekryteras)\b",
         ),
         // "fem vakanser", "vakanser motsvarande 7 tjänster"
         Rule::new(Kind::Vacancies, "x-vacancies", r"<V> vakans(?:er)?\b"),
@@ -193,12 +241,25 @@ pub(super) fn rules() -> Vec<Rule> {
         Rule::new(
             Kind::Staffing,
             "there-are",
-            r"\b(?:finns|arbetar|jobbar) (?:det )?(?:i dag |idag |totalt |nu )?<V> <ADJ><STAFF>",
+            // "fanns 8,0 tjänster som socialsekreterare"
+            r"\b(?:finns|fanns|arbetar|arbetade|jobbar) (?:det )?(?:i dag |idag |totalt |nu )?<V> <ADJ>(?:[a-zåäö]*tjänster som )?<STAFF>",
         ),
         Rule::new(
             Kind::Staffing,
             "staff-are-there",
             r"<V> <ADJ><STAFF> (?:finns|arbetar|jobbar) (?:på|inom|i|vid)\b",
+        ),
+        // Records: "Antalet budgeterade socialsekreterartjänster inom utredning uppgår till 52"
+        Rule::new(
+            Kind::Staffing,
+            "number-of-staff",
+            r"\bantalet <ADJ>(?:<STAFF>|[a-zåäö]*tjänster|årsarbetare)(?: [^#]{0,60}?)? (?:är|var|uppgår till|uppgick till|ligger på|låg på) <NOW><V>",
+        ),
+        // Tables: "Antal tillsvidareanställda: 214"
+        Rule::new(
+            Kind::Staffing,
+            "table-staff",
+            r"\bantal(?:et)? <ADJ>(?:<STAFF>|[a-zåäö]*tjänster|årsarbetare)(?: [^#:]{1,40})?: <V>",
         ),
         // "enheten består av 14 handläggare", "avdelningen har 20 tjänster", compounds
         // ("mottagningsenheten", "arbetsgruppen") and a place ("socialtjänsten i Ljusdal har
@@ -206,7 +267,9 @@ pub(super) fn rules() -> Vec<Rule> {
         Rule::new(
             Kind::Staffing,
             "unit-has",
-            r"\b(?:[a-zåäö-]*enheten|[a-zåäö-]*avdelningen|[a-zåäö]*gruppen|[a-zåäö]*förvaltningen|socialtjänsten|[a-zåäö]*kontoret|[a-zåäö]*teamet|sektionen)(?: (?:i|på|inom|för) [^#,]{1,30}?)? (?:består av|bestod av|omfattar|omfattade|har|hade) (?:i dag |idag |totalt |nu )?<V> <ADJ>(?:<STAFF>|[a-zåäö]*tjänster|årsarbetare|heltidstjänster)\b",
+            // "Individ- och familjeomsorgen i Gällivare ska ha nio socialsekreterare", "Luleå
+            // kommun har 34 socialsekreterare"
+            r"\b(?:[a-zåäö-]*enheten|[a-zåäö-]*avdelningen|[a-zåäö]*gruppen|[a-zåäö]*förvaltningen|socialtjänsten|[a-zåäö]*omsorgen|kommun|kommunen|[a-zåäö]*kontoret|[a-zåäö]*teamet|sektionen)(?: (?:i|på|inom|för) [^#,]{1,30}?)? (?:består av|bestod av|ska bestå av|omfattar|omfattade|har|hade|ska ha|skulle ha|bör ha) (?:i dag |idag |totalt |nu )?<V> <ADJ>(?:<STAFF>|[a-zåäö]*tjänster|årsarbetare|heltidstjänster)\b",
         ),
         // --- sick_leave -----------------------------------------------------------------
         // "sjukfrånvaron bland socialsekreterarna är 12 procent", compounds
@@ -216,18 +279,39 @@ pub(super) fn rules() -> Vec<Rule> {
             "sick-leave-rate",
             r"\b(?:[a-zåäö]*sjukfrånvaro(?:n)?|sjuktal(?:et)?|sjukskrivningstal(?:et)?|sjukskrivningsgrad(?:en)?)(?: [^#]{0,60}?)? (?:är|var|ligger på|låg på|legat på|har legat på|uppgår till|uppgick till|har ökat till|ökade till|har stigit till|steg till|landade på|på|till) <VP>",
         ),
+        // The rate of another period it is set against: "Sjukfrånvaron var 7,2 procent under
+        // 2019, jämfört med 5,5 procent under 2018"
+        Rule::new(
+            Kind::SickLeave,
+            "rate-compared-with",
+            r"\b(?:[a-zåäö]*sjukfrånvaro(?:n)?|sjuktal(?:et)?|sjukskrivningstal(?:et)?)[^#]{0,60}?#p\d+#[^#]{0,40}?(?:jämfört med|jämföras med|att jämföra med|mot) (?:[^#]{0,20}? )?<VP>",
+        ),
+        // Tables: "Sjukfrånvaro januari–augusti: 8,4 procent"
+        Rule::new(
+            Kind::SickLeave,
+            "table-sick-leave",
+            r"\b(?:[a-zåäö]*sjukfrånvaro(?:n)?|sjuktal(?:et)?|sjukskrivningstal(?:et)?)(?: [^#:]{1,40})?: <VP>",
+        ),
+        // A pronoun for the rate named in the sentence before: "... är sjukfrånvaron ett
+        // växande problem. Bland socialsekreterarna ligger den på 9,5 procent."
+        Rule::new(
+            Kind::SickLeave,
+            "it-is-rate",
+            r"\b(?:(?:ligger|låg|landade|hamnade|uppgår|uppgick) den (?:nu |i dag |idag )?(?:på|till)|den (?:ligger|låg|landade|hamnade|uppgår|uppgick) (?:nu |i dag |idag )?(?:på|till)) <VP>",
+        )
+        .with_antecedent(r"sjukfrånvaro|sjuktal|sjukskrivningstal"),
         // V2 inversion: "På enheten är sju medarbetare sjukskrivna", "i dag är fem av
         // enhetens 18 socialsekreterare sjukskrivna"
         Rule::new(
             Kind::SickLeave,
             "are-x-staff-sick",
-            r"\b(?:är|var) (?:just nu |i dag |idag |nu |fortfarande )?<V> (?:av (?:de |dessa |[a-zåäö]+s )?<OF> )?<ADJ><STAFF> (?:[^#]{0,30}? )?(?:lång|heltids|deltids)?(?:tids)?sjukskriv(?:na|en)\b",
+            r"\b(?:är|var) (?:just nu |i dag |idag |nu |fortfarande )?<V> (?:av (?:de |dessa |[a-zåäö]+s )?<OF> )?<ADJ><STAFF> (?:[^#]{0,60}? )?(?:lång|heltids|deltids)?(?:tids)?sjukskriv(?:na|en)\b",
         ),
         // "fem är sjukskrivna", "tre av tolv handläggare är långtidssjukskrivna"
         Rule::new(
             Kind::SickLeave,
             "x-are-on-sick-leave",
-            r"<V> (?:av (?:de |dessa )?<OF> )?(?:<ADJ><STAFF> )?(?:är|var|har varit|blivit|är nu) (?:[a-zåäö]+ )?(?:sjukskrivna|långtidssjukskrivna|sjukskriven|sjukskrivits)\b",
+            r"<V> (?:av (?:de |dessa )?<OF> )?(?:<ADJ><STAFF> )?(?:är|var|har varit|varit|blivit) <NOW>(?:[a-zåäö]+ )?(?:sjukskrivna|långtidssjukskrivna|sjukskriven|sjukskrivits)\b",
         ),
         // "tre socialsekreterare har sjukskrivit sig", "fyra sjukskrivna handläggare"
         Rule::new(

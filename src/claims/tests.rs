@@ -1589,3 +1589,281 @@ fn every_rule_compiles() {
     assert!(RULE_SETS.unmarked.iter().all(|&i| i < RULES.len()));
     assert_eq!(RULE_SETS.unmarked_set.len(), RULE_SETS.unmarked.len());
 }
+
+/// Phrasings met in news and municipal records written for a blind test (2026-12-06): each
+/// is a way of saying a claim that the rules above did not read. Written anew here, with
+/// other figures and places, so the rules are tested on the construction, not the sentence.
+#[test]
+fn phrasings_of_news_and_records() {
+    check_all(&[
+        // resigned
+        (
+            "Nio av förvaltningens 31 handläggare har slutat sedan årsskiftet.",
+            want(Resigned, 9.0, People).of(31.0),
+        ),
+        (
+            "I våras har sju fast anställda sagt upp sig från mottagningen.",
+            want(Resigned, 7.0, People),
+        ),
+        (
+            "Under 2022 sade åtta socialsekreterare inom barn och unga i Kumla upp sig.",
+            want(Resigned, 8.0, People),
+        ),
+        (
+            "Under året har 24 medarbetare inom myndighetsutövningen för barn och unga i Mora avslutat sin anställning.",
+            want(Resigned, 24.0, People),
+        ),
+        // intent_to_quit
+        (
+            "I enkäten uppger tre av fyra att de funderar på att sluta.",
+            want(IntentToQuit, 75.0, Percent),
+        ),
+        (
+            "Hälften av socialsekreterarna svarar att de överväger att byta arbetsgivare.",
+            want(IntentToQuit, 50.0, Percent),
+        ),
+        (
+            "Enkäten visar att 41 procent av medarbetarna inom vuxenenheten instämmer helt eller delvis i påståendet att de planerar att lämna sin tjänst inom ett år.",
+            want(IntentToQuit, 41.0, Percent),
+        ),
+        // vacancies
+        (
+            "Samtidigt står nio ordinarie tjänster tomma.",
+            want(Vacancies, 9.0, People),
+        ),
+        (
+            "Fyra av 17 tjänster är obesatta.",
+            want(Vacancies, 4.0, People).of(17.0),
+        ),
+        (
+            "I dag är fem av 30 socialsekreterartjänster vakanta.",
+            want(Vacancies, 5.0, People).of(30.0),
+        ),
+        (
+            "Vid månadsskiftet saknades ett 40-tal socialsekreterare i staden.",
+            want(Vacancies, 40.0, People).approx(),
+        ),
+        (
+            "I Piteå står också två tjänster tomma.",
+            want(Vacancies, 2.0, People),
+        ),
+        (
+            "Vi har sex tjänster som vi inte har lyckats tillsätta.",
+            want(Vacancies, 6.0, People),
+        ),
+        (
+            "Enheten uppger att fyra tjänster för närvarande är vakanta.",
+            want(Vacancies, 4.0, People),
+        ),
+        (
+            "Tre av tjänsterna är fortfarande obesatta.",
+            want(Vacancies, 3.0, People),
+        ),
+        (
+            "Nämnden har under våren haft två av fem handläggartjänster inom vuxen vakanta.",
+            want(Vacancies, 2.0, People).of(5.0),
+        ),
+        (
+            "Sju tjänster saknar ordinarie innehavare.",
+            want(Vacancies, 7.0, People),
+        ),
+        ("Antal vakanta tjänster: 11", want(Vacancies, 11.0, People)),
+        // staffing
+        (
+            "Familjeomsorgen i Arvika ska ha tolv socialsekreterare.",
+            want(Staffing, 12.0, People),
+        ),
+        (
+            "I dag finns fyra fast anställda på enheten.",
+            want(Staffing, 4.0, People),
+        ),
+        (
+            "Piteå kommun har 27 socialsekreterare inom barn och unga.",
+            want(Staffing, 27.0, People),
+        ),
+        (
+            "Antalet budgeterade socialsekreterartjänster inom vuxen uppgår till 18.",
+            want(Staffing, 18.0, People),
+        ),
+        ("Antal tillsvidareanställda: 96", want(Staffing, 96.0, People)),
+        (
+            "Vid granskningen fanns sex tjänster som socialsekreterare på enheten.",
+            want(Staffing, 6.0, People),
+        ),
+        // caseload
+        (
+            "Den som är kvar har omkring 90 ärenden.",
+            want(Caseload, 90.0, CasesPerWorker).approx(),
+        ),
+        (
+            "I mars hade en socialsekreterare inom utredning i genomsnitt 23 pågående utredningar.",
+            want(Caseload, 23.0, CasesPerWorker),
+        ),
+        (
+            "I Halmstad har handläggarna inom försörjningsstöd i dag i genomsnitt 70 hushåll var.",
+            want(Caseload, 70.0, CasesPerWorker),
+        ),
+        (
+            "Enligt de intervjuade handläggarna har var och en mellan 30 och 40 aktuella ärenden.",
+            want(Caseload, 30.0, CasesPerWorker).high(40.0),
+        ),
+        (
+            "Varje LSS-handläggare ansvarar i genomsnitt för 55 ärenden.",
+            want(Caseload, 55.0, CasesPerWorker),
+        ),
+        (
+            "Enligt cheferna ansvarar varje socialsekreterare inom barn och familj för 12–16 barn.",
+            want(Caseload, 12.0, CasesPerWorker).high(16.0),
+        ),
+        (
+            "Antalet aktuella ärenden per socialsekreterare var i maj 2024 i genomsnitt 29.",
+            want(Caseload, 29.0, CasesPerWorker),
+        ),
+        // workload_change
+        (
+            "Under 2023 ökade antalet inledda barnavårdsutredningar med 35 procent.",
+            want(WorkloadChange, 35.0, Percent),
+        ),
+        (
+            "Antalet barnavårdsutredningar har ökat med 18 procent på tre år.",
+            want(WorkloadChange, 18.0, Percent),
+        ),
+        (
+            "Antalet inkomna anmälningar uppgick till 2 140 under första halvåret, vilket är en ökning med 7,5 procent.",
+            want(WorkloadChange, 7.5, Percent),
+        ),
+        // consultants
+        (
+            "Hyrsocionomerna har hittills i år kostat kommunen 4,1 miljoner kronor.",
+            want(Consultants, 4_100_000.0, Sek),
+        ),
+        (
+            "Kostnaderna för konsulter inom individ- och familjeomsorgen uppgick per den 30 juni till 3,9 mnkr.",
+            want(Consultants, 3_900_000.0, Sek),
+        ),
+        (
+            "I maj uppgick antalet inhyrda socionomkonsulter till fyra.",
+            want(Consultants, 4.0, People),
+        ),
+        // deficit
+        (
+            "I år överskrider nämnden budgeten för placeringar med 12 miljoner kronor.",
+            want(Deficit, 12_000_000.0, Sek),
+        ),
+        (
+            "Nämnden redovisar per den 30 april ett resultat om -4,2 mnkr.",
+            want(Deficit, 4_200_000.0, Sek),
+        ),
+        (
+            "Prognosen visar en negativ avvikelse mot budget om -2 800 tkr.",
+            want(Deficit, 2_800_000.0, Sek),
+        ),
+        (
+            "Budgeten för försörjningsstöd överskrids med cirka 1,5 mnkr.",
+            want(Deficit, 1_500_000.0, Sek).approx(),
+        ),
+        (
+            "Det bedöms öka nämndens underskott, som efter majprognosen uppgår till 6,1 mnkr.",
+            want(Deficit, 6_100_000.0, Sek),
+        ),
+        // inspection
+        (
+            "I sju av de nio enheter som granskades saknades rutiner för uppföljning.",
+            want(Inspection, 7.0, Cases).of(9.0),
+        ),
+        // sick leave
+        (
+            "Tre handläggare är i dag sjukskrivna för utmattning.",
+            want(SickLeave, 3.0, People),
+        ),
+        (
+            "Vid utgången av mars var sex medarbetare inom myndighetsutövning för vuxna sjukskrivna.",
+            want(SickLeave, 6.0, People),
+        ),
+        (
+            "Under perioden har två handläggare varit sjukskrivna i mer än en månad.",
+            want(SickLeave, 2.0, People),
+        ),
+        ("Sjukfrånvaro januari–juni: 6,9 procent", want(SickLeave, 6.9, Percent)),
+    ]);
+}
+
+/// Figures a sentence gives of an earlier period, and figures whose subject is a pronoun
+/// for what the sentence before named.
+#[test]
+fn second_figures_and_pronouns() {
+    let kinds = |text: &str| -> Vec<(Kind, Option<f64>, Option<f64>)> {
+        run(text).iter().map(|c| (c.kind, c.value, c.of)).collect()
+    };
+    assert_eq!(
+        kinds("Sjukfrånvaron bland handläggarna var 8,1 procent under 2023, jämfört med 6,4 procent under 2022."),
+        vec![(SickLeave, Some(8.1), None), (SickLeave, Some(6.4), None)]
+    );
+    assert_eq!(
+        kinds("Under 2024 har 12 socialsekreterare avslutat sin anställning, vilket kan jämföras med sju under hela 2023."),
+        vec![(Resigned, Some(12.0), None), (Resigned, Some(7.0), None)]
+    );
+    assert_eq!(
+        kinds("Kostnaden för inhyrda konsulter uppgick 2022 till 9,4 mnkr och för perioden januari–juni 2023 till 3,1 mnkr."),
+        vec![(Consultants, Some(9_400_000.0), None), (Consultants, Some(3_100_000.0), None)]
+    );
+    // The total of "i 26 av dem" is the review's sample, stated a sentence or paragraphs
+    // before.
+    assert_eq!(
+        kinds("IVO har granskat 30 barnavårdsutredningar i Ystad. I 19 av dem hade utredningstiden överskridits."),
+        vec![(Inspection, Some(19.0), Some(30.0))]
+    );
+    assert_eq!(
+        kinds("Revisorerna har gått igenom 45 avslutade utredningar.\n\nGranskningen gjordes i våras. Barnet hade inte fått komma till tals i elva av de granskade ärendena."),
+        vec![(Inspection, Some(11.0), Some(45.0))]
+    );
+    // A pronoun counts only when the sentence before names what it stands for.
+    assert_eq!(
+        kinds("Kommunen har anlitat fyra socionomkonsulter. Hittills i år har de kostat 5 miljoner kronor."),
+        vec![(Consultants, Some(4.0), None), (Consultants, Some(5_000_000.0), None)]
+    );
+    assert_eq!(
+        kinds("Nämnden har köpt nya lokaler. De kostade 28 miljoner kronor."),
+        vec![]
+    );
+    assert_eq!(
+        kinds(
+            "I Ystad har sjukfrånvaron ökat. Bland socialsekreterarna ligger den på 7,5 procent."
+        ),
+        vec![(SickLeave, Some(7.5), None)]
+    );
+    assert_eq!(
+        kinds("Arbetslösheten har ökat i kommunen. Bland unga ligger den på 12 procent."),
+        vec![]
+    );
+}
+
+#[test]
+fn the_new_phrasings_negatives() {
+    // Totals and other counts the new phrasings must not read as figures.
+    check_none(
+        Some(Vacancies),
+        &[
+            "Tre av 19 tjänster är tillsatta sedan i våras.",
+            "Kommunen har sex tjänster som vi har lyckats tillsätta i år.",
+        ],
+    );
+    check_none(
+        Some(Caseload),
+        &[
+            "Den som är kvar har jobbat i 12 år.",
+            "De som är kvar har 3 veckors semester.",
+        ],
+    );
+    check_none(
+        Some(Inspection),
+        &["I 26 av dem hade familjen flyttat, enligt kommunens egen uppföljning."],
+    );
+    check_none(
+        Some(Deficit),
+        &[
+            "Nämnden redovisar ett resultat om 4,2 mnkr.",
+            "Resultatet blev 3 mnkr bättre än väntat.",
+        ],
+    );
+}

@@ -121,6 +121,23 @@ pub fn paragraph_sentences(text: &str, p: Paragraph, index: usize, out: &mut Vec
     }
 }
 
+/// The sentence right before the one that starts at `sentence_start`, in the paragraph that
+/// starts at `paragraph_start` (empty for a paragraph's first sentence): split as
+/// [`paragraph_sentences`] splits.
+pub fn sentence_before(text: &str, paragraph_start: usize, sentence_start: usize) -> &str {
+    let mut out = Vec::new();
+    paragraph_sentences(
+        text,
+        Paragraph {
+            start: paragraph_start,
+            end: sentence_start,
+        },
+        0,
+        &mut out,
+    );
+    out.last().map_or("", |s| &text[s.start..s.end])
+}
+
 fn split_line(text: &str, start: usize, end: usize, paragraph: usize, out: &mut Vec<Sentence>) {
     let line = &text[start..end];
     let mut sent_start = start;

@@ -18,24 +18,25 @@
 //! | `<ADJ>` | up to two inflected adjectives ("erfarna", "heltidsanställda", "ordinarie") |
 //! | `<GAP>` | up to 80 bytes of the masked sentence, as few as possible (an ASCII character is one, å, ä, ö, é two as folded, an en dash three) |
 //! | `<QUIT>` | having resigned or left, in the perfect or past tense |
-//! | `<CASES>` | a count noun for cases ("ärenden", "utredningar", "barn") |
+//! | `<CASES>` | a count noun for cases ("ärenden", "utredningar", "barn", "hushåll"), after up to two adjectives |
 //! | `<NOW>` | an optional adverb of time ("för närvarande", "i dag", "fortfarande") |
 
 use aho_corasick::AhoCorasick;
 use std::sync::LazyLock;
 
 /// Staff of social services. Compounds are allowed in front ("biståndshandläggare",
-/// "specialistsocionomer", "barnsekreterare"); consultants are their own kind and not here.
+/// "specialistsocionomer", "barnsekreterare", "LSS-handläggare"); consultants are their own kind and not here.
 /// The compound's front is lazy: the word runs to a word boundary whichever way it is cut,
 /// so the match is the same, but a capture search tries the endings from the word's start
 /// instead of from its end (every ending at every cut: a seventh of the backtracking engine's
 /// work on the synthetic texts).
-pub const STAFF: &str = r"[a-zåäöé]*?(?:sekreterar(?:e|en|na|es|nas)|socionom(?:er|erna|en)?|handläggar(?:e|en|na|es)|medarbetar(?:e|en|na)|anställd(?:a|e)?|tjänstem(?:än|ännen|an)|utredar(?:e|en|na)|behandlar(?:e|en|na)|socialarbetar(?:e|en|na)|chef(?:er|erna|en)|personal(?:en)?|kurator(?:er|erna|n)?|pedagog(?:er|erna)?|ssr-medlemmar|biståndsbedömar(?:e|na))";
+pub const STAFF: &str = r"[a-zåäöé-]*?(?:sekreterar(?:e|en|na|es|nas)|socionom(?:er|erna|en)?|handläggar(?:e|en|na|es)|medarbetar(?:e|en|na)|anställd(?:a|e)?|tjänstem(?:än|ännen|an)|utredar(?:e|en|na)|behandlar(?:e|en|na)|socialarbetar(?:e|en|na)|chef(?:er|erna|en)|personal(?:en)?|kurator(?:er|erna|n)?|pedagog(?:er|erna)?|ssr-medlemmar|biståndsbedömar(?:e|na))";
 
 /// Words that may stand between a number and the staff noun: "erfarna", "kvarvarande",
 /// "heltidsanställda", "ordinarie", "nya". Only inflected forms ending in -a/-e, so that
-/// "10 av 30 minuter med socialsekreterare" cannot slip through.
-pub const ADJ: &str = r"(?:[a-zåäöé-]+(?:a|e) ){0,2}";
+/// "10 av 30 minuter med socialsekreterare" cannot slip through, and the adverb of "fast
+/// anställda" (written apart as often as "fastanställda").
+pub const ADJ: &str = r"(?:(?:fast|[a-zåäöé-]+(?:a|e)) ){0,2}";
 
 /// Resigned or left, as news and minutes put it.
 pub const QUIT: &str = r"(?:sagt upp sig|sa upp sig|sade upp sig|säger upp sig|slutat|slutade|<LEFT>|avgått|avgick|avslutat sin anställning|avslutat sina anställningar|gått vidare|valt att (?:säga upp sig|sluta|lämna))";
@@ -47,8 +48,9 @@ pub const QUIT: &str = r"(?:sagt upp sig|sa upp sig|sade upp sig|säger upp sig|
 /// as object ("lämnat enheten", "lämnat Botkyrkas socialtjänst", "lämnat sina tjänster").
 pub const LEFT: &str = r"(?:lämnat|lämnade)(?:$|[.,;:!)-]|”|—|–| (?:sedan|under|i|på|efter|av|för|eller|och|inom|sin (?:tjänst|anställning|arbetsplats)|sina (?:tjänster|anställningar|jobb)|sitt jobb|jobbet|yrket|arbetet|arbetsplatsen|tjänsten|kommunen|socialtjänsten|[a-zåäö-]*enheten|[a-zåäö]*förvaltningen|[a-zåäö]*avdelningen|[a-zåäö]*kontoret|[a-zåäö]+s (?:socialtjänst|socialförvaltning|kommun|[a-zåäö]*enhet|[a-zåäö]*förvaltning)|barn|vuxen|försörjningsstöd)\b)";
 
-/// Count nouns for a caseload.
-pub const CASES: &str = r"(?:ärenden|ärende|utredningar|barn|klienter|familjer|akter|barnärenden)";
+/// Count nouns for a caseload, after up to two adjectives ("pågående utredningar", "aktuella
+/// ärenden"; the same words as `<ADJ>`, which expands before this).
+pub const CASES: &str = r"(?:(?:fast|[a-zåäöé-]+(?:a|e)) ){0,2}(?:ärenden|ärende|utredningar|barn|klienter|familjer|hushåll|akter|barnärenden)";
 
 /// Words that turn a statement into a wish, a plan or a denial.
 pub const NOT_DONE: &[&str] = &[
@@ -66,8 +68,8 @@ pub const NOT_DONE: &[&str] = &[
 ];
 
 /// Adverbs of time that may stand before a figure or a state: "är för närvarande 6
-/// vakanta", "finns i dag 25".
-pub const NOW: &str = r"(?:(?:fortfarande|just nu|i dag|idag|nu|för närvarande|för tillfället|i nuläget|totalt|sammanlagt) )?";
+/// vakanta", "finns i dag 25", and of addition: "i Kiruna står också fyra tjänster tomma".
+pub const NOW: &str = r"(?:(?:också|även|dessutom) )?(?:(?:fortfarande|just nu|i dag|idag|nu|för närvarande|för tillfället|i nuläget|totalt|sammanlagt) )?";
 
 /// Expands the tokens of a rule into a regex over the masked sentence.
 #[cfg(test)]
