@@ -471,6 +471,18 @@ fn marker_index(m: &str) -> Option<usize> {
     m.get(1..)?.parse().ok()
 }
 
+/// The quantity a change starting at marker `start` ends with: "från #p0# till #p1#" (or
+/// "från i snitt #n0# till #n1#") gives 1. `start` is the marker's group inside `#...#`.
+fn change_end(masked: &str, start: regex::bytes::Match) -> Option<usize> {
+    let before = masked.get(..start.start().checked_sub(1)?)?;
+    let after = masked.get(start.end() + 1..)?.strip_prefix(" till #")?;
+    let marker = &after[..after.find('#')?];
+    (before.ends_with("frqan ")
+        || before.ends_with("frqan i snitt ")
+        || before.ends_with("frqan i genomsnitt "))
+    .then(|| marker_index(marker))?
+}
+
 /// "av 30" or "av de 30" right before a count makes it a total, not the figure.
 static TOTAL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&fold::pattern(r"\bav (?:de |dessa |totalt |[a-zåäö]+s )?$")).expect("total before")
@@ -798,6 +810,32 @@ fn extract_with(
                         span: [s.start, s.end],
                     },
                 });
+
+                // A change is two figures, each a claim of the same kind: "sjukfrånvaron har
+                // stigit från 7 till 10,4 procent" (numerals reads "från X till Y" as two
+                // quantities, not a range). A change of the inflow is itself the figure.
+                let end = v
+                    .filter(|_| rule.kind != Kind::WorkloadChange)
+                    .and_then(|_| change_end(&masked, group(&caps, compiled.v)?));
+                if let Some((j, qj)) = end.and_then(|j| Some((j, quantities.get(j)?))) {
+                    if !taken.contains(&(rule.kind, Some(j))) {
+                        taken.push((rule.kind, Some(j)));
+                        let said = time::nearest(times, qj.start, qj.end).map(|t| t.period);
+                        let mut second = drafts.last().expect("just pushed").claim.clone();
+                        second.value = Some(qj.value);
+                        second.value_high = qj.high;
+                        second.of = None;
+                        second.unit = unit_for(rule.kind, Some(qj.unit));
+                        second.approx = qj.approx;
+                        second.period =
+                            said.or_else(|| ctx.published.as_ref().map(Period::of_published));
+                        drafts.push(Draft {
+                            figure: Some(j),
+                            dated_in_text: said.is_some(),
+                            claim: second,
+                        });
+                    }
+                }
             }
         }
         settle_sentence(&mut drafts, first_draft);

@@ -7,7 +7,7 @@ const HIRED: &str = r"(?P<role>[a-zåäö]*konsult(?:er|erna)|hyrsocionom(?:er|e
 
 /// What hired staff are called when their cost is given: "konsulter", "inhyrda socionomer",
 /// "bemanningsföretag", "hyrpersonal".
-const HIRED_COST: &str = r"(?:(?:inhyrda|inhyrd|externa) [a-zåäö]+|[a-zåäö]*konsult(?:er|erna|en)?|bemanningsföretag(?:en)?|hyrpersonal(?:en)?|personal från bemanningsföretag|hyrsocionom(?:er|erna)?)";
+const HIRED_COST: &str = r"(?:(?:inhyrda|inhyrd|externa) [a-zåäö]+|[a-zåäö]*konsult(?:er|erna|en)?|konsultbolag(?:et)?|konsultföretag(?:et)?|bemanningsföretag(?:en|et)?|bemanningsbolag(?:et)?|hyrpersonal(?:en)?|personal från bemanningsföretag|hyrsocionom(?:er|erna)?)";
 
 pub(super) fn rules() -> Vec<Rule> {
     let hired = |p: &str| {
@@ -35,7 +35,13 @@ pub(super) fn rules() -> Vec<Rule> {
         Rule::new(
             Kind::Deficit,
             "budget-overrun-by",
-            r"\bbudget(?:en|ar|arna)?(?: (?:för|inom) [^#]{1,40}?)? (?:överskrids|överskreds|har överskridits|överskridits|kommer att överskridas) med <VK>",
+            r"\bbudget(?:en|ar|arna)?(?: (?:för|inom) [^#]{1,40}?)? (?:överskrids|överskreds|har överskridits|överskridits) med <VK>",
+        ),
+        // "Socialnämnden gick förra året back med 12,5 miljoner kronor"
+        Rule::new(
+            Kind::Deficit,
+            "goes-back-by",
+            r"\b(?:går|gick|gå|gått) (?:[a-zåäö-]+ ){0,3}?(?:back|minus) med <VK>",
         ),
         // "går 12 miljoner back", "gick 5 miljoner kronor minus"
         Rule::new(
@@ -70,7 +76,7 @@ pub(super) fn rules() -> Vec<Rule> {
             Kind::Consultants,
             "consultant-costs",
             &hired(
-                r"\b(?:konsultkostnad(?:er|erna|en)?|kostnad(?:en|er|erna)? för (?:<HIRED_COST>|bemanning)|inhyrda konsulter för|bemanningskostnad(?:er|erna)?)(?: [^#]{0,80}?)? (?:på|om|är|var|blev|uppgår till|uppgick till|landade på|hamnade på|motsvarande|ökade till|har ökat till|steg till|till) (?:totalt |drygt )?<VK>",
+                r"\b(?:konsultkostnad(?:er|erna|en)?|kostnad(?:en|er|erna)? för (?:<HIRED_COST>|bemanning)|inhyrda konsulter för|bemanningskostnad(?:er|erna)?)(?: [^#]{0,80}?)? (?:på|om|är|var|blev|uppgår till|uppgick till|landade på|hamnade på|motsvarande|ökade till|har ökat till|steg till|från|till) (?:totalt |drygt )?<VK>",
             ),
         ),
         // A second period in the same breath: "Kostnaden för inhyrda konsulter uppgick 2019 till
@@ -114,6 +120,15 @@ pub(super) fn rules() -> Vec<Rule> {
             "hired-at-a-cost-of",
             &hired(
                 r"\b<HIRED_COST>\b[^#]{0,60}?(?:till|för|med) en (?:total |sammanlagd |samlad )?(?:kostnad|prislapp|notan?) (?:av|på|om) (?:totalt |drygt |nästan |närmare )?<VK>",
+            ),
+        ),
+        // "hyrde under 2024 in konsulter för 22 miljoner kronor", "har köpt utredningar från
+        // ett konsultbolag för nästan 1,9 miljoner kronor"
+        Rule::new(
+            Kind::Consultants,
+            "hired-for",
+            &hired(
+                r"\b(?:hyra|hyr|hyrt|hyrde|anlita|anlitar|anlitat|anlitade|köpa|köper|köpt|köpte|ta|tar|tagit|tog) (?:[^#]{0,40}? )?<HIRED_COST>\b[^#]{0,50}? för (?:totalt |sammanlagt )?<VK>",
             ),
         ),
         // "lade 12 miljoner kronor på konsulter"

@@ -293,6 +293,30 @@ fn may_start_with_unit(after: &str) -> bool {
         .starts_with(['p', '%', 'm', 't', 'k', 's'])
 }
 
+/// Whether the figure after `before` (folded and lower-cased) starts a change: "från" right
+/// before it, or before a hedge or an average ("från 7", "från drygt 7", "från i snitt 26").
+fn follows_fran(before: &str) -> bool {
+    const BETWEEN: &[&str] = &[
+        "i",
+        "snitt",
+        "genomsnitt",
+        "drygt",
+        "knappt",
+        "cirka",
+        "ca",
+        "omkring",
+        "runt",
+        "nqastan",
+        "ungefqer",
+    ];
+    before
+        .split_whitespace()
+        .rev()
+        .take(4)
+        .find(|w| !BETWEEN.contains(w))
+        == Some("frqan")
+}
+
 /// Whether `gap` may be all a range join, [`RANGE_JOIN`]: a dash, "till" or "à" in white
 /// space.
 fn may_join_range(gap: &str) -> bool {
@@ -472,6 +496,9 @@ pub fn scan(text: &str) -> Vec<Quantity> {
     let folded = fold::lowered(text);
     let atoms = atoms(&folded, text);
     let mut out: Vec<Quantity> = Vec::new();
+    // The start of a change, "från 7 till 10,4 procent", which takes the unit of its end:
+    // its index in `out` and the atom of its end.
+    let mut takes_next_unit: Option<(usize, usize)> = None;
     let mut i = 0;
     while i < atoms.len() {
         let a = &atoms[i];
@@ -500,7 +527,12 @@ pub fn scan(text: &str) -> Vec<Quantity> {
                     && RANGE_JOIN.find(gap).is_some_and(|m| m.end() == gap.len()))
                     || (mellan.is_some()
                         && OCH_JOIN.find(gap).is_some_and(|m| m.end() == gap.len()));
-                if joined && !b.fraction && b.value > a.value && !(is_year(a) && is_year(b)) {
+                // "från 7 till 10,4 procent" is a change, two figures, not a range.
+                let change = joined && gap.trim() == "till" && follows_fran(before);
+                if change {
+                    takes_next_unit = Some((out.len(), i + 1));
+                } else if joined && !b.fraction && b.value > a.value && !(is_year(a) && is_year(b))
+                {
                     q.high = Some(b.value);
                     q.end = b.end;
                     q.approx |= b.approx;
@@ -526,6 +558,7 @@ pub fn scan(text: &str) -> Vec<Quantity> {
         }
 
         // The unit right after.
+        let mut money_scale = 1.0;
         let after = &folded[q.end..];
         let unit_after = may_start_with_unit(after);
         if let Some(m) = unit_after.then(|| PERCENT_AFTER.find(after)).flatten() {
@@ -533,6 +566,7 @@ pub fn scan(text: &str) -> Vec<Quantity> {
             q.end += m.end();
         } else if let Some(caps) = unit_after.then(|| MONEY_AFTER.captures(after)).flatten() {
             let factor = caps.name("scale").map_or(1.0, |s| scale_factor(s.as_str()));
+            money_scale = factor;
             q.unit = Unit::Sek;
             q.value = (q.value * factor).round();
             q.high = q.high.map(|h| (h * factor).round());
@@ -544,6 +578,17 @@ pub fn scan(text: &str) -> Vec<Quantity> {
         } else if q.high.is_some() && is_year(a) {
             i += 1;
             continue;
+        }
+        // The start of a change has the unit of its end: "från 7 till 10,4 procent" is 7 %,
+        // "från 9,2 till 3,1 miljoner kronor" 9 200 000 kronor.
+        if let Some((start, _)) = takes_next_unit.filter(|&(_, end)| end == i) {
+            takes_next_unit = None;
+            if let Some(prev) = out.get_mut(start).filter(|p| p.unit == Unit::Count) {
+                if q.unit == Unit::Sek {
+                    prev.value = (prev.value * money_scale).round();
+                }
+                prev.unit = q.unit;
+            }
         }
         // A unit word that is also a number ("tusen" in "tre tusen") was read as this
         // quantity's scale: it is no quantity of its own. Quantities never overlap, so the
@@ -660,6 +705,51 @@ mod tests {
         assert_eq!(one("1 200 anställda").value, 1200.0);
         assert_eq!(one("sju vakanta tjänster").value, 7.0);
         assert_eq!(one("Elva har slutat").value, 11.0);
+    }
+
+    /// "från X till Y" is a change, two figures, and the first takes the unit of the second.
+    #[test]
+    fn a_change_is_two_figures() {
+        let units = |text: &str| -> Vec<(f64, Option<f64>, Unit)> {
+            scan(text)
+                .iter()
+                .map(|q| (q.value, q.high, q.unit))
+                .collect()
+        };
+        assert_eq!(
+            units("sjukfrånvaron steg från 7 till 10,4 procent"),
+            vec![(7.0, None, Unit::Percent), (10.4, None, Unit::Percent)]
+        );
+        assert_eq!(
+            units("kostnaderna minskade från 9,2 till 3,1 miljoner kronor"),
+            vec![
+                (9_200_000.0, None, Unit::Sek),
+                (3_100_000.0, None, Unit::Sek)
+            ]
+        );
+        assert_eq!(
+            units("från i snitt 26 till 19 ärenden"),
+            vec![(26.0, None, Unit::Count), (19.0, None, Unit::Count)]
+        );
+        assert_eq!(
+            units("från drygt 30 till 45 procent"),
+            vec![(30.0, None, Unit::Percent), (45.0, None, Unit::Percent)]
+        );
+        // A range stays a range, and the words before a range that are not "från" do not
+        // make it a change.
+        assert_eq!(
+            units("de har 13 till 24 ärenden"),
+            vec![(13.0, Some(24.0), Unit::Count)]
+        );
+        assert_eq!(
+            units("från kommunen: 13 till 24 ärenden"),
+            vec![(13.0, Some(24.0), Unit::Count)]
+        );
+        // A unit of its own is kept.
+        assert_eq!(
+            units("från 20 procent till 3 miljoner kronor"),
+            vec![(20.0, None, Unit::Percent), (3_000_000.0, None, Unit::Sek)]
+        );
     }
 
     #[test]

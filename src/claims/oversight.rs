@@ -32,7 +32,7 @@ pub(super) fn rules() -> Vec<Rule> {
     vec![
         // "I 19 av 23 fall har inga samtal förts med barnet"
         Rule::new(Kind::Inspection, "in-x-of-y-cases",
-            r"\bi (?:bara |endast |hela |totalt )?<V> av (?:de |totalt )?<OF> (?:granskade |undersökta |aktuella )?(?:fall|fallen|ärenden|ärendena|utredningar|utredningarna|akter|akterna|barnavårdsutredningar)\b"),
+            r"\bi (?:bara |endast |hela |totalt )?<V> av (?:de |totalt )?<OF> (?:granskade |undersökta |aktuella )?(?:fall|fallen|ärenden|ärendena|utredningar|utredningarna|akter|akterna|barnavårdsutredningar|[a-zåäö]*anmälningar|[a-zåäö]*anmälningarna)\b"),
         // What was reviewed, named by the review: "i tio av de tolv arbetsgrupper som
         // granskades saknades en riskbedömning"
         Rule::new(Kind::Inspection, "in-x-of-y-reviewed",

@@ -103,7 +103,8 @@ pub(super) fn rules() -> Vec<Rule> {
         Rule::new(
             Kind::Resigned,
             "quit-compared-with",
-            r"\b<QUIT>[^#]{0,60}?(?:jämfört med|jämföras med|att jämföra med) <V> (?:under|i|för|året|år)\b",
+            // "slutade fyra socialsekreterare, jämfört med femton året innan"
+            r"\b<QUIT>.{0,60}?(?:jämfört med|jämföras med|att jämföra med) <V> (?:under|i|för|året|år)\b",
         ),
         // "Antalet socialsekreterare som slutat uppgår till 14"
         Rule::new(
@@ -121,6 +122,12 @@ pub(super) fn rules() -> Vec<Rule> {
             // separated ("har under det senaste året övervägt att byta arbetsplats"), and the
             // wish reported as expectation ("tror att de kommer att sluta").
             r"<VP> .{0,120}?\b(?:vill|skulle vilja|funderar på att|funderat på att|överväger att|övervägt att|planerar att|planerat att|tänker|tänka sig att|kommer att|ser sig om efter|söker|letar efter) (?:att )?(?:säga upp sig|sluta|lämna|byta (?:jobb|arbete|yrke|arbetsplats|arbetsgivare|tjänst|bana)|ett nytt jobb|nytt jobb|andra jobb|annat jobb)",
+        ),
+        // V2 inversion: "Enligt enkäten vill var tredje anställd inom IFO byta arbetsplats"
+        Rule::new(
+            Kind::IntentToQuit,
+            "wants-share-to-quit",
+            r"\b(?:vill|skulle|funderar|överväger|planerar|tänker) <VP> (?:[^#]{0,60}? )?(?:vilja |på att |att )?(?:säga upp sig|sluta|lämna|byta (?:jobb|arbete|yrke|arbetsplats|arbetsgivare|tjänst|bana))\b",
         ),
         // "Fyra av tio socialsekreterare vill byta jobb": a share given as "X av Y", read as
         // the percentage X/Y (the spec's unit for this kind; see `share_of` in mod.rs). In a
@@ -149,7 +156,8 @@ pub(super) fn rules() -> Vec<Rule> {
         Rule::new(
             Kind::Vacancies,
             "are-x-posts-vacant",
-            r"\b(?:är|står|var|stod) <NOW><V> (?:av (?:de |[a-zåäö]+s )?<OF> )?<ADJ>(?:[a-zåäö]*tjänster)(?: som [a-zåäö]+)? (?:fortfarande |just nu |i dag )?(?:vakanta|obesatta|tomma|otillsatta|lediga)\b",
+            // "I vintras var elva av socialtjänstens 45 tjänster inom barn och unga obesatta"
+            r"\b(?:är|står|var|stod) <NOW><V> (?:av (?:de |[a-zåäö]+s )?<OF> )?<ADJ>(?:[a-zåäö]*tjänster)(?: som [a-zåäö]+| (?:inom|på|vid|i|för) [^#,]{1,40}?)? (?:fortfarande |just nu |i dag )?(?:vakanta|obesatta|tomma|otillsatta|lediga)\b",
         ),
         // "Av 40 tjänster är 11 vakanta", "30 tjänster, varav 8 är vakanta"
         Rule::new(
@@ -163,6 +171,12 @@ pub(super) fn rules() -> Vec<Rule> {
             // "fanns 8,0 tjänster som socialsekreterare med inriktning mot barn och unga,
             // varav tre var vakanta"
             r"<OF> (?:[a-zåäö]*tjänster|platser)[^#]{0,80}? varav <V> (?:är |står |var )?(?:vakanta|obesatta|tomma|otillsatta|lediga)\b",
+        ),
+        // "nästan var fjärde tjänst inom barn och unga är obesatt"
+        Rule::new(
+            Kind::Vacancies,
+            "share-post-vacant",
+            r"<VP> [a-zåäö]*tjänst(?: som [a-zåäö]+| (?:inom|på|vid|i|för) [^#,]{1,40}?)? (?:är |var |står |stod )?<NOW>(?:vakant|obesatt|otillsatt)\b",
         ),
         // "två av tjänsterna är fortfarande vakanta"
         Rule::new(
@@ -181,7 +195,7 @@ pub(super) fn rules() -> Vec<Rule> {
         Rule::new(
             Kind::Vacancies,
             "posts-without-holder",
-            r"<V> <ADJ>[a-zåäö]*tjänster (?:[^#]{0,30}? )?(?:saknar|saknade|är utan|var utan) (?:ordinarie |fast anställd |fast )?(?:tjänste)?innehavare\b",
+            r"<V> <ADJ>[a-zåäö]*tjänster (?:[^#]{0,30}? )?(?:saknar|saknade) (?:ordinarie |fast anställd |fast )?(?:tjänste)?innehavare\b",
         ),
         // Tables of municipal reports: "Antal vakanta tjänster: 13"
         Rule::new(
@@ -208,7 +222,7 @@ pub(super) fn rules() -> Vec<Rule> {
             // "sju tjänster som socialsekreterare är otillsatta"; staff are never "lediga"
             // here, that is leave, not a vacancy.
             // "tre av 19 tjänster är obesatta", "elva ordinarie tjänster står tomma"
-            r"<V> (?:av (?:de |[a-zåäö]+s )?<OF> )?(?:<ADJ>[a-zåäö]*tjänster(?: som [a-zåäö]+)? <NOW>(?:är|står|var|stod) <NOW>(?:vakanta|obesatta|tomma|otillsatta|lediga)|<STAFF> (?:är|står|var|stod) (?:fortfarande |just nu )?(?:vakanta|obesatta|otillsatta))\b",
+            r"<V> (?:av (?:de |[a-zåäö]+s )?<OF> )?(?:<ADJ>[a-zåäö]*tjänster(?: som [a-zåäö]+)? <NOW>(?:är|står|var|stod|har varit|hade varit|har stått) <NOW>(?:vakanta|obesatta|tomma|otillsatta|lediga)|<STAFF> (?:är|står|var|stod) (?:fortfarande |just nu )?(?:vakanta|obesatta|otillsatta))\b",
         ),
         // "ett dussin tjänster som vi inte har lyckats tillsätta", "fyra tjänster som inte
         // har kunnat tillsättas"
@@ -267,9 +281,16 @@ pub(super) fn rules() -> Vec<Rule> {
         Rule::new(
             Kind::Staffing,
             "unit-has",
-            // "Individ- och familjeomsorgen i Gällivare ska ha nio socialsekreterare", "Luleå
-            // kommun har 34 socialsekreterare"
-            r"\b(?:[a-zåäö-]*enheten|[a-zåäö-]*avdelningen|[a-zåäö]*gruppen|[a-zåäö]*förvaltningen|socialtjänsten|[a-zåäö]*omsorgen|kommun|kommunen|[a-zåäö]*kontoret|[a-zåäö]*teamet|sektionen)(?: (?:i|på|inom|för) [^#,]{1,30}?)? (?:består av|bestod av|ska bestå av|omfattar|omfattade|har|hade|ska ha|skulle ha|bör ha) (?:i dag |idag |totalt |nu )?<V> <ADJ>(?:<STAFF>|[a-zåäö]*tjänster|årsarbetare|heltidstjänster)\b",
+            // "Individ- och familjeomsorgen i Gällivare ska ha nio socialsekreterare",
+            // "enheten ska enligt budget ha tio socialsekreterare"
+            r"\b(?:[a-zåäö-]*enheten|[a-zåäö-]*avdelningen|[a-zåäö]*gruppen|[a-zåäö]*förvaltningen|socialtjänsten|[a-zåäö]*omsorgen|[a-zåäö]*kontoret|[a-zåäö]*teamet|sektionen)(?: (?:i|på|inom|för) [^#,]{1,30}?)? (?:består av|bestod av|ska bestå av|omfattar|omfattade|har|hade|(?:ska|skulle|bör) (?:[a-zåäö]+ ){0,2}?ha) (?:i dag |idag |totalt |nu )?<V> <ADJ>(?:<STAFF>|[a-zåäö]*tjänster|årsarbetare|heltidstjänster)\b",
+        ),
+        // A municipality as a whole: "Luleå kommun har 34 socialsekreterare". Only words
+        // for social workers: "Halmstads kommun har 7 000 anställda" is every employee.
+        Rule::new(
+            Kind::Staffing,
+            "municipality-has",
+            r"\bkommun(?:en)? (?:har|hade|(?:ska|skulle|bör) (?:[a-zåäö]+ ){0,2}?ha) (?:i dag |idag |totalt |nu )?<V> <ADJ>(?P<role>[a-zåäöé-]*?(?:sekreterar(?:e|na)|socionom(?:er|erna)|handläggar(?:e|na)|utredar(?:e|na)|socialarbetar(?:e|na)))\b",
         ),
         // --- sick_leave -----------------------------------------------------------------
         // "sjukfrånvaron bland socialsekreterarna är 12 procent", compounds
@@ -277,7 +298,20 @@ pub(super) fn rules() -> Vec<Rule> {
         Rule::new(
             Kind::SickLeave,
             "sick-leave-rate",
-            r"\b(?:[a-zåäö]*sjukfrånvaro(?:n)?|sjuktal(?:et)?|sjukskrivningstal(?:et)?|sjukskrivningsgrad(?:en)?)(?: [^#]{0,60}?)? (?:är|var|ligger på|låg på|legat på|har legat på|uppgår till|uppgick till|har ökat till|ökade till|har stigit till|steg till|landade på|på|till) <VP>",
+            r"\b(?:[a-zåäö]*sjukfrånvaro(?:n)?|sjuktal(?:et)?|sjukskrivningstal(?:et)?|sjukskrivningsgrad(?:en)?)(?: [^#]{0,60}?)? (?:är|var|ligger på|låg på|legat på|har legat på|uppgår till|uppgick till|har ökat till|ökade till|har stigit till|steg till|landade på|(?:är|var|ligger|låg) (?:nu )?uppe i|från|på|till) <VP>",
+        ),
+        // V2 inversion: "Enligt personalstatistiken var sjukfrånvaron inom individ- och
+        // familjeomsorgen 9,7 procent under 2022"
+        Rule::new(
+            Kind::SickLeave,
+            "is-sick-leave-rate",
+            r"\b(?:är|var|låg|ligger|uppgick|uppgår|landade) (?:[a-zåäö]+ ){0,2}?(?:[a-zåäö]*sjukfrånvaron|sjuktalet|sjukskrivningstalet)(?: [^#]{0,60}?)? (?:på |till )?<VP>",
+        ),
+        // "Av de nio som arbetar i gruppen i dag är två sjukskrivna"
+        Rule::new(
+            Kind::SickLeave,
+            "of-y-x-are-sick",
+            r"\bav (?:de |dessa )?<OF> (?:[^#]{0,50}? )?(?:är|var) <NOW><V> (?:lång|heltids|deltids)?(?:tids)?sjukskriv(?:na|en)\b",
         ),
         // The rate of another period it is set against: "Sjukfrånvaron var 7,2 procent under
         // 2019, jämfört med 5,5 procent under 2018"

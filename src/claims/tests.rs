@@ -1785,6 +1785,63 @@ fn phrasings_of_news_and_records() {
             want(SickLeave, 2.0, People),
         ),
         ("Sjukfrånvaro januari–juni: 6,9 procent", want(SickLeave, 6.9, Percent)),
+        // and from a third set (radio, debate, reportage, press releases)
+        (
+            "Sjukfrånvaron bland handläggarna i Ystad är nu uppe i 11,2 procent.",
+            want(SickLeave, 11.2, Percent),
+        ),
+        (
+            "Enligt statistiken var sjukfrånvaron inom barn och unga 8,8 procent under 2021.",
+            want(SickLeave, 8.8, Percent),
+        ),
+        (
+            "Av de tolv som arbetar på enheten i dag är tre sjukskrivna på heltid.",
+            want(SickLeave, 3.0, People).of(12.0),
+        ),
+        (
+            "I fjol var nio av förvaltningens 40 tjänster inom vuxen obesatta.",
+            want(Vacancies, 9.0, People).of(40.0),
+        ),
+        (
+            "Två tjänster har varit vakanta sedan i somras.",
+            want(Vacancies, 2.0, People),
+        ),
+        (
+            "I Bjurholm är i dag nästan var femte tjänst inom socialtjänsten obesatt.",
+            want(Vacancies, 20.0, Percent).approx(),
+        ),
+        (
+            "Enheten ska enligt budget ha åtta socialsekreterare.",
+            want(Staffing, 8.0, People),
+        ),
+        (
+            "Kommunen hyrde under 2023 in konsulter för 14 miljoner kronor.",
+            want(Consultants, 14_000_000.0, Sek),
+        ),
+        (
+            "Nämnden har köpt utredningar från ett konsultbolag för 2,2 miljoner kronor.",
+            want(Consultants, 2_200_000.0, Sek),
+        ),
+        (
+            "Socialnämnden gick i fjol back med 8,5 miljoner kronor.",
+            want(Deficit, 8_500_000.0, Sek),
+        ),
+        (
+            "I Tranås har 11 socialsekreterare lämnat myndighetsutövningen sedan januari.",
+            want(Resigned, 11.0, People),
+        ),
+        (
+            "Till slut hade jag över 50 ärenden.",
+            want(Caseload, 50.0, CasesPerWorker).approx(),
+        ),
+        (
+            "Enligt medarbetarenkäten vill var fjärde anställd inom IFO byta arbetsplats.",
+            want(IntentToQuit, 25.0, Percent),
+        ),
+        (
+            "Granskarna fann brister i 14 av 30 granskade anmälningar.",
+            want(Inspection, 14.0, Cases).of(30.0),
+        ),
     ]);
 }
 
@@ -1802,6 +1859,30 @@ fn second_figures_and_pronouns() {
     assert_eq!(
         kinds("Under 2024 har 12 socialsekreterare avslutat sin anställning, vilket kan jämföras med sju under hela 2023."),
         vec![(Resigned, Some(12.0), None), (Resigned, Some(7.0), None)]
+    );
+    assert_eq!(
+        kinds("Under året slutade sex socialsekreterare, jämfört med tolv året innan."),
+        vec![(Resigned, Some(6.0), None), (Resigned, Some(12.0), None)]
+    );
+    // A change is two figures.
+    assert_eq!(
+        kinds("Sjukfrånvaron har stigit från 6 till 9,5 procent på ett år."),
+        vec![(SickLeave, Some(6.0), None), (SickLeave, Some(9.5), None)]
+    );
+    assert_eq!(
+        kinds("Kostnaderna för inhyrda konsulter minskade från 8,4 till 2,9 miljoner kronor."),
+        vec![
+            (Consultants, Some(8_400_000.0), None),
+            (Consultants, Some(2_900_000.0), None)
+        ]
+    );
+    assert_eq!(
+        kinds("Vi har fått ned antalet ärenden per handläggare från i snitt 31 till 22."),
+        vec![(Caseload, Some(31.0), None), (Caseload, Some(22.0), None)]
+    );
+    assert_eq!(
+        kinds("Handläggarna har i snitt 25 ärenden per handläggare, medan motsvarande siffra i Vara är 19."),
+        vec![(Caseload, Some(25.0), None), (Caseload, Some(19.0), None)]
     );
     assert_eq!(
         kinds("Kostnaden för inhyrda konsulter uppgick 2022 till 9,4 mnkr och för perioden januari–juni 2023 till 3,1 mnkr."),
@@ -1858,6 +1939,17 @@ fn the_new_phrasings_negatives() {
     check_none(
         Some(Inspection),
         &["I 26 av dem hade familjen flyttat, enligt kommunens egen uppföljning."],
+    );
+    check_none(
+        Some(Caseload),
+        &[
+            "Jag har tre barn och bor i Vara.",
+            "Jag har tre utredningar som ska vara klara före fredag.",
+        ],
+    );
+    check_none(
+        Some(Staffing),
+        &["Halmstads kommun har omkring 7 000 anställda."],
     );
     check_none(
         Some(Deficit),

@@ -45,8 +45,9 @@ pub const QUIT: &str = r"(?:sagt upp sig|sa upp sig|sade upp sig|säger upp sig|
 /// lämnat in en anmälan", "lämnat synpunkter", "lämnat över ärendet", "lämnat besked". So it
 /// counts only at the end of a clause, before a time, reason or coordination ("lämnat sedan
 /// årsskiftet", "lämnat av andra orsaker", "lämnat eller bytt tjänst"), or with a workplace
-/// as object ("lämnat enheten", "lämnat Botkyrkas socialtjänst", "lämnat sina tjänster").
-pub const LEFT: &str = r"(?:lämnat|lämnade)(?:$|[.,;:!)-]|”|—|–| (?:sedan|under|i|på|efter|av|för|eller|och|inom|sin (?:tjänst|anställning|arbetsplats)|sina (?:tjänster|anställningar|jobb)|sitt jobb|jobbet|yrket|arbetet|arbetsplatsen|tjänsten|kommunen|socialtjänsten|[a-zåäö-]*enheten|[a-zåäö]*förvaltningen|[a-zåäö]*avdelningen|[a-zåäö]*kontoret|[a-zåäö]+s (?:socialtjänst|socialförvaltning|kommun|[a-zåäö]*enhet|[a-zåäö]*förvaltning)|barn|vuxen|försörjningsstöd)\b)";
+/// as object ("lämnat enheten", "lämnat Botkyrkas socialtjänst", "lämnat sina tjänster",
+/// "lämnat myndighetsutövningen", "lämnat individ- och familjeomsorgen").
+pub const LEFT: &str = r"(?:lämnat|lämnade)(?:$|[.,;:!)-]|”|—|–| (?:sedan|under|i|på|efter|av|för|eller|och|inom|sin (?:tjänst|anställning|arbetsplats)|sina (?:tjänster|anställningar|jobb)|sitt jobb|jobbet|yrket|arbetet|arbetsplatsen|tjänsten|kommunen|socialtjänsten|[a-zåäö-]*enheten|[a-zåäö]*förvaltningen|[a-zåäö]*avdelningen|[a-zåäö]*kontoret|individ- och familjeomsorgen|[a-zåäö]*omsorgen|[a-zåäö]*myndighetsutövningen|verksamheten|[a-zåäö]+s (?:socialtjänst|socialförvaltning|kommun|[a-zåäö]*enhet|[a-zåäö]*förvaltning)|barn|vuxen|försörjningsstöd)\b)";
 
 /// Count nouns for a caseload, after up to two adjectives ("pågående utredningar", "aktuella
 /// ärenden"; the same words as `<ADJ>`, which expands before this).
