@@ -81,8 +81,17 @@ fn score(gold: &[Value], predicted: &[Value]) -> Score {
     for d in &docs {
         let of_doc = |c: &&Value| doc_key(c["doc"].as_str().unwrap_or_default()) == *d;
         let optional = |g: &&Value| g["optional"].as_bool().unwrap_or(false);
-        let required: Vec<&Value> = gold.iter().filter(of_doc).filter(|g| !optional(g)).collect();
-        let optional: HashSet<Key> = gold.iter().filter(of_doc).filter(optional).map(key).collect();
+        let required: Vec<&Value> = gold
+            .iter()
+            .filter(of_doc)
+            .filter(|g| !optional(g))
+            .collect();
+        let optional: HashSet<Key> = gold
+            .iter()
+            .filter(of_doc)
+            .filter(optional)
+            .map(key)
+            .collect();
         let mut preds: Vec<((Key, Option<String>), &Value)> = Vec::new();
         for p in predicted.iter().filter(of_doc) {
             let k = (key(p), municipality(p));

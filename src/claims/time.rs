@@ -116,9 +116,37 @@ static PATTERNS: LazyLock<Vec<TimePattern>> = LazyLock::new(|| {
         re: OnceLock::new(),
     };
     vec![
+        // "1 juli–30 september", "1 december 2018–31 maj 2019"
+        p(
+            Family::DayRange,
+            format!(r"\b(?P<d1>\d{{1,2}})\s+(?P<m1>{MONTHS})(?:\s+(?P<y1>(?:19|20)\d{{2}}))?\s*(?:[–—-]|till)\s*(?P<d2>\d{{1,2}})\s+(?P<m2>{MONTHS})(?:\s+(?P<y2>(?:19|20)\d{{2}}))?\b"),
+        ),
+        // "januari–oktober 2024", and without a year, of the document's: "under perioden
+        // januari–augusti"
         p(
             Family::MonthRange,
-            format!(r"\b(?:mellan\s+|från\s+)?(?P<m1>{MONTHS})(?:\s+(?P<y1>\d{{4}}))?\s*(?:[–—-]|till|och)\s*(?P<m2>{MONTHS})\s+(?P<y2>\d{{4}})\b"),
+            format!(r"\b(?:mellan\s+|från\s+)?(?P<m1>{MONTHS})(?:\s+(?P<y1>\d{{4}}))?\s*(?:[–—-]|till|och)\s*(?P<m2>{MONTHS})(?:\s+(?P<y2>\d{{4}}))?\b"),
+        ),
+        // "per den 31 oktober 2023", "den 30 april"
+        p(
+            Family::Day,
+            format!(r"\b(?:per\s+)?(?:den\s+)?(?P<d>\d{{1,2}})\s+(?P<m>{MONTHS})(?:\s+(?P<y>(?:19|20)\d{{2}}))?\b"),
+        ),
+        // A comparison's baseline is not the claim's time: "ökat med 30 procent jämfört med
+        // samma period 2016" is about this year so far.
+        p(
+            Family::SamePeriodBefore,
+            r"\b(?:jämfört\s+med|i\s+jämförelse\s+med|mot)\s+(?:samma|motsvarande)\s+period\s+(?:(?:år\s+)?(?:19|20)\d{2}|i\s+fjol|förra\s+året|föregående\s+år|året\s+innan)\b".into(),
+        ),
+        // "prognosen för helåret", "helåret 2021"
+        p(
+            Family::WholeYear,
+            r"\bhelåret(?:\s+(?P<y>(?:19|20)\d{2}))?\b".into(),
+        ),
+        // Municipal reports by four months: "tertial 2", "andra tertialet 2015"
+        p(
+            Family::Tertial,
+            r"\b(?:tertial\s+(?P<d>[1-3])|(?P<n>första|andra|tredje)\s+tertialet)(?:\s+(?:år\s+)?(?P<y>(?:19|20)\d{2}))?\b".into(),
         ),
         p(
             Family::YearRange,
@@ -191,7 +219,12 @@ static PATTERNS: LazyLock<Vec<TimePattern>> = LazyLock::new(|| {
 
 #[derive(Debug, Clone, Copy)]
 enum Family {
+    DayRange,
     MonthRange,
+    Day,
+    SamePeriodBefore,
+    WholeYear,
+    Tertial,
     YearRange,
     Season,
     Half,
@@ -247,7 +280,8 @@ pub fn find(sentence: &str, published: Option<&PubDate>) -> Vec<TimeExpr> {
         .find_iter(sentence)
         .map(|m| (m.start(), m.end()))
         .collect();
-    let mut found: Vec<TimeExpr> = Vec::new();
+    // Each with whether it is a comparison's baseline year ("jämfört med 2020").
+    let mut found: Vec<(TimeExpr, bool)> = Vec::new();
     // Expressions recognised but not resolvable (relative, no publication date): the
     // shorter expressions inside them must not stand in for them ("april 2025" inside
     // "tom 30 april 2025" is not the period).
@@ -260,32 +294,44 @@ pub fn find(sentence: &str, published: Option<&PubDate>) -> Vec<TimeExpr> {
                 continue;
             }
             match resolve(pattern.family, &caps, published) {
-                Some(period) => found.push(TimeExpr {
-                    start: m.start(),
-                    end: m.end(),
-                    period,
-                }),
+                Some(period) => found.push((
+                    TimeExpr {
+                        start: m.start(),
+                        end: m.end(),
+                        period,
+                    },
+                    matches!(pattern.family, Family::ComparedWith),
+                )),
                 None => unresolved.push((m.start(), m.end())),
             }
         }
     }
-    found.retain(|t| {
+    found.retain(|(t, _)| {
         !unresolved
             .iter()
             .any(|&(a, b)| a <= t.start && t.end <= b && b - a > t.end - t.start)
     });
     // Keep the longest of overlapping expressions; earlier families win ties.
-    let mut kept: Vec<TimeExpr> = Vec::new();
-    for t in found {
+    let mut kept: Vec<(TimeExpr, bool)> = Vec::new();
+    for (t, baseline) in found {
         let len = t.end - t.start;
-        if let Some(i) = kept.iter().position(|k| t.start < k.end && k.start < t.end) {
-            if len > kept[i].end - kept[i].start {
-                kept[i] = t;
+        if let Some(i) = kept
+            .iter()
+            .position(|(k, _)| t.start < k.end && k.start < t.end)
+        {
+            if len > kept[i].0.end - kept[i].0.start {
+                kept[i] = (t, baseline);
             }
         } else {
-            kept.push(t);
+            kept.push((t, baseline));
         }
     }
+    // A baseline year gives the claim its time only when the sentence says no other: "Under
+    // 2021 ökade antalet aktualiseringar med 14 procent jämfört med 2020" is about 2021.
+    if kept.iter().any(|(_, baseline)| !baseline) {
+        kept.retain(|(_, baseline)| !baseline);
+    }
+    let mut kept: Vec<TimeExpr> = kept.into_iter().map(|(t, _)| t).collect();
     kept.sort_by_key(|t| t.start);
     kept
 }
@@ -309,16 +355,57 @@ fn resolve(family: Family, caps: &regex::Captures, published: Option<&PubDate>) 
     };
     let year = |name: &str| get(name).and_then(|y| y.parse::<i32>().ok());
     let pub_year = published.map(|p| p.year());
+    // A month of no year given: the document's year, or the year before for a month still to
+    // come when it was written ("i november" in a February article).
+    let month_year = |m: u32| -> Option<i32> {
+        let p = published?;
+        Some(if m <= p.last().month() {
+            p.year()
+        } else {
+            p.year() - 1
+        })
+    };
     match family {
+        Family::DayRange => {
+            let (m1, m2) = (month_number(&get("m1")?)?, month_number(&get("m2")?)?);
+            let y2 = year("y2").or_else(|| month_year(m2))?;
+            let y1 = year("y1").unwrap_or(if m1 <= m2 { y2 } else { y2 - 1 });
+            let from = NaiveDate::from_ymd_opt(y1, m1, get("d1")?.parse().ok()?)?;
+            let to = NaiveDate::from_ymd_opt(y2, m2, get("d2")?.parse().ok()?)?;
+            (from <= to).then_some(Period { from, to })
+        }
         Family::MonthRange => {
-            let y2 = year("y2")?;
-            let y1 = year("y1").unwrap_or(y2);
-            Period::months(
-                y1,
-                month_number(&get("m1")?)?,
-                y2,
-                month_number(&get("m2")?)?,
-            )
+            let (m1, m2) = (month_number(&get("m1")?)?, month_number(&get("m2")?)?);
+            let y2 = year("y2").or_else(|| month_year(m2))?;
+            let y1 = year("y1").unwrap_or(if m1 <= m2 { y2 } else { y2 - 1 });
+            Period::months(y1, m1, y2, m2)
+        }
+        Family::Day => {
+            let m = month_number(&get("m")?)?;
+            let y = year("y").or_else(|| month_year(m))?;
+            let day = NaiveDate::from_ymd_opt(y, m, get("d")?.parse().ok()?)?;
+            Some(Period { from: day, to: day })
+        }
+        Family::SamePeriodBefore => {
+            let p = published?;
+            Some(Period {
+                from: NaiveDate::from_ymd_opt(p.year(), 1, 1)?,
+                to: p.last(),
+            })
+        }
+        Family::WholeYear => Period::year(year("y").or(pub_year)?),
+        Family::Tertial => {
+            let t: u32 = match (get("n"), get("d")) {
+                (Some(n), _) => match n.as_str() {
+                    "första" => 1,
+                    "andra" => 2,
+                    _ => 3,
+                },
+                (None, Some(d)) => d.parse().ok()?,
+                _ => return None,
+            };
+            let y = year("y").or_else(|| month_year(t * 4))?;
+            Period::months(y, t * 4 - 3, y, t * 4)
         }
         Family::YearRange => {
             let (y1, y2) = (year("y1")?, year("y2")?);
@@ -462,15 +549,10 @@ fn resolve(family: Family, caps: &regex::Captures, published: Option<&PubDate>) 
             (p.first <= to).then_some(Period { from: p.first, to })
         }
         Family::Month => {
-            let p = published?;
-            let m = month_number(&get("m")?)?;
             // "i december" in a December article is this December; "i november" in a
             // February article is last November.
-            let y = if m <= p.last().month() {
-                p.year()
-            } else {
-                p.year() - 1
-            };
+            let m = month_number(&get("m")?)?;
+            let y = month_year(m)?;
             Period::months(y, m, y, m)
         }
         Family::Year => Period::year(year("y")?),
@@ -584,6 +666,85 @@ mod tests {
         assert_eq!(
             one("från mars 2023 till februari 2024", None),
             Some((ymd(2023, 3, 1), ymd(2024, 2, 29)))
+        );
+        // Without a year: the document's, or the one before for months still to come.
+        assert_eq!(
+            one("under perioden januari–oktober", Some("2023-11-16")),
+            Some((ymd(2023, 1, 1), ymd(2023, 10, 31)))
+        );
+        assert_eq!(
+            one("under perioden november–december", Some("2024-02-10")),
+            Some((ymd(2023, 11, 1), ymd(2023, 12, 31)))
+        );
+        assert_eq!(one("under perioden januari–oktober", None), None);
+    }
+
+    /// Days, ranges of days, the whole year, tertials, and a comparison's baseline.
+    #[test]
+    fn days_whole_years_tertials_and_baselines() {
+        let published = Some("2019-09-24");
+        assert_eq!(
+            one(
+                "Per den 31 oktober 2023 var nio tjänster vakanta",
+                published
+            ),
+            Some((ymd(2023, 10, 31), ymd(2023, 10, 31)))
+        );
+        assert_eq!(
+            one("redovisar per den 31 augusti ett resultat", published),
+            Some((ymd(2019, 8, 31), ymd(2019, 8, 31)))
+        );
+        assert_eq!(
+            one("under perioden 1 juli–30 september", published),
+            Some((ymd(2019, 7, 1), ymd(2019, 9, 30)))
+        );
+        assert_eq!(
+            one("under perioden 1 december 2018–31 maj 2019", None),
+            Some((ymd(2018, 12, 1), ymd(2019, 5, 31)))
+        );
+        assert_eq!(
+            one("Prognosen för helåret visar ett underskott", published),
+            Some((ymd(2019, 1, 1), ymd(2019, 12, 31)))
+        );
+        assert_eq!(
+            one("underskottet för helåret 2021", published),
+            Some((ymd(2021, 1, 1), ymd(2021, 12, 31)))
+        );
+        assert_eq!(
+            one(
+                "Under tertial 2 hade varje handläggare 78 hushåll",
+                published
+            ),
+            Some((ymd(2019, 5, 1), ymd(2019, 8, 31)))
+        );
+        assert_eq!(
+            one("under andra tertialet 2015", None),
+            Some((ymd(2015, 5, 1), ymd(2015, 8, 31)))
+        );
+        // "samma period 2016" is what the figure is set against: the figure is this year's
+        // so far.
+        assert_eq!(
+            one(
+                "har ökat med 30 procent jämfört med samma period 2016",
+                Some("2017-09-19")
+            ),
+            Some((ymd(2017, 1, 1), ymd(2017, 9, 19)))
+        );
+        // A baseline year gives way to the sentence's own year.
+        assert_eq!(
+            one(
+                "Under 2021 ökade antalet med 14 procent jämfört med 2020",
+                Some("2022-05-24")
+            ),
+            Some((ymd(2021, 1, 1), ymd(2021, 12, 31)))
+        );
+        // Alone, it still dates the claim, as before.
+        assert_eq!(
+            one(
+                "har ökat med 14 procent jämfört med 2020",
+                Some("2022-05-24")
+            ),
+            Some((ymd(2020, 1, 1), ymd(2022, 5, 24)))
         );
     }
 
