@@ -5,9 +5,10 @@ use super::{Kind, Rule};
 use regex::bytes::Captures;
 
 /// What is counted when the inflow changes: reports of concern, investigations, applications.
-/// Compounds count ("barnavårdsutredningar", "orosanmälningar"), and up to two adjectives may
-/// stand before ("antalet nya ärenden", "inledda barnavårdsutredningar").
-const INFLOW: &str = r"(?:<ADJ>[a-zåäö]*?(?:anmälningar(?:na)?|utredningar(?:na)?|ansökningar(?:na)?|ärenden(?:a)?|aktualiseringar(?:na)?|placeringar(?:na)?|inflöde(?:t)?|ärendemängd(?:en)?))";
+/// Compounds of social work count ("barnavårdsutredningar", "orosanmälningar"; not
+/// "bygglovsärenden"), and up to two adjectives may stand before ("antalet nya ärenden",
+/// "inledda barnavårdsutredningar").
+const INFLOW: &str = r"(?:<ADJ>(?:[a-zåäö]*anmälningar(?:na)?|(?:barnavårds|barnskydds|bistånds|lss-|social)?(?:utredningar(?:na)?|ansökningar(?:na)?|ärenden(?:a)?)|aktualiseringar(?:na)?|placeringar(?:na)?|inflöde(?:t)?|ärendemängd(?:en)?))";
 
 /// Adverbs between a verb of having and the caseload figure: "har i dag runt 30 ärenden",
 /// "handlägger i snitt 25 utredningar". (Hedges like "runt", "upp till" belong to the figure.)
@@ -33,14 +34,14 @@ pub(super) fn rules() -> Vec<Rule> {
         // V2 inversion: "I Angered har varje handläggare upp till 60 ärenden", "I oktober hade
         // en socialsekreterare inom utredning i genomsnitt 19 pågående utredningar"
         Rule::new(Kind::Caseload, "has-each-worker",
-            &have(r"\b<HAVE> (?:nu |i dag |idag |numera )?(?:varje|varenda|en) <ADJ><STAFF>(?: [^#]{1,60}?)? <FILL><V> <CASES>\b")),
+            &have(r"\b<HAVE> (?:nu |i dag |idag |numera )?(?:varje|varenda|en) <ADJ><STAFF>(?: (?:inom|på|i|vid|hos|för) [^#,]{1,40}?)? <FILL><V> <CASES>\b")),
         // "ansvarar varje socialsekreterare inom barn och familj för 15–18 barn"
         Rule::new(Kind::Caseload, "each-worker-responsible-for",
-            &have(r"\b(?:ansvarar|ansvarade) (?:nu |i dag |idag |numera )?(?:varje|varenda|en) <ADJ><STAFF>(?: [^#]{1,60}?)? för <FILL><V> <CASES>\b")),
+            &have(r"\b(?:ansvarar|ansvarade) (?:nu |i dag |idag |numera )?(?:varje|varenda|en) <ADJ><STAFF>(?: (?:inom|på|i|vid|hos) [^#,]{1,40}?)? för <FILL><V> <CASES>\b")),
         // V2 with the workers plural: "I Gävle har socialsekreterarna inom barn och unga i dag
         // i genomsnitt 22 ärenden var"
         Rule::new(Kind::Caseload, "have-workers-each",
-            &have(r"\b<HAVE> (?:[a-zåäö]+s )?<ADJ><STAFF>(?: [^#]{1,60}?)? <FILL><V> <CASES> (?:var|vardera|per person|styck)\b")),
+            &have(r"\b<HAVE> (?:[a-zåäö]+s )?<ADJ><STAFF>(?: (?:inom|på|i|vid|hos|för) [^#,]{1,40}?)? <FILL><V> <CASES> (?:var|vardera|per person|styck)\b")),
         // "Enligt de intervjuade socialsekreterarna har var och en mellan 25 och 30 ärenden"
         Rule::new(Kind::Caseload, "each-one-has",
             &have(r"<STAFF><GAP> (?:har|hade) var och en <FILL><V> <CASES>\b")),
@@ -87,7 +88,7 @@ pub(super) fn rules() -> Vec<Rule> {
         // Records give the count, then the change: "Antalet inkomna orosanmälningar uppgick
         // till 3 912 under perioden januari–oktober, vilket är en ökning med 11,4 procent"
         Rule::new(Kind::WorkloadChange, "inflow-count-then-change",
-            &inflow(r"\bantalet <INFLOW>\b.{0,120}?,? (?:vilket|som) (?:är|innebär|motsvarar|var) en (?P<dir>ökning|minskning) (?:med|på|om) <VP>")),
+            &inflow(r"\bantalet <INFLOW>\b[^,;]{0,120}?,? (?:vilket|som) (?:är|innebär|motsvarar|var) en (?P<dir>ökning|minskning) (?:med|på|om) <VP>")),
         // The change in an apposition after the inflow: "har tagit emot 1 200
         // orosanmälningar, en ökning med 30 procent"
         Rule::new(Kind::WorkloadChange, "inflow-then-change",

@@ -483,6 +483,15 @@ fn change_end(masked: &str, start: regex::bytes::Match) -> Option<usize> {
     .then(|| marker_index(marker))?
 }
 
+/// A count, then "av" right before this count: "tre av 19 tjänster" makes 19 a total. (For
+/// posts, where "av de 5 vakanser som fanns har 3 tillsatts" names the figure.)
+static COUNT_OF_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&fold::pattern(
+        r"#n\d+# av (?:de |dessa |totalt |[a-zåäö]+s )?$",
+    ))
+    .expect("count of before")
+});
+
 /// "av 30" or "av de 30" right before a count makes it a total, not the figure.
 static TOTAL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&fold::pattern(r"\bav (?:de |dessa |totalt |[a-zåäö]+s )?$")).expect("total before")
@@ -716,12 +725,15 @@ fn extract_with(
                     continue;
                 }
                 if let (Some(vm), None) = (group(&caps, compiled.v), group(&caps, compiled.of)) {
-                    let counted_total = matches!(
-                        rule.kind,
-                        Kind::Resigned | Kind::Staffing | Kind::SickLeave | Kind::Vacancies
-                    ) && vm.as_bytes().starts_with(b"n")
-                        && TOTAL_BEFORE.is_match(&masked[..vm.start() - 1])
-                        && !MADE_OF_BEFORE.is_match(&masked[..vm.start() - 1]);
+                    let before = &masked[..vm.start() - 1];
+                    let counted_total = vm.as_bytes().starts_with(b"n")
+                        && match rule.kind {
+                            Kind::Resigned | Kind::Staffing | Kind::SickLeave => {
+                                TOTAL_BEFORE.is_match(before) && !MADE_OF_BEFORE.is_match(before)
+                            }
+                            Kind::Vacancies => COUNT_OF_BEFORE.is_match(before),
+                            _ => false,
+                        };
                     if counted_total {
                         continue;
                     }
@@ -738,10 +750,20 @@ fn extract_with(
                     .map(|q| q.value)
                     .or_else(|| {
                         rule.total_before.then(|| {
-                            let from = paragraphs[s.paragraph.saturating_sub(3)].start;
-                            oversight::sample_before(&text[from..s.start])
+                            // "de granskade ärendena" may point a few paragraphs back; "dem"
+                            // only to the sentence before.
+                            let named = whole.as_bytes().windows(9).any(|w| w == b"granskade");
+                            let before = if named {
+                                &text[paragraphs[s.paragraph.saturating_sub(3)].start..s.start]
+                            } else {
+                                text::sentence_before(text, paragraph.start, s.start)
+                            };
+                            oversight::sample_before(before)
                         })?
                     });
+                if rule.total_before && !of.is_some_and(|of| q.is_some_and(|q| q.value <= of)) {
+                    continue; // "i 12 av dem" with no review counted before is no finding
+                }
                 let mut value = q.map(|q| q.value);
                 for f in &rule.adjust {
                     f(&caps, &mut value);
@@ -817,7 +839,10 @@ fn extract_with(
                 let end = v
                     .filter(|_| rule.kind != Kind::WorkloadChange)
                     .and_then(|_| change_end(&masked, group(&caps, compiled.v)?));
-                if let Some((j, qj)) = end.and_then(|j| Some((j, quantities.get(j)?))) {
+                let end = end
+                    .and_then(|j| Some((j, quantities.get(j)?)))
+                    .filter(|(_, qj)| q.is_some_and(|q| q.unit == qj.unit));
+                if let Some((j, qj)) = end {
                     if !taken.contains(&(rule.kind, Some(j))) {
                         taken.push((rule.kind, Some(j)));
                         let said = time::nearest(times, qj.start, qj.end).map(|t| t.period);

@@ -85,7 +85,7 @@ pub(super) fn rules() -> Vec<Rule> {
             Kind::Consultants,
             "consultant-costs-and-then",
             &hired(
-                r"\b(?:konsultkostnad(?:er|erna|en)?|kostnad(?:en|er|erna)? för (?:<HIRED_COST>|bemanning)|bemanningskostnad(?:er|erna)?)[^#]{0,80}?#k\d+# (?:och|samt|medan) (?:för|under|i|år) [^#]{1,50}? (?:till|på) <VK>",
+                r"\b(?:konsultkostnad(?:er|erna|en)?|kostnad(?:en|er|erna)? för (?:<HIRED_COST>|bemanning)|bemanningskostnad(?:er|erna)?)[^#]{0,80}?#k\d+# (?:och|samt) (?:för |under |i )?(?:perioden |året |hela året |första halvåret )?(?:[a-zåäö]+(?:–|-)[a-zåäö]+ |[a-zåäö]+ )?(?:(?:19|20)\d\d )?(?:till|på) <VK>",
             ),
         ),
         // Records: "I oktober uppgick antalet inhyrda socionomkonsulter till sex"
@@ -93,7 +93,15 @@ pub(super) fn rules() -> Vec<Rule> {
             Kind::Consultants,
             "number-of-hired",
             &hired(
-                r"\b(?:(?:uppgår|uppgick|uppgått) )?antalet <ADJ><HIRED>(?: [^#]{0,40}?)? (?:är|var|uppgår till|uppgick till|ligger på|låg på|till) <NOW><V>",
+                r"\b(?:uppgår|uppgick|uppgått) antalet <ADJ><HIRED>(?: (?:inom|på|i|vid) [^#]{1,40}?)? till <NOW><V>",
+            ),
+        ),
+        // "antalet inhyrda socionomer är i dag nio" (not "ska minska till tre": a target)
+        Rule::new(
+            Kind::Consultants,
+            "number-of-hired-is",
+            &hired(
+                r"\bantalet <ADJ><HIRED>(?: [^#]{0,40}?)? (?:är|var|uppgår till|uppgick till|ligger på|låg på) <NOW><V>",
             ),
         ),
         // "Förra året kostade konsulterna 14 miljoner kronor", "hyrpersonalen har kostat
@@ -110,9 +118,9 @@ pub(super) fn rules() -> Vec<Rule> {
         Rule::new(
             Kind::Consultants,
             "they-cost",
-            r"\b(?:(?:de|dessa|dom) (?:har |hade )?(?:[a-zåäö]+ ){0,3}?(?:kostat|kostade|kostar)|(?:har|hade) (?:de|dessa|dom) (?:[a-zåäö]+ ){0,3}?kostat|(?:kostade|kostar) (?:de|dessa|dom)) (?:kommunen |förvaltningen |nämnden |socialtjänsten )?(?:totalt |sammanlagt )?<VK>",
+            r"\b(?:(?:de|dessa|dom) (?:har |hade )?(?:(?:hittills|sammanlagt|totalt|redan|nu|i år|hittills i år) )?(?:kostat|kostade|kostar)|(?:har|hade) (?:de|dessa|dom) (?:(?:hittills|sammanlagt|totalt|redan|nu) )?kostat|(?:kostade|kostar) (?:de|dessa|dom)) (?:kommunen |förvaltningen |nämnden |socialtjänsten )?(?:totalt |sammanlagt )?<VK>",
         )
-        .with_antecedent(r"konsult|inhyrd|hyrpersonal|bemanningsföretag|hyrsocionom"),
+        .with_antecedent(r"(?:\b[a-zåäö]*konsult(?:er|erna)\b|\binhyrda (?:socialsekreterare|socionomer|handläggare|konsulter)|\bhyrpersonal|\bbemanningsföretag|\bhyrsocionom)[^,;]*$"),
         // "tog in nio konsulter från bemanningsföretag, till en kostnad av 11,5 miljoner
         // kronor": the cost follows the hired staff in an apposition.
         Rule::new(
@@ -128,7 +136,7 @@ pub(super) fn rules() -> Vec<Rule> {
             Kind::Consultants,
             "hired-for",
             &hired(
-                r"\b(?:hyra|hyr|hyrt|hyrde|anlita|anlitar|anlitat|anlitade|köpa|köper|köpt|köpte|ta|tar|tagit|tog) (?:[^#]{0,40}? )?<HIRED_COST>\b[^#]{0,50}? för (?:totalt |sammanlagt )?<VK>",
+                r"\b(?:(?:hyra|hyr|hyrt|hyrde|ta|tar|tagit|tog) (?:[a-zåäö0-9]+ ){0,3}?in|anlita|anlitar|anlitat|anlitade|(?:köpa|köper|köpt|köpte) (?:[a-zåäö]*tjänster|utredningar|personal) (?:från|av)) (?:ett |en )?<HIRED_COST>\b[^#]{0,50}? för (?:totalt |sammanlagt )?<VK>",
             ),
         ),
         // "lade 12 miljoner kronor på konsulter"

@@ -296,6 +296,15 @@ fn may_start_with_unit(after: &str) -> bool {
 /// Whether the figure after `before` (folded and lower-cased) starts a change: "från" right
 /// before it, or before a hedge or an average ("från 7", "från drygt 7", "från i snitt 26").
 fn follows_fran(before: &str) -> bool {
+    // "varierar från 20 till 35" is a range.
+    const SPANS: &[&str] = &[
+        "varierar",
+        "varierade",
+        "varierat",
+        "skiftar",
+        "pendlar",
+        "spänner",
+    ];
     const BETWEEN: &[&str] = &[
         "i",
         "snitt",
@@ -309,12 +318,21 @@ fn follows_fran(before: &str) -> bool {
         "nqastan",
         "ungefqer",
     ];
-    before
+    let mut words = before
         .split_whitespace()
         .rev()
-        .take(4)
-        .find(|w| !BETWEEN.contains(w))
-        == Some("frqan")
+        .skip_while(|w| BETWEEN.contains(w));
+    words.next() == Some("frqan") && !words.next().is_some_and(|w| SPANS.contains(&w))
+}
+
+/// Whether `gap` joins the two figures of a change: "till", or "till" and a hedge of the
+/// second ("från knappt 7 till drygt 10 procent").
+fn is_change_join(gap: &str) -> bool {
+    let gap = gap.trim();
+    gap == "till"
+        || gap
+            .strip_prefix("till ")
+            .is_some_and(|h| FOLDED_HEDGES.iter().any(|f| f == h.trim()))
 }
 
 /// Whether `gap` may be all a range join, [`RANGE_JOIN`]: a dash, "till" or "à" in white
@@ -528,7 +546,7 @@ pub fn scan(text: &str) -> Vec<Quantity> {
                     || (mellan.is_some()
                         && OCH_JOIN.find(gap).is_some_and(|m| m.end() == gap.len()));
                 // "från 7 till 10,4 procent" is a change, two figures, not a range.
-                let change = joined && gap.trim() == "till" && follows_fran(before);
+                let change = is_change_join(gap) && follows_fran(before);
                 if change {
                     takes_next_unit = Some((out.len(), i + 1));
                 } else if joined && !b.fraction && b.value > a.value && !(is_year(a) && is_year(b))

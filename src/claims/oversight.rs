@@ -36,7 +36,7 @@ pub(super) fn rules() -> Vec<Rule> {
         // What was reviewed, named by the review: "i tio av de tolv arbetsgrupper som
         // granskades saknades en riskbedömning"
         Rule::new(Kind::Inspection, "in-x-of-y-reviewed",
-            r"\bi (?:bara |endast |hela |totalt )?<V> av (?:de |totalt )?<OF> [a-zåäö]+ som (?:granskades|granskats|har granskats|undersöktes|undersökts|har undersökts|inspekterades|besöktes)\b"),
+            r"\bi (?:bara |endast |hela |totalt )?<V> av (?:de |totalt )?<OF> (?:[a-zåäö]*enheter|[a-zåäö]*grupper|verksamheter|[a-zåäö-]*hem|boenden|[a-zåäö]*ärenden|akter|[a-zåäö]*utredningar|journaler|[a-zåäö]*anmälningar) som (?:granskades|granskats|har granskats|undersöktes|undersökts|har undersökts|inspekterades|besöktes)\b"),
         // "12 av 20 granskade utredningar saknade ...", "7 av 12 utredningar var inte
         // slutförda", "11 av 16 akter inte var ..." (subordinate clause word order)
         Rule::new(Kind::Inspection, "x-of-y-reviewed-lacked",

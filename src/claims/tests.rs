@@ -1685,7 +1685,7 @@ fn phrasings_of_news_and_records() {
             "Antalet budgeterade socialsekreterartjänster inom vuxen uppgår till 18.",
             want(Staffing, 18.0, People),
         ),
-        ("Antal tillsvidareanställda: 96", want(Staffing, 96.0, People)),
+        ("Antal socialsekreterare: 38", want(Staffing, 38.0, People)),
         (
             "Vid granskningen fanns sex tjänster som socialsekreterare på enheten.",
             want(Staffing, 6.0, People),
@@ -1916,6 +1916,120 @@ fn second_figures_and_pronouns() {
     assert_eq!(
         kinds("Arbetslösheten har ökat i kommunen. Bland unga ligger den på 12 procent."),
         vec![]
+    );
+}
+
+/// Look-alikes a review wrote against the rules above (2026-12-06): each gave a claim once.
+#[test]
+fn look_alikes_of_the_new_phrasings() {
+    check_none(
+        Some(Resigned),
+        &[
+            "Efter valet avgick två ministrar, jämfört med fem under förra mandatperioden.",
+            "Laget slutade på plats 4 i tabellen, jämfört med 7 året innan.",
+            "Tre socialsekreterare fick ta över ärendena när den mångåriga chefen för enheten slutade.",
+            "I mötet sa 12 socialsekreterare att de är oroliga för att kollegor ska säga upp sig.",
+        ],
+    );
+    check_none(
+        Some(Staffing),
+        &[
+            "Luleå kommun har 12 bygglovshandläggare.",
+            "Barnomsorgen i kommunen har 300 pedagoger.",
+            "Äldreomsorgen i Luleå har 1 200 medarbetare.",
+            "Antalet anställda i Halmstads kommun uppgår till 7 000.",
+            "Antalet lärartjänster på skolan är 40.",
+            "Antal anställda: 7 000",
+        ],
+    );
+    check_none(
+        Some(SickLeave),
+        &[
+            "Det är sjukfrånvaron som driver kostnaderna, och 40 procent av budgeten går till vikarier.",
+            "Mål för sjukfrånvaro: 6 procent",
+            "Av de 250 deltagarna i arbetsmarknadsprojektet är 60 sjukskrivna.",
+            "Sjukfrånvaron har minskat, men personalomsättningen har ökat. Den ligger nu på 25 procent.",
+        ],
+    );
+    check_none(
+        Some(Caseload),
+        &[
+            "I Malmö har en handläggare dömts för att ha förskingrat pengar från 12 klienter.",
+            "Nu har en socialsekreterare anmält kommunen efter att 3 barn placerats fel.",
+            "Mamman kom till mötet med en socialsekreterare och sina 3 barn.",
+        ],
+    );
+    check_none(
+        Some(WorkloadChange),
+        &[
+            "Antalet bygglovsärenden ökade med 25 procent.",
+            "Antalet olycksutredningar ökade med 30 procent.",
+            "Antalet orosanmälningar var 1 200, men antalet socialsekreterare har minskat till 20, vilket är en minskning med 10 procent.",
+        ],
+    );
+    check_none(
+        Some(Consultants),
+        &[
+            "Kommunen hyr lokaler av ett konsultbolag för 2 miljoner kronor per år.",
+            "Kommunen köpte marken av ett konsultföretag för 12 miljoner kronor.",
+            "Målet är att antalet konsulter ska minska till tre.",
+            "Kommunen har inhyrda lokaler i centrum. De kostar 3 miljoner kronor om året.",
+            "Nämnden begärde en konsultation med juristerna. Dessa kostade 200 000 kronor.",
+            "Kommunen anlitade IT-konsulter för bytet. De nya datorerna kostade 3 miljoner kronor.",
+        ],
+    );
+    check_none(
+        Some(IntentToQuit),
+        &[
+            "I enkäten svarar två av tre att de vill sluta röka.",
+            "Om avgiften höjs skulle hälften av föräldrarna lämna barnomsorgen.",
+            "Enligt undersökningen vill 30 procent av svenskarna byta jobb.",
+        ],
+    );
+    check_none(
+        Some(Vacancies),
+        &[
+            "I granskningen saknade tre handläggare relevant utbildning.",
+            "Var tredje lärartjänst i kommunen är obesatt.",
+            "Antal lediga platser på äldreboenden: 13",
+            "Föreningen har 30 platser i styrelsen och fullmäktige, varav 3 är vakanta.",
+        ],
+    );
+    check_none(
+        Some(Inspection),
+        &[
+            "I 4 av de 10 skolor som granskades av Skolinspektionen saknades elevhälsa.",
+            "Revisorerna granskade 40 ärenden under 2022.\n\nI år har IVO besökt tre HVB-hem i kommunen. I 2 av dem fanns brister i bemanningen.",
+            "IVO granskade 12 ärenden i Botkyrka. Inspektörerna besökte också 30 boenden, och i 18 av dem saknades rutiner.",
+            "Kommunen har 50 familjehem. I 12 av dem bor fler än tre barn, enligt en granskning av Aftonbladet.",
+        ],
+    );
+    // What the same rules must still read.
+    let kinds = |text: &str| -> Vec<(Kind, Option<f64>, Option<f64>)> {
+        run(text)
+            .iter()
+            .map(|c| (c.kind, c.value, c.value_high))
+            .collect()
+    };
+    assert_eq!(
+        kinds("Av de 5 vakanser som fanns i januari har 3 tillsatts."),
+        vec![(Vacancies, Some(5.0), None)]
+    );
+    assert_eq!(
+        kinds("Antalet ärenden per handläggare varierar från 20 till 35 beroende på enhet."),
+        vec![(Caseload, Some(20.0), Some(35.0))]
+    );
+    assert_eq!(
+        kinds("Sjukfrånvaron har ökat från 9 procent till 12 dagar per anställd."),
+        vec![(SickLeave, Some(9.0), None)]
+    );
+    assert_eq!(
+        kinds("Sjukfrånvaron har stigit från knappt 7 till drygt 10 procent."),
+        vec![(SickLeave, Some(7.0), None), (SickLeave, Some(10.0), None)]
+    );
+    assert_eq!(
+        kinds("Sjukfrånvaron var 7 procent, jämfört med målet på 6 procent."),
+        vec![(SickLeave, Some(7.0), None)]
     );
 }
 

@@ -116,10 +116,11 @@ static PATTERNS: LazyLock<Vec<TimePattern>> = LazyLock::new(|| {
         re: OnceLock::new(),
     };
     vec![
-        // "1 juli–30 september", "1 december 2018–31 maj 2019"
+        // "1 juli–30 september", "1 december 2018–31 maj 2019", "1–31 mars", "mellan 1 mars
+        // och 30 juni"
         p(
             Family::DayRange,
-            format!(r"\b(?P<d1>\d{{1,2}})\s+(?P<m1>{MONTHS})(?:\s+(?P<y1>(?:19|20)\d{{2}}))?\s*(?:[–—-]|till)\s*(?P<d2>\d{{1,2}})\s+(?P<m2>{MONTHS})(?:\s+(?P<y2>(?:19|20)\d{{2}}))?\b"),
+            format!(r"\b(?:(?P<d1>\d{{1,2}})(?:\s+(?P<m1>{MONTHS})(?:\s+(?P<y1>(?:19|20)\d{{2}}))?)?\s*(?:[–—-]|till)|mellan\s+(?P<d1b>\d{{1,2}})(?:\s+(?P<m1b>{MONTHS})(?:\s+(?P<y1b>(?:19|20)\d{{2}}))?)?\s+och)\s*(?P<d2>\d{{1,2}})\s+(?P<m2>{MONTHS})(?:\s+(?P<y2>(?:19|20)\d{{2}}))?\b"),
         ),
         // "januari–oktober 2024", and without a year, of the document's: "under perioden
         // januari–augusti"
@@ -127,10 +128,12 @@ static PATTERNS: LazyLock<Vec<TimePattern>> = LazyLock::new(|| {
             Family::MonthRange,
             format!(r"\b(?:mellan\s+|från\s+)?(?P<m1>{MONTHS})(?:\s+(?P<y1>\d{{4}}))?\s*(?:[–—-]|till|och)\s*(?P<m2>{MONTHS})(?:\s+(?P<y2>\d{{4}}))?\b"),
         ),
-        // "per den 31 oktober 2023", "den 30 april"
+        // A state on a day: "per den 31 oktober 2023", "per 30 april". Only after "per": a
+        // date elsewhere in a sentence is mostly another event's ("enligt rapporten som
+        // lämnades den 2 maj").
         p(
             Family::Day,
-            format!(r"\b(?:per\s+)?(?:den\s+)?(?P<d>\d{{1,2}})\s+(?P<m>{MONTHS})(?:\s+(?P<y>(?:19|20)\d{{2}}))?\b"),
+            format!(r"\bper\s+(?:den\s+)?(?P<d>\d{{1,2}})\s+(?P<m>{MONTHS})(?:\s+(?P<y>(?:19|20)\d{{2}}))?\b"),
         ),
         // A comparison's baseline is not the claim's time: "ökat med 30 procent jämfört med
         // samma period 2016" is about this year so far.
@@ -300,7 +303,10 @@ pub fn find(sentence: &str, published: Option<&PubDate>) -> Vec<TimeExpr> {
                         end: m.end(),
                         period,
                     },
-                    matches!(pattern.family, Family::ComparedWith),
+                    matches!(
+                        pattern.family,
+                        Family::ComparedWith | Family::SamePeriodBefore
+                    ),
                 )),
                 None => unresolved.push((m.start(), m.end())),
             }
@@ -326,14 +332,40 @@ pub fn find(sentence: &str, published: Option<&PubDate>) -> Vec<TimeExpr> {
             kept.push((t, baseline));
         }
     }
-    // A baseline year gives the claim its time only when the sentence says no other: "Under
-    // 2021 ökade antalet aktualiseringar med 14 procent jämfört med 2020" is about 2021.
-    if kept.iter().any(|(_, baseline)| !baseline) {
-        kept.retain(|(_, baseline)| !baseline);
+    // A comparison's baseline gives the claim its time only when the sentence does not
+    // front one of its own: "Under 2021 ökade antalet aktualiseringar med 14 procent jämfört
+    // med 2020" is about 2021 (what follows the baseline, "enligt rapporten som kom i mars",
+    // is no time of the claim's).
+    let first_baseline = kept.iter().filter(|(_, b)| *b).map(|(t, _)| t.start).min();
+    if let Some(first) = first_baseline {
+        if kept.iter().any(|(t, b)| !b && t.start < first) {
+            kept.retain(|(_, baseline)| !baseline);
+        }
     }
     let mut kept: Vec<TimeExpr> = kept.into_iter().map(|(t, _)| t).collect();
     kept.sort_by_key(|t| t.start);
     kept
+}
+
+/// The years of a range's two ends from those it gives: "december 2018–maj" ends in 2019,
+/// "januari–oktober" in the document's year (or the year before, for months still to come).
+fn range_years(
+    y1: Option<i32>,
+    m1: u32,
+    y2: Option<i32>,
+    m2: u32,
+    month_year: &dyn Fn(u32) -> Option<i32>,
+) -> Option<(i32, i32)> {
+    let crosses = m1 > m2;
+    Some(match (y1, y2) {
+        (Some(y1), Some(y2)) => (y1, y2),
+        (Some(y1), None) => (y1, if crosses { y1 + 1 } else { y1 }),
+        (None, Some(y2)) => (if crosses { y2 - 1 } else { y2 }, y2),
+        (None, None) => {
+            let y2 = month_year(m2)?;
+            (if crosses { y2 - 1 } else { y2 }, y2)
+        }
+    })
 }
 
 /// From `from` up to the document's date. A document dated before `from` has a wrong date (no
@@ -367,17 +399,21 @@ fn resolve(family: Family, caps: &regex::Captures, published: Option<&PubDate>) 
     };
     match family {
         Family::DayRange => {
-            let (m1, m2) = (month_number(&get("m1")?)?, month_number(&get("m2")?)?);
-            let y2 = year("y2").or_else(|| month_year(m2))?;
-            let y1 = year("y1").unwrap_or(if m1 <= m2 { y2 } else { y2 - 1 });
-            let from = NaiveDate::from_ymd_opt(y1, m1, get("d1")?.parse().ok()?)?;
+            let either = |a: &str, b: &str| get(a).or_else(|| get(b));
+            let m2 = month_number(&get("m2")?)?;
+            let m1 = match either("m1", "m1b") {
+                Some(m) => month_number(&m)?,
+                None => m2, // "1–31 mars"
+            };
+            let y1 = either("y1", "y1b").and_then(|y| y.parse().ok());
+            let (y1, y2) = range_years(y1, m1, year("y2"), m2, &month_year)?;
+            let from = NaiveDate::from_ymd_opt(y1, m1, either("d1", "d1b")?.parse().ok()?)?;
             let to = NaiveDate::from_ymd_opt(y2, m2, get("d2")?.parse().ok()?)?;
             (from <= to).then_some(Period { from, to })
         }
         Family::MonthRange => {
             let (m1, m2) = (month_number(&get("m1")?)?, month_number(&get("m2")?)?);
-            let y2 = year("y2").or_else(|| month_year(m2))?;
-            let y1 = year("y1").unwrap_or(if m1 <= m2 { y2 } else { y2 - 1 });
+            let (y1, y2) = range_years(year("y1"), m1, year("y2"), m2, &month_year)?;
             Period::months(y1, m1, y2, m2)
         }
         Family::Day => {
@@ -737,6 +773,47 @@ mod tests {
                 Some("2022-05-24")
             ),
             Some((ymd(2021, 1, 1), ymd(2021, 12, 31)))
+        );
+        // A comparison's own period, fronted, wins over "samma period 2022".
+        assert_eq!(
+            one(
+                "Under första halvåret 2023 ökade antalet med 15 procent jämfört med samma period 2022",
+                Some("2024-05-10")
+            ),
+            Some((ymd(2023, 1, 1), ymd(2023, 6, 30)))
+        );
+        // What follows the baseline does not remove it: the figure takes the nearer one.
+        let s = "ökade med 14 procent jämfört med 2020, enligt rapporten som kom i mars";
+        let found = find(s, PubDate::parse("2024-05-10").as_ref());
+        let figure = s.find("14").unwrap();
+        let near = nearest(&found, figure, figure + 10).unwrap();
+        assert_eq!(
+            (near.period.from, near.period.to),
+            (ymd(2020, 1, 1), ymd(2024, 5, 10))
+        );
+        // A date without "per" is another event's.
+        assert_eq!(
+            one(
+                "enligt rapporten som lämnades till nämnden den 2 maj",
+                Some("2024-05-10")
+            ),
+            None
+        );
+        assert_eq!(
+            one("under perioden 1–31 mars", Some("2024-05-10")),
+            Some((ymd(2024, 3, 1), ymd(2024, 3, 31)))
+        );
+        assert_eq!(
+            one("mellan 1 mars och 30 juni", Some("2024-08-10")),
+            Some((ymd(2024, 3, 1), ymd(2024, 6, 30)))
+        );
+        assert_eq!(
+            one("under perioden 1 december 2018–31 maj", Some("2024-05-10")),
+            Some((ymd(2018, 12, 1), ymd(2019, 5, 31)))
+        );
+        assert_eq!(
+            one("december 2018–maj", Some("2024-05-10")),
+            Some((ymd(2018, 12, 1), ymd(2019, 5, 31)))
         );
         // Alone, it still dates the claim, as before.
         assert_eq!(

@@ -32,6 +32,11 @@ use std::sync::LazyLock;
 /// work on the synthetic texts).
 pub const STAFF: &str = r"[a-zåäöé-]*?(?:sekreterar(?:e|en|na|es|nas)|socionom(?:er|erna|en)?|handläggar(?:e|en|na|es)|medarbetar(?:e|en|na)|anställd(?:a|e)?|tjänstem(?:än|ännen|an)|utredar(?:e|en|na)|behandlar(?:e|en|na)|socialarbetar(?:e|en|na)|chef(?:er|erna|en)|personal(?:en)?|kurator(?:er|erna|n)?|pedagog(?:er|erna)?|ssr-medlemmar|biståndsbedömar(?:e|na))";
 
+/// Social workers by what they do, for rules where "anställda" or "medarbetare" would be
+/// anyone ("Antalet anställda i kommunen", "Luleå kommun har 7 000 anställda"): a few
+/// compounds of social work, not any ("bygglovshandläggare" is not).
+pub const SOCIAL_STAFF: &str = r"(?:social|bistånds|lss-|barn|familje|myndighets)?(?:sekreterar(?:e|en|na)|handläggar(?:e|en|na))|socionom(?:er|erna)?|utredar(?:e|na)|socialarbetar(?:e|na)|behandlar(?:e|na)";
+
 /// Words that may stand between a number and the staff noun: "erfarna", "kvarvarande",
 /// "heltidsanställda", "ordinarie", "nya". Only inflected forms ending in -a/-e, so that
 /// "10 av 30 minuter med socialsekreterare" cannot slip through, and the adverb of "fast
@@ -53,8 +58,13 @@ pub const LEFT: &str = r"(?:lämnat|lämnade)(?:$|[.,;:!)-]|”|—|–| (?:seda
 /// ärenden"; the same words as `<ADJ>`, which expands before this).
 pub const CASES: &str = r"(?:(?:fast|[a-zåäöé-]+(?:a|e)) ){0,2}(?:ärenden|ärende|utredningar|barn|klienter|familjer|hushåll|akter|barnärenden)";
 
-/// Words that turn a statement into a wish, a plan or a denial.
+/// Words that turn a statement into a wish, a plan or a denial, or put the leaving in a
+/// clause of its own ("tre socialsekreterare tog över när chefen slutade").
 pub const NOT_DONE: &[&str] = &[
+    " när ",
+    " eftersom ",
+    " innan ",
+    " medan ",
     " vill ",
     " skulle vilja",
     " funderar",
@@ -97,6 +107,7 @@ pub fn expand_plain(pattern: &str) -> String {
         .replace("<N>", r"#n\d+#")
         .replace("<STAFF>", &format!(r"\b(?P<role>{STAFF})\b"))
         .replace("<STAFF_>", &format!(r"\b{STAFF}\b"))
+        .replace("<SOCIAL_STAFF>", SOCIAL_STAFF)
         .replace("<ADJ>", ADJ)
         .replace("<GAP>", r".{0,80}?")
         .replace("<QUIT>", QUIT)
