@@ -510,6 +510,12 @@ static NOT_DONE_FOLDED: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
         .expect("not-done words")
 });
 
+static OTHER_SECTOR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(vocab::OTHER_SECTOR).expect("other sectors"));
+static SOCIAL_CONTEXT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(vocab::SOCIAL_CONTEXT).expect("social context"));
+static TARGET: LazyLock<Regex> = LazyLock::new(|| Regex::new(vocab::TARGET).expect("targets"));
+
 static STAFF_WORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&fold::pattern(&format!(r"\b({})\b", vocab::STAFF))).expect("staff word")
 });
@@ -677,6 +683,10 @@ fn extract_with(
         if hits.is_empty() {
             continue;
         }
+        // A sentence about another service is no claim of social services'.
+        if OTHER_SECTOR.is_match(sentence) && !SOCIAL_CONTEXT.is_match(sentence) {
+            continue;
+        }
         let paragraph = paragraphs[s.paragraph];
         if paragraph_mentions
             .as_ref()
@@ -744,6 +754,12 @@ fn extract_with(
                 taken.push((rule.kind, v));
 
                 let q = v.and_then(|i| quantities.get(i));
+                // A caseload set as a target or a cap is not one that is.
+                if rule.kind == Kind::Caseload
+                    && q.is_some_and(|q| TARGET.is_match(&sentence[..q.start]))
+                {
+                    continue;
+                }
                 let of = group_text(&caps, compiled.of)
                     .and_then(marker_index)
                     .and_then(|i| quantities.get(i))

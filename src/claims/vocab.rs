@@ -37,6 +37,18 @@ pub const STAFF: &str = r"[a-zåäöé-]*?(?:sekreterar(?:e|en|na|es|nas)|socion
 /// compounds of social work, not any ("bygglovshandläggare" is not).
 pub const SOCIAL_STAFF: &str = r"(?:social|bistånds|lss-|barn|familje|myndighets)?(?:sekreterar(?:e|en|na)|handläggar(?:e|en|na))|socionom(?:er|erna)?|utredar(?:e|na)|socialarbetar(?:e|na)|behandlar(?:e|na)";
 
+/// Other services and other trades: a sentence that names one of these and nothing of social
+/// services is about them ("Sjukfrånvaron bland lärarna är 9 procent", "Polisen har 30
+/// vakanta utredartjänster", "Kulturnämnden redovisar ett underskott").
+pub const OTHER_SECTOR: &str = r"(?i)\b(?:lärar\w*|lärare|skola|skolan|skolor\w*|förskol\w*|elev\w*|polis\w*|räddningstjänst\w*|brandm\w*|sjukskötersk\w*|underskötersk\w*|läkar\w*|läkare|akutmottagning\w*|sjukhus\w*|vårdcentral\w*|kulturnämnd\w*|tekniska (?:nämnden|förvaltningen)|byggnadsnämnd\w*|bygglov\w*|miljönämnd\w*|barn- och utbildnings\w*|utbildningsnämnd\w*|spelar\w*|klubb\w*|\w*inbrott\w*|reklamationsnämnd\w*|bostadsbolag\w*|hyreskontrakt\w*|ekonomisystem\w*)";
+
+/// Words of social services, which keep a sentence that also names another service.
+pub const SOCIAL_CONTEXT: &str = r"(?i)socialtjänst|socialsekreterar|socionom|socialnämnd|socialförvaltning|familjeomsorg|\bifo\b|handläggar|barn och unga|försörjningsstöd|ekonomiskt bistånd|\blss\b|familjeenhet|mottagningsenhet|barnavård|orosanmäl|utredare";
+
+/// What a figure is set as, not what is: a target, a demand, a cap ("Målet är 15 ärenden
+/// per socialsekreterare", "Facket kräver ett tak på 12").
+pub const TARGET: &str = r"(?i)\b(?:målet|mål för|målsättning\w*|tak|taket|kräver|krav på|rekommenderar|rekommendation\w*|riktvärde\w*|högst|maximalt|bör|borde|vill se|önskar)\b";
+
 /// Words that may stand between a number and the staff noun: "erfarna", "kvarvarande",
 /// "heltidsanställda", "ordinarie", "nya". Only inflected forms ending in -a/-e, so that
 /// "10 av 30 minuter med socialsekreterare" cannot slip through, and the adverb of "fast
