@@ -510,11 +510,14 @@ static NOT_DONE_FOLDED: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
         .expect("not-done words")
 });
 
-static OTHER_SECTOR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(vocab::OTHER_SECTOR).expect("other sectors"));
-static SOCIAL_CONTEXT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(vocab::SOCIAL_CONTEXT).expect("social context"));
-static TARGET: LazyLock<Regex> = LazyLock::new(|| Regex::new(vocab::TARGET).expect("targets"));
+/// [`vocab::OTHER_SECTOR`], [`vocab::SOCIAL_CONTEXT`] and [`vocab::TARGET`] over masked
+/// sentences.
+static OTHER_SECTOR: LazyLock<regex::bytes::Regex> =
+    LazyLock::new(|| ascii_regex(&fold::pattern(vocab::OTHER_SECTOR)).expect("other sectors"));
+static SOCIAL_CONTEXT: LazyLock<regex::bytes::Regex> =
+    LazyLock::new(|| ascii_regex(&fold::pattern(vocab::SOCIAL_CONTEXT)).expect("social context"));
+static TARGET: LazyLock<regex::bytes::Regex> =
+    LazyLock::new(|| ascii_regex(&fold::pattern(vocab::TARGET)).expect("targets"));
 
 static STAFF_WORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&fold::pattern(&format!(r"\b({})\b", vocab::STAFF))).expect("staff word")
@@ -684,7 +687,7 @@ fn extract_with(
             continue;
         }
         // A sentence about another service is no claim of social services'.
-        if OTHER_SECTOR.is_match(sentence) && !SOCIAL_CONTEXT.is_match(sentence) {
+        if OTHER_SECTOR.is_match(masked.as_bytes()) && !SOCIAL_CONTEXT.is_match(masked.as_bytes()) {
             continue;
         }
         let paragraph = paragraphs[s.paragraph];
@@ -756,7 +759,8 @@ fn extract_with(
                 let q = v.and_then(|i| quantities.get(i));
                 // A caseload set as a target or a cap is not one that is.
                 if rule.kind == Kind::Caseload
-                    && q.is_some_and(|q| TARGET.is_match(&sentence[..q.start]))
+                    && group(&caps, compiled.v)
+                        .is_some_and(|vm| TARGET.is_match(&masked.as_bytes()[..vm.start()]))
                 {
                     continue;
                 }
