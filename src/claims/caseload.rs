@@ -59,6 +59,12 @@ pub(super) fn rules() -> Vec<Rule> {
         // ärenden var"
         Rule::new(Kind::Caseload, "those-left-have",
             &have(r"\b(?:(?:den|de|dom) (?:som )?(?:är|blivit|har blivit|finns|jobbar) kvar|(?:den|de) kvarvarande|(?:den|de) som stannat) <HAVE> <FILL><V> <CASES>\b")),
+        // "handläggarna på vuxenenheten i snitt har 32 ärenden"
+        Rule::new(Kind::Caseload, "workers-on-average-have",
+            &have(r"<STAFF>(?: (?:inom|på|i|vid) [^#,]{1,40}?)? (?:i snitt|i genomsnitt) <HAVE> <FILL><V> <CASES>\b")),
+        // "Vi har i dag mellan 25 och 30 barnärenden var"
+        Rule::new(Kind::Caseload, "we-have-each",
+            &have(r"\b(?:vi <HAVE>|<HAVE> vi) <FILL><V> <CASES> (?:var|vardera|per person|per handläggare)\b")),
         // "socialsekreterarna har 60 ärenden var", "handläggarna hade i snitt 35 ärenden per person"
         Rule::new(Kind::Caseload, "workers-have-each",
             &have(r"<STAFF><GAP> <HAVE> <FILL><V> <CASES> (?:var|vardera|per person|styck|i snitt)\b")),
@@ -66,14 +72,14 @@ pub(super) fn rules() -> Vec<Rule> {
         // ärenden per socialsekreterare var i maj 2024 i genomsnitt 29", and a change: "fått ned
         // antalet ärenden per handläggare från i snitt 26 till 19"
         Rule::new(Kind::Caseload, "number-per-worker-is",
-            r"\bantalet <CASES> per (?:<ADJ>)?(?:<STAFF>|heltidstjänst|tjänst|årsarbetare)(?: [^#]{0,40}?)? (?:är|var|ligger på|låg på|uppgår till|uppgick till|från) (?:(?:i|under) [a-zåäö]+(?: \d{4})? )?(?:i dag |idag |nu |i snitt |i genomsnitt )*<V>"),
+            r"\b(?:(?:det )?genomsnittlig[a-z]* )?antal(?:et)? <CASES> per (?:<ADJ>)?(?:<STAFF>|heltidstjänst|tjänst|årsarbetare)(?: [^#]{0,40}?)? (?:är|var|ligger på|låg på|uppgår till|uppgick till|från) (?:(?:i|under) [a-zåäö]+(?: \d{4})? )?(?:i dag |idag |nu |i snitt |i genomsnitt )*<V>"),
         // "ärendebelastningen ligger på 50 ärenden"
         Rule::new(Kind::Caseload, "caseload-is",
             r"\b(?:arbetsbelastning|ärendebelastning|ärendemängd|ärendetyngd)(?:en)?(?: [^#]{0,40}?)? (?:är|var|ligger på|låg på|uppgår till|uppgick till) (?:i snitt |i genomsnitt |upp till )?<V> <CASES>\b"),
         // --- workload_change ------------------------------------------------------------
         // "antalet anmälningar har ökat med 60 procent"
         Rule::new(Kind::WorkloadChange, "inflow-changed-by",
-            &inflow(r"\b(?:antalet )?<INFLOW> (?:[^#]{0,40}?)?(?P<dir>ökat|ökade|ökar|stigit|steg|minskat|minskade|minskar|sjunkit|sjönk) (?:med )?<VP>")),
+            &inflow(r"\b(?:antalet )?<INFLOW> (?:[^#]{0,40}?)?(?P<dir>ökat|ökade|ökar|stigit|steg|minskat|minskade|minskar|sjunkit|sjönk)(?: (?:under|i|sedan|mellan|på) [^#]{1,30}?)? (?:med )?<VP>")),
         // "antalet utredningar fördubblats", "anmälningarna har tredubblats"
         Rule::new(Kind::WorkloadChange, "inflow-multiplied",
             &inflow(r"\b(?:antalet )?<INFLOW> (?:[^#]{0,40}?)?(?P<mult>fördubblats|fördubblades|fördubblas|dubblerats|dubblerades|tredubblats|tredubblades|fyrdubblats|fyrdubblades|halverats|halverades)\b"))

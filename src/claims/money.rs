@@ -43,6 +43,12 @@ pub(super) fn rules() -> Vec<Rule> {
             "goes-back-by",
             r"\b(?:går|gick|gå|gått) (?:[a-zåäö-]+ ){0,3}?(?:back|minus) med <VK>",
         ),
+        // A forecast below zero: "Prognosen för helåret är −12 miljoner kronor"
+        Rule::new(
+            Kind::Deficit,
+            "negative-forecast",
+            r"\bprognos(?:en)?(?: [^#]{0,40}?)? (?:är|visar|pekar på|landar på|blev|var) (?:-|−|–|minus )<VK>",
+        ),
         // "går 12 miljoner back", "gick 5 miljoner kronor minus"
         Rule::new(
             Kind::Deficit,
@@ -76,7 +82,7 @@ pub(super) fn rules() -> Vec<Rule> {
             Kind::Consultants,
             "consultant-costs",
             &hired(
-                r"\b(?:konsultkostnad(?:er|erna|en)?|kostnad(?:en|er|erna)? för (?:<HIRED_COST>|bemanning)|inhyrda konsulter för|bemanningskostnad(?:er|erna)?)(?: [^#]{0,80}?)? (?:på|om|är|var|blev|uppgår till|uppgick till|landade på|hamnade på|motsvarande|ökade till|har ökat till|steg till|från|till) (?:totalt |drygt )?<VK>",
+                r"\b(?:konsultkostnad(?:er|erna|en)?|kostnad(?:en|er|erna)? för (?:<HIRED_COST>|bemanning)|inhyrda konsulter för|bemanningskostnad(?:er|erna)?)(?:,? [^#]{0,80}?)? (?:på|om|är|var|blev|uppgår till|uppgick till|landade på|hamnade på|motsvarande|ökade till|har ökat till|steg till|från|till) (?:totalt |drygt )?<VK>",
             ),
         ),
         // A second period in the same breath: "Kostnaden för inhyrda konsulter uppgick 2019 till
@@ -95,6 +101,12 @@ pub(super) fn rules() -> Vec<Rule> {
             &hired(
                 r"\b(?:uppgår|uppgick|uppgått) antalet <ADJ><HIRED>(?: (?:inom|på|i|vid) [^#]{1,40}?)? till <NOW><V>",
             ),
+        ),
+        // Tables: "Antal inhyrda socionomer i oktober: 11"
+        Rule::new(
+            Kind::Consultants,
+            "table-hired",
+            &hired(r"^antal(?:et)? <ADJ><HIRED>(?: [^#:]{1,40})?: <V>"),
         ),
         // "antalet inhyrda socionomer är i dag nio" (not "ska minska till tre": a target)
         Rule::new(
@@ -120,7 +132,7 @@ pub(super) fn rules() -> Vec<Rule> {
             "they-cost",
             r"\b(?:(?:de|dessa|dom) (?:har |hade )?(?:(?:hittills|sammanlagt|totalt|redan|nu|i år|hittills i år) )?(?:kostat|kostade|kostar)|(?:har|hade) (?:de|dessa|dom) (?:(?:hittills|sammanlagt|totalt|redan|nu) )?kostat|(?:kostade|kostar) (?:de|dessa|dom)) (?:kommunen |förvaltningen |nämnden |socialtjänsten )?(?:totalt |sammanlagt )?<VK>",
         )
-        .with_antecedent(r"(?:\b[a-zåäö]*konsult(?:er|erna)\b|\binhyrda (?:socialsekreterare|socionomer|handläggare|konsulter)|\bhyrpersonal|\bbemanningsföretag|\bhyrsocionom)[^,;]*$"),
+        .with_antecedent(r"(?:\b[a-zåäö]*konsult(?:er|erna)\b|\binhyrda (?:socialsekreterare|socionomer|handläggare|konsulter)|\bhyrpersonal|\bbemanningsföretag|\bhyrsocionom)(?:[^,;]|,[0-9])*$"),
         // "tog in nio konsulter från bemanningsföretag, till en kostnad av 11,5 miljoner
         // kronor": the cost follows the hired staff in an apposition.
         Rule::new(

@@ -32,7 +32,14 @@ pub(super) fn rules() -> Vec<Rule> {
     vec![
         // "I 19 av 23 fall har inga samtal förts med barnet"
         Rule::new(Kind::Inspection, "in-x-of-y-cases",
-            r"\bi (?:bara |endast |hela |totalt )?<V> av (?:de |totalt )?<OF> (?:granskade |undersökta |aktuella )?(?:fall|fallen|ärenden|ärendena|utredningar|utredningarna|akter|akterna|barnavårdsutredningar|[a-zåäö]*anmälningar|[a-zåäö]*anmälningarna)\b"),
+            r"\bi (?:bara |endast |hela |totalt )?<V> av (?:de |totalt )?<OF> (?:granskade |undersökta |aktuella )?(?:fall|fallen|ärenden|ärendena|utredningar|utredningarna|akter|akterna|barnavårdsutredningar|[a-zåäö]*anmälningar|[a-zåäö]*anmälningarna|[a-zåäö]*grupper|[a-zåäö]*grupperna|[a-zåäö]*enheter|[a-zåäö]*enheterna)\b"),
+        // A count of cases alone, with a body or review in sight: "Ivo konstaterar att
+        // utredningarna i elva fall pågått längre än fyra månader"
+        Rule::new(Kind::Inspection, "in-x-cases",
+            r"\bi (?:bara |endast |hela |totalt )?<V> (?:fall|ärenden|utredningar|akter)\b"),
+        // "I ett stickprov om 40 avslutade barnavårdsutredningar hade 13 överskridit ..."
+        Rule::new(Kind::Inspection, "sample-of-y-x",
+            r"\bstickprov (?:om|på|av) <OF> (?:[a-zåäö]+ ){0,2}?[a-zåäö]*(?:utredningar|ärenden|akter)\b[^#]{0,20}? (?:hade|var|saknade|saknades|visade) <V>"),
         // What was reviewed, named by the review: "i tio av de tolv arbetsgrupper som
         // granskades saknades en riskbedömning"
         Rule::new(Kind::Inspection, "in-x-of-y-reviewed",

@@ -121,7 +121,7 @@ pub(super) fn rules() -> Vec<Rule> {
             // The modal may be fronted ("kan 35 procent tänka sig att lämna"), the auxiliary
             // separated ("har under det senaste året övervägt att byta arbetsplats"), and the
             // wish reported as expectation ("tror att de kommer att sluta").
-            r"<VP> .{0,120}?\b(?:vill|skulle vilja|funderar på att|funderat på att|överväger att|övervägt att|planerar att|planerat att|tänker|tänka sig att|kommer att|ser sig om efter|söker|letar efter) (?:att )?(?:säga upp sig|sluta|lämna|byta (?:jobb|arbete|yrke|arbetsplats|arbetsgivare|tjänst|bana)|ett nytt jobb|nytt jobb|andra jobb|annat jobb)",
+            r"<VP> .{0,120}?\b(?:vill|ville|skulle vilja|funderar på att|funderat på att|överväger att|övervägt att|planerar att|planerat att|tänker|tänka sig att|kommer att|ser sig om efter|söker|letar efter) (?:att )?(?:säga upp sig|sluta|lämna|byta (?:jobb|arbete|yrke|arbetsplats|arbetsgivare|tjänst|bana)|söka (?:ett )?(?:annat|nytt) (?:jobb|arbete)|ett nytt jobb|nytt jobb|andra jobb|annat jobb)",
         ),
         // V2 inversion: "Enligt enkäten vill var tredje anställd inom IFO byta arbetsplats"
         Rule::new(
@@ -158,7 +158,7 @@ pub(super) fn rules() -> Vec<Rule> {
             Kind::Vacancies,
             "are-x-posts-vacant",
             // "I vintras var elva av socialtjänstens 45 tjänster inom barn och unga obesatta"
-            r"\b(?:är|står|var|stod) <NOW><V> (?:av (?:de |[a-zåäö]+s )?<OF> )?<ADJ>(?:[a-zåäö]*tjänster)(?: som [a-zåäö]+| (?:inom|på|vid|i|för) [^#,]{1,40}?)? (?:fortfarande |just nu |i dag )?(?:vakanta|obesatta|tomma|otillsatta|lediga)\b",
+            r"\b(?:är|står|var|stod) (?:som mest |som flest )?<NOW><V> (?:av (?:de |[a-zåäö]+s )?<OF> )?<ADJ>(?:[a-zåäö]*tjänster)(?: som [a-zåäö]+| (?:inom|på|vid|i|för) [^#,]{1,40}?)? (?:fortfarande |just nu |i dag )?(?:vakanta|obesatta|tomma|otillsatta|lediga)\b",
         ),
         // "Av 40 tjänster är 11 vakanta", "30 tjänster, varav 8 är vakanta"
         Rule::new(
@@ -230,7 +230,8 @@ pub(super) fn rules() -> Vec<Rule> {
         Rule::new(
             Kind::Vacancies,
             "posts-not-filled",
-            r"<V> <ADJ>[a-zåäö]*tjänster som (?:[a-zåäö]+ ){0,2}?(?:inte|ännu inte|fortfarande inte) (?:har |hade |gått att |har gått att |kunnat |har kunnat |lyckats |har lyckats )*(?:tillsätta|tillsättas|tillsatts|besätta|besättas|besatts|rekrytera|rekryteras)\b",
+            // and without "som": "två tjänster har inte gått att återbesätta"
+            r"<V> <ADJ>[a-zåäö]*tjänster (?:som (?:[a-zåäö]+ ){0,2}?)?(?:har |hade )?(?:inte|ännu inte|fortfarande inte) (?:har |hade |gått att |har gått att |kunnat |har kunnat |lyckats |har lyckats )*(?:tillsätta|tillsättas|tillsatts|besätta|besättas|besatts|återbesätta|återbesättas|rekrytera|rekryteras)\b",
         ),
         // "fem vakanser", "vakanser motsvarande 7 tjänster"
         Rule::new(Kind::Vacancies, "x-vacancies", r"<V> vakans(?:er)?\b"),
@@ -286,14 +287,20 @@ pub(super) fn rules() -> Vec<Rule> {
             "unit-has",
             // "Individ- och familjeomsorgen i Gällivare ska ha nio socialsekreterare",
             // "enheten ska enligt budget ha tio socialsekreterare"
-            r"\b(?:[a-zåäö-]*enheten|[a-zåäö-]*avdelningen|[a-zåäö]*gruppen|[a-zåäö]*förvaltningen|socialtjänsten|(?:individ- och )?familjeomsorgen|[a-zåäö]*kontoret|[a-zåäö]*teamet|sektionen)(?: (?:i|på|inom|för) [^#,]{1,30}?)? (?:består av|bestod av|ska bestå av|omfattar|omfattade|har|hade|(?:ska|skulle|bör) (?:[a-zåäö]+ ){0,2}?ha) (?:i dag |idag |totalt |nu )?<V> <ADJ>(?:<STAFF>|[a-zåäö]*tjänster|årsarbetare|heltidstjänster)\b",
+            r"\b(?:[a-zåäö-]*enheten|[a-zåäö-]*avdelningen|[a-zåäö]*gruppen|[a-zåäö]*förvaltningen|socialtjänsten|(?:individ- och )?familjeomsorgen|[a-zåäö]*kontoret|[a-zåäö]*teamet|sektionen)(?: (?:i|på|inom|för) [^#,]{1,30}?)?(?:, som)? (?:består av|bestod av|ska bestå av|omfattar|omfattade|har|hade|(?:ska|skulle|bör) (?:[a-zåäö]+ ){0,2}?ha) (?:i dag |idag |totalt |nu )?<V> <ADJ>(?:<STAFF>|[a-zåäö]*tjänster|årsarbetare|heltidstjänster)\b",
         ),
         // A municipality as a whole: "Luleå kommun har 34 socialsekreterare". Only words
         // for social workers: "Halmstads kommun har 7 000 anställda" is every employee.
         Rule::new(
             Kind::Staffing,
             "municipality-has",
-            r"\bkommun(?:en)? (?:har|hade|(?:ska|skulle|bör) (?:[a-zåäö]+ ){0,2}?ha) (?:i dag |idag |totalt |nu )?<V> <ADJ>(?P<role><SOCIAL_STAFF>)\b",
+            r"\bkommun(?:en)? (?:har|hade|(?:ska|skulle|bör) (?:[a-zåäö]+ ){0,2}?ha) (?:i dag |idag |totalt |nu )?<V> <ADJ>(?:(?P<role><SOCIAL_STAFF>)|(?:socialsekreterar|handläggar|socionom)tjänster)\b",
+        ),
+        // "Inom barn och familj ska vi vara 24 socialsekreterare"
+        Rule::new(
+            Kind::Staffing,
+            "we-are",
+            r"\b(?:(?:vi|de) (?:är|var|ska vara|skulle vara)|(?:är|var|ska|skulle) (?:vi|de)(?: vara)?) (?:i dag |idag |nu |totalt )?<V> <ADJ><STAFF>",
         ),
         // --- sick_leave -----------------------------------------------------------------
         // "sjukfrånvaron bland socialsekreterarna är 12 procent", compounds
@@ -301,7 +308,7 @@ pub(super) fn rules() -> Vec<Rule> {
         Rule::new(
             Kind::SickLeave,
             "sick-leave-rate",
-            r"\b(?:[a-zåäö]*sjukfrånvaro(?:n)?|sjuktal(?:et)?|sjukskrivningstal(?:et)?|sjukskrivningsgrad(?:en)?)(?: [^#]{0,60}?)? (?:är|var|ligger på|låg på|legat på|har legat på|uppgår till|uppgick till|har ökat till|ökade till|har stigit till|steg till|landade på|(?:är|var|ligger|låg) (?:nu )?uppe i|från|på|till) <VP>",
+            r"\b(?:[a-zåäö]*sjukfrånvaro(?:n)?|sjuktal(?:et)?|sjukskrivningstal(?:et)?|sjukskrivningsgrad(?:en)?)(?: [^#]{0,60}?)? (?:är|var|ligger på|låg på|legat på|har legat på|ligger|låg|legat|uppgår till|uppgick till|har ökat till|ökade till|har stigit till|steg till|landade på|(?:är|var|ligger|låg) (?:nu )?uppe i|från|på|till) <VP>",
         ),
         // V2 inversion: "Enligt personalstatistiken var sjukfrånvaron inom individ- och
         // familjeomsorgen 9,7 procent under 2022"
@@ -329,6 +336,14 @@ pub(super) fn rules() -> Vec<Rule> {
             "table-sick-leave",
             r"^(?:[a-zåäö]*sjukfrånvaro(?:n)?|sjuktal(?:et)?|sjukskrivningstal(?:et)?)(?: [^#:]{1,40})?: <VP>",
         ),
+        // Another place's rate after the sentence before gave one: "I Kumla är sjukfrånvaron
+        // 9,1 procent. I Hallsberg var motsvarande siffra 6,2 procent."
+        Rule::new(
+            Kind::SickLeave,
+            "corresponding-rate",
+            r"\b(?:(?:var|är|låg|ligger) motsvarande (?:siffra|andel|nivå|tal)|motsvarande (?:siffra|andel|nivå|tal) (?:var|är|låg på|ligger på)) <VP>",
+        )
+        .with_antecedent(r"(?:sjukfrånvaro|sjuktal|sjukskrivningstal)(?:[^,;]|,[0-9])*$"),
         // A pronoun for the rate named in the sentence before: "... är sjukfrånvaron ett
         // växande problem. Bland socialsekreterarna ligger den på 9,5 procent."
         Rule::new(
@@ -336,13 +351,14 @@ pub(super) fn rules() -> Vec<Rule> {
             "it-is-rate",
             r"\b(?:(?:ligger|låg|landade|hamnade|uppgår|uppgick) den (?:nu |i dag |idag )?(?:på|till)|den (?:ligger|låg|landade|hamnade|uppgår|uppgick) (?:nu |i dag |idag )?(?:på|till)) <VP>",
         )
-        .with_antecedent(r"(?:sjukfrånvaro|sjuktal|sjukskrivningstal)[^,;]*$"),
+        .with_antecedent(r"(?:sjukfrånvaro|sjuktal|sjukskrivningstal)(?:[^,;]|,[0-9])*$"),
         // V2 inversion: "På enheten är sju medarbetare sjukskrivna", "i dag är fem av
         // enhetens 18 socialsekreterare sjukskrivna"
         Rule::new(
             Kind::SickLeave,
             "are-x-staff-sick",
-            r"\b(?:är|var) (?:just nu |i dag |idag |nu |fortfarande )?<V> (?:av (?:de |dessa |[a-zåäö]+s )?<OF> )?<ADJ><STAFF> (?:[^#]{0,60}? )?(?:lång|heltids|deltids)?(?:tids)?sjukskriv(?:na|en)\b",
+            // "är just nu fyra av enhetens handläggare sjukskrivna"
+            r"\b(?:är|var) (?:just nu |i dag |idag |nu |fortfarande )?<V> (?:av (?:de |dessa |[a-zåäö]+s )?<OF> |av (?:de |dessa |[a-zåäö]+s ))?<ADJ><STAFF> (?:[^#]{0,60}? )?(?:lång|heltids|deltids)?(?:tids)?sjukskriv(?:na|en)\b",
         ),
         // "fem är sjukskrivna", "tre av tolv handläggare är långtidssjukskrivna"
         Rule::new(

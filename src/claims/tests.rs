@@ -1842,6 +1842,76 @@ fn phrasings_of_news_and_records() {
             "Granskarna fann brister i 14 av 30 granskade anmälningar.",
             want(Inspection, 14.0, Cases).of(30.0),
         ),
+        // and from a fifth set (regional dailies, minutes, interviews, union newsletters)
+        ("Antal inhyrda socionomer i mars: 7", want(Consultants, 7.0, People)),
+        (
+            "Antalet orosanmälningar ökade under 2022 med 12 procent.",
+            want(WorkloadChange, 12.0, Percent),
+        ),
+        (
+            "Sjukfrånvaron på mottagningen har under våren legat runt 11 procent.",
+            want(SickLeave, 11.0, Percent).approx(),
+        ),
+        (
+            "I Motala är just nu tre av enhetens socialsekreterare sjukskrivna.",
+            want(SickLeave, 3.0, People),
+        ),
+        (
+            "IVO konstaterar att utredningstiden i nio fall överskridits.",
+            want(Inspection, 9.0, Cases),
+        ),
+        (
+            "IVO fann brister i tre av de fem arbetsgrupperna.",
+            want(Inspection, 3.0, Cases).of(5.0),
+        ),
+        (
+            "I ett stickprov om 30 barnavårdsutredningar hade 11 överskridit utredningstiden, enligt revisorerna.",
+            want(Inspection, 11.0, Cases).of(30.0),
+        ),
+        (
+            "Genomsnittligt antal aktuella ärenden per handläggare är 21.",
+            want(Caseload, 21.0, CasesPerWorker),
+        ),
+        (
+            "Prognosen för helåret är −7 miljoner kronor.",
+            want(Deficit, 7_000_000.0, Sek),
+        ),
+        (
+            "Kommunen har nio socialsekreterartjänster.",
+            want(Staffing, 9.0, People),
+        ),
+        (
+            "I Motala svarade 22 procent att de ville sluta.",
+            want(IntentToQuit, 22.0, Percent),
+        ),
+        (
+            "Var fjärde socialsekreterare uppger att de funderar på att söka ett annat jobb.",
+            want(IntentToQuit, 25.0, Percent),
+        ),
+        (
+            "Tre tjänster har inte gått att återbesätta.",
+            want(Vacancies, 3.0, People),
+        ),
+        (
+            "Handläggarna på vuxenenheten i snitt har 29 ärenden.",
+            want(Caseload, 29.0, CasesPerWorker),
+        ),
+        (
+            "Vi har i dag mellan 20 och 26 ärenden var.",
+            want(Caseload, 20.0, CasesPerWorker).high(26.0),
+        ),
+        (
+            "Under våren var som mest sex tjänster vakanta samtidigt.",
+            want(Vacancies, 6.0, People),
+        ),
+        (
+            "Inom vuxen ska vi vara 14 socialsekreterare.",
+            want(Staffing, 14.0, People),
+        ),
+        (
+            "Kostnaderna för inhyrda socialsekreterare, som uppgick till 2,4 mnkr under perioden, förklarar underskottet.",
+            want(Consultants, 2_400_000.0, Sek),
+        ),
     ]);
 }
 
@@ -1915,6 +1985,17 @@ fn second_figures_and_pronouns() {
     );
     assert_eq!(
         kinds("Arbetslösheten har ökat i kommunen. Bland unga ligger den på 12 procent."),
+        vec![]
+    );
+    // Another place's rate, after the sentence before gave one.
+    assert_eq!(
+        kinds(
+            "I Kumla är sjukfrånvaron 9,1 procent. I Hallsberg var motsvarande siffra 6,2 procent."
+        ),
+        vec![(SickLeave, Some(9.1), None), (SickLeave, Some(6.2), None)]
+    );
+    assert_eq!(
+        kinds("Valdeltagandet var 81 procent. I Hallsberg var motsvarande siffra 76 procent."),
         vec![]
     );
 }
