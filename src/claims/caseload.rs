@@ -62,9 +62,6 @@ pub(super) fn rules() -> Vec<Rule> {
         // "handläggarna på vuxenenheten i snitt har 32 ärenden"
         Rule::new(Kind::Caseload, "workers-on-average-have",
             &have(r"<STAFF>(?: (?:inom|på|i|vid) [^#,]{1,40}?)? (?:i snitt|i genomsnitt) <HAVE> <FILL><V> <CASES>\b")),
-        // "Vi har i dag mellan 25 och 30 barnärenden var"
-        Rule::new(Kind::Caseload, "we-have-each",
-            &have(r"\b(?:vi <HAVE>|<HAVE> vi) <FILL><V> <CASES> (?:var|vardera|per person|per handläggare)\b")),
         // "socialsekreterarna har 60 ärenden var", "handläggarna hade i snitt 35 ärenden per person"
         Rule::new(Kind::Caseload, "workers-have-each",
             &have(r"<STAFF><GAP> <HAVE> <FILL><V> <CASES> (?:var|vardera|per person|styck|i snitt)\b")),

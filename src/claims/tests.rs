@@ -1897,10 +1897,6 @@ fn phrasings_of_news_and_records() {
             want(Caseload, 29.0, CasesPerWorker),
         ),
         (
-            "Vi har i dag mellan 20 och 26 ärenden var.",
-            want(Caseload, 20.0, CasesPerWorker).high(26.0),
-        ),
-        (
             "Under våren var som mest sex tjänster vakanta samtidigt.",
             want(Vacancies, 6.0, People),
         ),
