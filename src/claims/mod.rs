@@ -772,7 +772,8 @@ fn extract_with(
                         rule.total_before.then(|| {
                             // "de granskade ärendena" may point a few paragraphs back; "dem"
                             // only to the sentence before.
-                            let named = whole.as_bytes().windows(9).any(|w| w == b"granskade");
+                            let named =
+                                memchr::memmem::find(whole.as_bytes(), b"granskade").is_some();
                             let before = if named {
                                 &text[paragraphs[s.paragraph.saturating_sub(3)].start..s.start]
                             } else {
