@@ -32,6 +32,11 @@
 //! temporary folder; a later run with the same N finds them there and only times the
 //! queries, the timeline and the baselines (FTS5's database is kept too), so that query
 //! figures can be the median of several runs. Delete the folder to measure ingest again.
+//!
+//! `AVHOPP_BENCH_TEXTS=texts.jsonl` (the texts FTS5 builds from, one `{path, text}` a line)
+//! runs only avhopp's build from those texts and prints its time; with
+//! `AVHOPP_BENCH_INDEX_ONLY=1` that build leaves out the analysis (language, municipalities,
+//! claims) and makes the index alone, as FTS5 does.
 
 use avhopp::document::{self, Defaults};
 use avhopp::geo;
@@ -272,7 +277,8 @@ fn time_command(runs: usize, cmd: &mut dyn FnMut() -> std::process::Command) -> 
 
 fn main() {
     // Only the build from a texts file (one JSON object with `path` and `text` a line, as
-    // written for FTS5 below): for profiling that build alone.
+    // written for FTS5 below): for profiling that build alone, or for timing it in rounds
+    // beside `benches/fts5.py --build-only` (`AVHOPP_BENCH_INDEX_ONLY`: see there).
     if let Some(texts) = std::env::var_os("AVHOPP_BENCH_TEXTS") {
         build_from_texts(Path::new(&texts));
         return;
@@ -674,13 +680,25 @@ fn build_from_texts(texts: &Path) -> (f64, usize) {
         }
         (!chunk.is_empty()).then_some(chunk)
     });
+    // `AVHOPP_BENCH_INDEX_ONLY=1`: the index alone, as FTS5 builds one (no language, no
+    // municipalities, no claims), to show what the analysis adds to the build.
+    let index_only = std::env::var_os("AVHOPP_BENCH_INDEX_ONLY").is_some();
     let analyse = |line: &&[u8]| {
         // Checked as UTF-8 with SIMD, then parsed from a `str`, which serde_json does not
         // check again: its own check, a byte at a time, was 3 % of the build's CPU time.
         let line = simdutf8::basic::from_utf8(line).expect("the texts file is UTF-8");
         let line: TextLine = serde_json::from_str(line).unwrap();
         let doc = Document::new(&line.path, line.text, Format::Text);
-        let analysis = avhopp::ingest::analyse(&doc);
+        let analysis = if index_only {
+            avhopp::ingest::Analysis {
+                lang: None,
+                claims: Vec::new(),
+                mentions: Vec::new(),
+                doc_id: doc.content_hash(),
+            }
+        } else {
+            avhopp::ingest::analyse(&doc)
+        };
         (doc, analysis)
     };
     let (mut n, mut claims) = (0usize, 0usize);
@@ -700,7 +718,8 @@ fn build_from_texts(texts: &Path) -> (f64, usize) {
     writer.finish().unwrap();
     let secs = wall.elapsed().as_secs_f64();
     println!(
-        "avhopp build from the same texts (language, claims, index): {n} documents, {claims} claims, {secs:.3} s ({:.0} documents/s), {:.2} CPU s",
+        "avhopp build from the same texts ({}): {n} documents, {claims} claims, {secs:.3} s ({:.0} documents/s), {:.2} CPU s",
+        if index_only { "index only" } else { "language, claims, index" },
         n as f64 / secs,
         process_cpu_seconds() - cpu
     );
