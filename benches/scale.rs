@@ -37,6 +37,9 @@
 //! runs only avhopp's build from those texts and prints its time; with
 //! `AVHOPP_BENCH_INDEX_ONLY=1` that build leaves out the analysis (language, municipalities,
 //! claims) and makes the index alone, as FTS5 does.
+//! `AVHOPP_BENCH_PHASES=1` also prints when that build added its first document, when it had
+//! handed the writer its last (tantivy's indexing threads may still be behind) and when the
+//! final commit was done, with the CPU time used by then.
 
 use avhopp::document::{self, Defaults};
 use avhopp::geo;
@@ -665,6 +668,7 @@ fn build_from_texts(texts: &Path) -> (f64, usize) {
     let index = AvhoppIndex::open_or_create(dir.path()).unwrap();
     let (wall, cpu) = (Instant::now(), process_cpu_seconds());
     let mut writer = index.writer().unwrap();
+    let mut first_added = None;
     let file = std::fs::File::open(texts).unwrap();
     // Mapped, not read: read(2) copied the file into the process at about 350 MB/s on this
     // host, a twentieth of a 100k build's CPU time, on the thread that feeds the others.
@@ -704,6 +708,7 @@ fn build_from_texts(texts: &Path) -> (f64, usize) {
     let (mut n, mut claims) = (0usize, 0usize);
     let mut last_commit = Instant::now();
     avhopp::ingest::pipelined(chunks, analyse, |_, (doc, analysis)| {
+        first_added.get_or_insert_with(|| wall.elapsed().as_secs_f64());
         writer.add(&doc, &doc.path, &analysis)?;
         n += 1;
         claims += analysis.claims.len();
@@ -715,8 +720,16 @@ fn build_from_texts(texts: &Path) -> (f64, usize) {
         Ok(())
     })
     .unwrap();
+    let (all_handed, cpu_handed) = (wall.elapsed().as_secs_f64(), process_cpu_seconds() - cpu);
     writer.finish().unwrap();
     let secs = wall.elapsed().as_secs_f64();
+    if std::env::var_os("AVHOPP_BENCH_PHASES").is_some() {
+        println!(
+            "phases: first document added {:.3} s; last handed to the writer {all_handed:.3} s ({cpu_handed:.2} CPU s); committed {secs:.3} s ({:.2} CPU s)",
+            first_added.unwrap_or(0.0),
+            process_cpu_seconds() - cpu
+        );
+    }
     println!(
         "avhopp build from the same texts ({}): {n} documents, {claims} claims, {secs:.3} s ({:.0} documents/s), {:.2} CPU s",
         if index_only { "index only" } else { "language, claims, index" },
