@@ -99,13 +99,19 @@ pub struct Input {
 pub struct Inputs {
     pub files: Vec<Input>,
     pub skipped: usize,
+    /// The names of the first few files skipped, for the summary line.
+    pub skipped_names: Vec<String>,
     pub missing: Vec<String>,
 }
+
+/// How many skipped files the summary names; the rest it only counts.
+const SKIPPED_NAMED: usize = 3;
 
 pub fn collect(paths: &[PathBuf]) -> Inputs {
     let mut inputs = Inputs {
         files: Vec::new(),
         skipped: 0,
+        skipped_names: Vec::new(),
         missing: Vec::new(),
     };
     for p in paths {
@@ -131,6 +137,10 @@ pub fn collect(paths: &[PathBuf]) -> Inputs {
                 }
                 if !document::is_supported(path) {
                     inputs.skipped += 1;
+                    if inputs.skipped_names.len() < SKIPPED_NAMED {
+                        let name = path.strip_prefix(p).unwrap_or(path);
+                        inputs.skipped_names.push(name.display().to_string());
+                    }
                     continue;
                 }
                 let key = match (&root, path.strip_prefix(p)) {
@@ -210,15 +220,43 @@ pub struct Summary {
     pub duplicates: usize,
     pub claims: usize,
     pub not_swedish: usize,
+    /// Files in the folders given that are of no type avhopp reads.
     pub skipped: usize,
+    /// The first few of them, as found under their folder.
+    pub skipped_names: Vec<String>,
     pub failed: usize,
 }
 
 impl Summary {
     pub fn line(&self) -> String {
         format!(
-            "{} documents added, {} updated, {} unchanged, {} duplicates; {} claims; {} not Swedish (no claims); {} skipped; {} failed",
-            self.added, self.replaced, self.unchanged, self.duplicates, self.claims, self.not_swedish, self.skipped, self.failed
+            "{} documents added, {} updated, {} unchanged, {} duplicates; {} claims; {} not Swedish (no claims); {}; {} failed",
+            self.added,
+            self.replaced,
+            self.unchanged,
+            self.duplicates,
+            self.claims,
+            self.not_swedish,
+            self.skipped_part(),
+            self.failed
+        )
+    }
+
+    /// "1 skipped (not a document type: sources.toml)": a newcomer who sees only a count
+    /// wonders which file was lost.
+    fn skipped_part(&self) -> String {
+        if self.skipped == 0 || self.skipped_names.is_empty() {
+            return format!("{} skipped", self.skipped);
+        }
+        let more = if self.skipped > self.skipped_names.len() {
+            format!(" and {} more", self.skipped - self.skipped_names.len())
+        } else {
+            String::new()
+        };
+        format!(
+            "{} skipped (not a document type: {}{more})",
+            self.skipped,
+            self.skipped_names.join(", ")
         )
     }
 }
@@ -242,6 +280,7 @@ pub fn run(
     let inputs = collect(paths);
     let mut summary = Summary {
         skipped: inputs.skipped,
+        skipped_names: inputs.skipped_names.clone(),
         ..Summary::default()
     };
     for m in &inputs.missing {
@@ -348,5 +387,35 @@ mod tests {
                 .display()
                 .to_string()
         );
+    }
+
+    /// The summary names the first few files it skipped, in the walk's order, and counts
+    /// the rest.
+    #[test]
+    fn summary_names_skipped_files() {
+        let tmp = tempfile::TempDir::new().unwrap();
+        std::fs::create_dir_all(tmp.path().join("sub")).unwrap();
+        std::fs::write(tmp.path().join("one.txt"), "Hej.").unwrap();
+        for name in ["e.csv", "b.toml", "sub/a.xlsx", "d.json", "c.md"] {
+            std::fs::write(tmp.path().join(name), "x").unwrap();
+        }
+        let inputs = collect(&[tmp.path().to_path_buf()]);
+        assert_eq!(inputs.files.len(), 1);
+        assert_eq!(inputs.skipped, 5);
+        assert_eq!(inputs.skipped_names, ["b.toml", "c.md", "d.json"]);
+        let summary = Summary {
+            skipped: inputs.skipped,
+            skipped_names: inputs.skipped_names,
+            ..Summary::default()
+        };
+        assert!(
+            summary
+                .line()
+                .contains("; 5 skipped (not a document type: b.toml, c.md, d.json and 2 more); "),
+            "{}",
+            summary.line()
+        );
+        let none = Summary::default().line();
+        assert!(none.contains("; 0 skipped; 0 failed"), "{none}");
     }
 }

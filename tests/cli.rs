@@ -372,6 +372,12 @@ fn ingest_twice_does_not_duplicate() {
         "{}",
         stdout(&o)
     );
+    // The crawl's source list is no document; the summary says which file it skipped.
+    assert!(
+        stdout(&o).contains("; 1 skipped (not a document type: sources.toml);"),
+        "{}",
+        stdout(&o)
+    );
     // A file named on its own, by a roundabout path, is the file the folder's walk found
     // (the folder's files are keyed by the folder's canonical path, a lone file by its own).
     let roundabout = format!("corpus/seeds/../{}", SEED_000.trim_start_matches("corpus/"));
