@@ -277,10 +277,10 @@ pub fn run(
     show_progress: bool,
     mut report: impl FnMut(&str),
 ) -> Result<Summary> {
-    let inputs = collect(paths);
+    let mut inputs = collect(paths);
     let mut summary = Summary {
         skipped: inputs.skipped,
-        skipped_names: inputs.skipped_names.clone(),
+        skipped_names: std::mem::take(&mut inputs.skipped_names),
         ..Summary::default()
     };
     for m in &inputs.missing {
