@@ -14,8 +14,8 @@ const INFLOW: &str = r"(?:<ADJ>(?:[a-zåäö]*anmälningar(?:na)?|(?:barnavårds
 /// "handlägger i snitt 25 utredningar". (Hedges like "runt", "upp till" belong to the figure.)
 const FILL: &str = r"(?:(?:i dag|idag|nu|just nu|numera|i snitt|i genomsnitt|i medel|ofta|ibland|normalt|vanligtvis|samtidigt|ensam|själv) )*";
 
-/// Verbs of carrying cases, with an optional modal: "har", "kan ha", "ansvarar för".
-const HAVE: &str = r"(?:(?:kan|ska|får|brukar|måste|kunde|skulle|fick) )?(?:med|har|hade|ha|handlägger|handlade|handlägga|(?:ansvarar|ansvarade|ansvara) (?:i genomsnitt |i snitt |numera )?för|har ansvar för|hade ansvar för|bär|bar)";
+/// Verbs of carrying cases, with an optional modal: "har", "har haft", "kan ha", "ansvarar för".
+const HAVE: &str = r"(?:(?:kan|ska|får|brukar|måste|kunde|skulle|fick) )?(?:med|har haft|hade haft|haft|har|hade|ha|handlägger|handlade|handlägga|(?:ansvarar|ansvarade|ansvara) (?:i genomsnitt |i snitt |numera )?för|har ansvar för|hade ansvar för|bär|bar)";
 
 pub(super) fn rules() -> Vec<Rule> {
     let inflow = |p: &str| p.replace("<INFLOW>", INFLOW);
@@ -42,6 +42,9 @@ pub(super) fn rules() -> Vec<Rule> {
         // i genomsnitt 22 ärenden var"
         Rule::new(Kind::Caseload, "have-workers-each",
             &have(r"\b<HAVE> (?:[a-zåäö]+s )?<ADJ><STAFF>(?: (?:inom|på|i|vid|hos|för) [^#,]{1,40}?)? <FILL><V> <CASES> (?:var|vardera|per person|styck)\b")),
+        // "Samtidigt ansvarar handläggarna inom barn och unga för i genomsnitt 24 ärenden var"
+        Rule::new(Kind::Caseload, "workers-responsible-for-each",
+            &have(r"\b(?:ansvarar|ansvarade) (?:[a-zåäö]+s )?<ADJ><STAFF>(?: (?:inom|på|i|vid|hos) [^#,]{1,40}?)? för <FILL><V> <CASES> (?:var|vardera|per person|styck)\b")),
         // "Enligt de intervjuade socialsekreterarna har var och en mellan 25 och 30 ärenden"
         Rule::new(Kind::Caseload, "each-one-has",
             &have(r"<STAFF><GAP> (?:har|hade) var och en <FILL><V> <CASES>\b")),
@@ -69,14 +72,24 @@ pub(super) fn rules() -> Vec<Rule> {
         // ärenden per socialsekreterare var i maj 2024 i genomsnitt 29", and a change: "fått ned
         // antalet ärenden per handläggare från i snitt 26 till 19"
         Rule::new(Kind::Caseload, "number-per-worker-is",
-            r"\b(?:(?:det )?genomsnittlig[a-z]* )?antal(?:et)? <CASES> per (?:<ADJ>)?(?:<STAFF>|heltidstjänst|tjänst|årsarbetare)(?: [^#]{0,40}?)? (?:är|var|ligger på|låg på|uppgår till|uppgick till|från) (?:(?:i|under) [a-zåäö]+(?: \d{4})? )?(?:i dag |idag |nu |i snitt |i genomsnitt )*<V>"),
+            r"\b(?:(?:det )?genomsnittlig[a-z]* )?antal(?:et)? <CASES> per (?:<ADJ>)?(?:<STAFF>|heltidstjänst|tjänst|årsarbetare)(?: [^#]{0,40}?)? (?:är|var|ligger på|låg på|uppgår till|uppgick till|från|steg till|ökade till|har ökat till|har stigit till|minskade till|sjönk till|landade på) (?:(?:i|under) [a-zåäö]+(?: \d{4})? )?(?:i dag |idag |nu |i snitt |i genomsnitt )*<V>"),
+        // V2 inversion: "Inom äldreomsorgens myndighetsutövning låg antalet ärenden per
+        // biståndshandläggare i genomsnitt på 95 under året"
+        Rule::new(Kind::Caseload, "is-number-per-worker",
+            r"\b(?:låg|ligger|var|är|uppgick|uppgår|landade|hamnade) (?:det )?(?:genomsnittlig[a-z]* )?antal(?:et)? <CASES> per (?:<ADJ>)?(?:<STAFF>|heltidstjänst|tjänst|årsarbetare)(?: [^#,]{0,40}?)? (?:i snitt |i genomsnitt )?(?:på |till )?<V>"),
+        // The count per worker with the noun left out: "snittet är 30 per handläggare", "i
+        // Kalix är snittet 26 per handläggare",
+        // "lyckats hålla nere antalet till omkring 30 per handläggare"
+        Rule::new(Kind::Caseload, "average-per-worker",
+            r"\b(?:antalet|snittet|genomsnittet)(?:(?: [^#]{0,60}?)? (?:till|på|är|var|ligger på|låg på))? <V> per (?:<ADJ>)?(?:<STAFF>|heltidstjänst|årsarbetare)\b"),
         // "ärendebelastningen ligger på 50 ärenden"
         Rule::new(Kind::Caseload, "caseload-is",
             r"\b(?:arbetsbelastning|ärendebelastning|ärendemängd|ärendetyngd)(?:en)?(?: [^#]{0,40}?)? (?:är|var|ligger på|låg på|uppgår till|uppgick till) (?:i snitt |i genomsnitt |upp till )?<V> <CASES>\b"),
         // --- workload_change ------------------------------------------------------------
-        // "antalet anmälningar har ökat med 60 procent"
+        // "antalet anmälningar har ökat med 60 procent", "anmälningarna har ökat kraftigt, med
+        // 85 procent på tre år" (an adverb of degree: "kraftigt", "markant", "betydligt")
         Rule::new(Kind::WorkloadChange, "inflow-changed-by",
-            &inflow(r"\b(?:antalet )?<INFLOW> (?:[^#]{0,40}?)?(?P<dir>ökat|ökade|ökar|stigit|steg|minskat|minskade|minskar|sjunkit|sjönk)(?: (?:under|i|sedan|mellan|på) [^#]{1,30}?)? (?:med )?<VP>")),
+            &inflow(r"\b(?:antalet )?<INFLOW> (?:[^#]{0,40}?)?(?P<dir>ökat|ökade|ökar|stigit|steg|minskat|minskade|minskar|sjunkit|sjönk)(?: [a-zåäö]+t,?)?(?: (?:under|i|sedan|mellan|på) [^#]{1,30}?)? (?:med )?<VP>")),
         // "antalet utredningar fördubblats", "anmälningarna har tredubblats"
         Rule::new(Kind::WorkloadChange, "inflow-multiplied",
             &inflow(r"\b(?:antalet )?<INFLOW> (?:[^#]{0,40}?)?(?P<mult>fördubblats|fördubblades|fördubblas|dubblerats|dubblerades|tredubblats|tredubblades|fyrdubblats|fyrdubblades|halverats|halverades)\b"))

@@ -519,6 +519,23 @@ static SOCIAL_CONTEXT: LazyLock<regex::bytes::Regex> =
 static TARGET: LazyLock<regex::bytes::Regex> =
     LazyLock::new(|| ascii_regex(&fold::pattern(vocab::TARGET)).expect("targets"));
 
+static NATIONAL: LazyLock<regex::bytes::Regex> =
+    LazyLock::new(|| ascii_regex(&fold::pattern(vocab::NATIONAL)).expect("national averages"));
+static WHOLE_EMPLOYER: LazyLock<regex::bytes::Regex> =
+    LazyLock::new(|| ascii_regex(&fold::pattern(vocab::WHOLE_EMPLOYER)).expect("whole employer"));
+
+/// The words of a masked sentence around a figure's marker (`start..end`, the marker's
+/// letters and digits): from the marker before it to the marker after it, so that "7,2
+/// procent i kommunen som helhet" is judged by its own words, not its neighbour's.
+fn value_clause(masked: &[u8], start: usize, end: usize) -> &[u8] {
+    // A marker is `#x3#`: the capture holds `x3`, the `#`s stand either side.
+    let before = &masked[..start.saturating_sub(1)];
+    let from = memchr::memrchr(b'#', before).map_or(0, |i| i + 1);
+    let after_start = (end + 1).min(masked.len());
+    let to = memchr::memchr(b'#', &masked[after_start..]).map_or(masked.len(), |i| after_start + i);
+    &masked[from..to]
+}
+
 static STAFF_WORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&fold::pattern(&format!(r"\b({})\b", vocab::STAFF))).expect("staff word")
 });
@@ -757,11 +774,21 @@ fn extract_with(
                 taken.push((rule.kind, v));
 
                 let q = v.and_then(|i| quantities.get(i));
-                // A caseload set as a target or a cap is not one that is.
-                if rule.kind == Kind::Caseload
+                // A caseload or a sick-leave rate set as a target or a cap is not one that is.
+                if matches!(rule.kind, Kind::Caseload | Kind::SickLeave)
                     && group(&caps, compiled.v)
                         .is_some_and(|vm| TARGET.is_match(&masked.as_bytes()[..vm.start()]))
                 {
+                    continue;
+                }
+                // A national average, or a rate of the whole municipality's workforce, is
+                // the yardstick a claim is set against, not a claim of social services.
+                if group(&caps, compiled.v).is_some_and(|vm| {
+                    let clause = value_clause(masked.as_bytes(), vm.start(), vm.end());
+                    NATIONAL.is_match(clause)
+                        || (matches!(rule.kind, Kind::SickLeave | Kind::IntentToQuit)
+                            && WHOLE_EMPLOYER.is_match(clause))
+                }) {
                     continue;
                 }
                 let of = group_text(&caps, compiled.of)
@@ -770,10 +797,12 @@ fn extract_with(
                     .map(|q| q.value)
                     .or_else(|| {
                         rule.total_before.then(|| {
-                            // "de granskade ärendena" may point a few paragraphs back; "dem"
-                            // only to the sentence before.
-                            let named =
-                                memchr::memmem::find(whole.as_bytes(), b"granskade").is_some();
+                            // "de granskade ärendena" or "dessa utredningar" may point a
+                            // few paragraphs back; "dem" or "dessa" alone only to the
+                            // sentence before.
+                            let w = whole.as_bytes();
+                            let named = memchr::memmem::find(w, b"granskade").is_some()
+                                || !(w.ends_with(b" dem") || w.ends_with(b" dessa"));
                             let before = if named {
                                 &text[paragraphs[s.paragraph.saturating_sub(3)].start..s.start]
                             } else {

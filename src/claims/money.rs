@@ -9,9 +9,14 @@ const HIRED: &str = r"(?P<role>[a-zåäö]*konsult(?:er|erna)|hyrsocionom(?:er|e
 /// "bemanningsföretag", "hyrpersonal".
 const HIRED_COST: &str = r"(?:(?:inhyrda|inhyrd|externa) [a-zåäö]+|[a-zåäö]*konsult(?:er|erna|en)?|konsultbolag(?:et)?|konsultföretag(?:et)?|bemanningsföretag(?:en|et)?|bemanningsbolag(?:et)?|hyrpersonal(?:en)?|personal från bemanningsföretag|hyrsocionom(?:er|erna)?)";
 
+/// Hired staff who can only be social workers: "inhyrda konsulter" (hired in, not engaged
+/// for a project), "socionomkonsulter", "hyrsocionomer".
+const HIRED_SOCIAL: &str = r"(?P<role>(?:inhyrda|externa) (?:[a-zåäö]*konsulter|socionomer|socialsekreterare|handläggare)|[a-zåäö]*(?:socionom|socialsekreterar|handläggar)konsulter|hyrsocionomer|bemanningssocionomer)";
+
 pub(super) fn rules() -> Vec<Rule> {
     let hired = |p: &str| {
-        p.replace("<HIRED>", HIRED)
+        p.replace("<HIRED_SOCIAL>", HIRED_SOCIAL)
+            .replace("<HIRED>", HIRED)
             .replace("<HIRED_COST>", HIRED_COST)
     };
     vec![
@@ -25,6 +30,13 @@ pub(super) fn rules() -> Vec<Rule> {
             // aprilprognosen uppgår till 8,9 mnkr"
             r"\b(?:[a-zåäö]*underskott(?:et)?|minusresultat(?:et)?|negativt resultat|negativ avvikelse|budgetöverskridande(?:t)?|överskridande(?:t)?|budgetavvikelse(?:n)?|ett minus|minuset)(?:,? [^#]{0,40}?)? (?:på|om|med|är|var|blev|landade på|landar på|uppgår till|uppgick till|beräknas till|hamnar på|hamnade på|väntas bli|(?:väntas|beräknas|bedöms|ser ut att|spås) (?:landa på|bli|hamna på|uppgå till)) (?:totalt |hela |drygt )?(?:-|−|–|minus )?<VK>",
         ),
+        // V2 inversion: "Enligt delårsrapporten uppgår underskottet för individ- och
+        // familjeomsorgen till 17,4 miljoner kronor"
+        Rule::new(
+            Kind::Deficit,
+            "is-deficit",
+            r"\b(?:uppgår|uppgick|landar|landade|hamnar|hamnade|blev|beräknas|väntas|bedöms) (?:nu |därmed |alltså )?(?:[a-zåäö]*underskottet|minusresultatet|budgetunderskottet)(?: (?:för|inom|i|på) [^#,]{1,50}?)? (?:(?:till|på|bli|landa på|uppgå till) )?(?:totalt |drygt )?(?:-|−|–|minus )?<VK>",
+        ),
         // A result below zero: "redovisar ett resultat om -11,6 mnkr"
         Rule::new(
             Kind::Deficit,
@@ -37,11 +49,12 @@ pub(super) fn rules() -> Vec<Rule> {
             "budget-overrun-by",
             r"\bbudget(?:en|ar|arna)?(?: (?:för|inom) [^#]{1,40}?)? (?:överskrids|överskreds|har överskridits|överskridits) med <VK>",
         ),
-        // "Socialnämnden gick förra året back med 12,5 miljoner kronor"
+        // "Socialnämnden gick förra året back med 12,5 miljoner kronor", "gick back 14
+        // miljoner kronor 2015"
         Rule::new(
             Kind::Deficit,
             "goes-back-by",
-            r"\b(?:går|gick|gå|gått) (?:[a-zåäö-]+ ){0,3}?(?:back|minus) med <VK>",
+            r"\b(?:går|gick|gå|gått) (?:[a-zåäö-]+ ){0,3}?(?:back|minus) (?:med )?<VK>",
         ),
         // A forecast below zero: "Prognosen för helåret är −12 miljoner kronor"
         Rule::new(
@@ -77,12 +90,13 @@ pub(super) fn rules() -> Vec<Rule> {
             "hired-people",
             &hired(r"<V> (?:<ADJ>)?<HIRED>\b"),
         ),
-        // "konsultkostnader på 12 miljoner kronor", "kostnaderna för inhyrda konsulter uppgick till 8 mnkr"
+        // "konsultkostnader på 12 miljoner kronor", "kostnaderna för inhyrda konsulter uppgick till 8 mnkr",
+        // "Kostnaden för inhyrd personal var under samma period 8,2 miljoner kronor"
         Rule::new(
             Kind::Consultants,
             "consultant-costs",
             &hired(
-                r"\b(?:konsultkostnad(?:er|erna|en)?|kostnad(?:en|er|erna)? för (?:<HIRED_COST>|bemanning)|inhyrda konsulter för|bemanningskostnad(?:er|erna)?)(?:,? [^#]{0,80}?)? (?:på|om|är|var|blev|uppgår till|uppgick till|landade på|hamnade på|motsvarande|ökade till|har ökat till|steg till|från|till) (?:totalt |drygt )?<VK>",
+                r"\b(?:konsultkostnad(?:er|erna|en)?|kostnad(?:en|er|erna)? för (?:<HIRED_COST>|bemanning)|inhyrda konsulter för|bemanningskostnad(?:er|erna)?)(?:,? [^#]{0,80}?)? (?:på|om|är|var|blev|uppgår till|uppgick till|landade på|hamnade på|motsvarande|ökade till|har ökat till|steg till|från|till) (?:(?:under|för|i) [^#,]{1,25}? )?(?:totalt |drygt )?<VK>",
             ),
         ),
         // A second period in the same breath: "Kostnaden för inhyrda konsulter uppgick 2019 till
@@ -101,6 +115,26 @@ pub(super) fn rules() -> Vec<Rule> {
             &hired(
                 r"\b(?:uppgår|uppgick|uppgått) antalet <ADJ><HIRED>(?: (?:inom|på|i|vid) [^#]{1,40}?)? till <NOW><V>",
             ),
+        ),
+        // A change in the count gives both: "Vi har minskat antalet inhyrda konsulter från elva
+        // till fyra". Only staff hired for social work: "antalet konsulter i byggprojektet gick
+        // från tre till fem" is not.
+        Rule::new(
+            Kind::Consultants,
+            "number-of-hired-from",
+            &hired(r"\bantalet <HIRED_SOCIAL>(?: (?:inom|på|i|vid) [^#]{1,40}?)? från <V> till #n\d+#"),
+        ),
+        Rule::new(
+            Kind::Consultants,
+            "number-of-hired-to",
+            &hired(r"\bantalet <HIRED_SOCIAL>(?: (?:inom|på|i|vid) [^#]{1,40}?)? från #n\d+# till <V>"),
+        ),
+        // Vacant posts filled by hired staff: "sex tjänster har varit vakanta, varav fyra har
+        // besatts med inhyrda socionomer"
+        Rule::new(
+            Kind::Consultants,
+            "of-which-hired",
+            &hired(r"\bvarav <V> (?:har |hade |är |var )?(?:besatts|bemannats|bemannas|bemannades|täckts|fyllts|tillsatts) (?:med|av) <ADJ><HIRED>"),
         ),
         // Tables: "Antal inhyrda socionomer i oktober: 11"
         Rule::new(
@@ -150,6 +184,12 @@ pub(super) fn rules() -> Vec<Rule> {
             &hired(
                 r"\b(?:(?:hyra|hyr|hyrt|hyrde|ta|tar|tagit|tog) (?:[a-zåäö0-9]+ ){0,3}?in|anlita|anlitar|anlitat|anlitade|(?:köpa|köper|köpt|köpte) (?:[a-zåäö]*tjänster|utredningar|personal) (?:från|av)) (?:ett |en )?<HIRED_COST>\b[^#]{0,50}? för (?:totalt |sammanlagt )?<VK>",
             ),
+        ),
+        // "köper kommunen konsulttjänster för uppemot 40 miljoner kronor om året"
+        Rule::new(
+            Kind::Consultants,
+            "bought-consultancy-for",
+            r"\b(?:köpa|köper|köpt|köpte|köptes|köps|har köpt) (?:[a-zåäö]+ )?(?:[a-zåäö]*konsulttjänster|bemanningstjänster|tjänster från (?:ett |en )?(?:konsultbolag|konsultföretag|bemanningsföretag|bemanningsbolag)) (?:[^#]{0,30}? )?för (?:totalt |sammanlagt )?<VK>",
         ),
         // "lade 12 miljoner kronor på konsulter"
         Rule::new(

@@ -14,6 +14,13 @@ pub(super) fn rules() -> Vec<Rule> {
             "x-of-y-staff-quit",
             r"<V> av (?:de |dessa |totalt |sammanlagt |[a-zåäö]+s )?<OF> <ADJ><STAFF><GAP> (?:har |hade )?<QUIT>",
         ),
+        // Without the total: "fem av våra kollegor har slutat sedan i höstas", "sex av
+        // enhetens handläggare har sagt upp sig"
+        Rule::new(
+            Kind::Resigned,
+            "x-of-our-staff-quit",
+            r"<V> av (?:mina|våra|sina|dina|era|[a-zåäö]+s) <ADJ><STAFF><GAP> (?:har |hade )?<QUIT>",
+        ),
         // "sa 12 av 21 socialsekreterare upp sig", "sade 5 av enhetens 14 handläggare upp sig"
         Rule::new(
             Kind::Resigned,
@@ -27,11 +34,19 @@ pub(super) fn rules() -> Vec<Rule> {
             // "sade elva socialsekreterare inom individ- och familjeomsorgen upp sig"
             r"\b(?:sa|sade) <V> <ADJ><STAFF>(?: (?:inom|på|vid|i|från|hos) [^#,]{1,50}?)? upp sig",
         ),
-        // "Av de dryga 30 anställda (...) har 12 valt att säga upp sig"
+        // "Av de dryga 30 anställda (...) har 12 valt att säga upp sig", "Av enhetens 28
+        // handläggare har sex slutat"
         Rule::new(
             Kind::Resigned,
             "of-y-have-x-quit",
-            r"\bav (?:de |dessa )?<OF> <ADJ><STAFF><GAP> (?:har|hade) <V> (?:[^ #]+ ){0,2}?<QUIT>",
+            r"\bav (?:de |dessa |[a-zåäö]+s )?<OF> <ADJ><STAFF><GAP> (?:har|hade) <V> (?:[^ #]+ ){0,2}?<QUIT>",
+        ),
+        // A group named by where it works: "Av de åtta i min arbetsgrupp har fyra sagt upp
+        // sig". With no staff word, only verbs that can only mean leaving a job.
+        Rule::new(
+            Kind::Resigned,
+            "of-y-in-group-have-x-quit",
+            r"\bav (?:de |dessa )<OF> (?:i|på|inom) [^#,]{1,40}? (?:har|hade) <V> (?:sagt upp sig|avslutat sin anställning|valt att säga upp sig)",
         ),
         // "21 socialsekreterare som slutat", "15 handläggare på enheten har sagt upp sig"
         Rule::new(
@@ -104,7 +119,7 @@ pub(super) fn rules() -> Vec<Rule> {
             Kind::Resigned,
             "quit-compared-with",
             // "slutade fyra socialsekreterare, jämfört med femton året innan"
-            r"(?:<STAFF_>.{0,80}?\b<QUIT>|\b<QUIT>.{0,40}?<STAFF_>).{0,60}?(?:jämfört med|jämföras med|att jämföra med) <V> (?:under|i|för|året|år)\b",
+            r"(?:<STAFF_>.{0,80}?\b<QUIT>|\b(?:<QUIT>|avslutade).{0,40}?<STAFF_>).{0,60}?(?:jämfört med|jämföras med|att jämföra med) <V> (?:under|i|för|året|år)\b",
         ),
         // "Antalet socialsekreterare som slutat uppgår till 14"
         Rule::new(
@@ -122,6 +137,20 @@ pub(super) fn rules() -> Vec<Rule> {
             // separated ("har under det senaste året övervägt att byta arbetsplats"), and the
             // wish reported as expectation ("tror att de kommer att sluta").
             r"<VP> .{0,120}?\b(?:vill|ville|skulle vilja|funderar på att|funderat på att|överväger att|övervägt att|planerar att|planerat att|tänker|tänka sig att|kommer att|ser sig om efter|söker|letar efter) (?:att )?(?:säga upp sig|sluta|lämna|byta (?:jobb|arbete|yrke|arbetsplats|arbetsgivare|tjänst|bana)|söka (?:ett )?(?:annat|nytt) (?:jobb|arbete)|ett nytt jobb|nytt jobb|andra jobb|annat jobb)",
+        ),
+        // Surveys ask whether staff see themselves in the job in a few years: "uppgav 27
+        // procent att de inte tror att de arbetar kvar i förvaltningen om två år"
+        Rule::new(
+            Kind::IntentToQuit,
+            "share-not-staying",
+            r"<VP> [^#]{0,120}?\binte (?:tror|tänker|räknar med|ser sig|kan tänka sig) (?:att )?(?:de|man|sig själva) (?:arbetar|jobbar|är|kommer att (?:arbeta|jobba|vara)|finns|stannar) kvar\b",
+        ),
+        // The share as subject: "Andelen medarbetare inom individ- och familjeomsorgen som
+        // (...) uppgav att de vill byta arbetsplats inom ett år var 41 procent"
+        Rule::new(
+            Kind::IntentToQuit,
+            "share-who-want-to-quit-is",
+            r"\bandelen <ADJ><STAFF_>[^#]{0,160}?\b(?:vill|skulle vilja|funderar på att|överväger att|planerar att|tänker) (?:att )?(?:säga upp sig|sluta|lämna|byta (?:jobb|arbete|yrke|arbetsplats|arbetsgivare|tjänst|bana))[^#]{0,60}? (?:är|var|uppgick till|uppgår till|låg på|ligger på) <VP>",
         ),
         // V2 inversion: "Enligt enkäten vill var tredje anställd inom IFO byta arbetsplats"
         Rule::new(
@@ -190,7 +219,7 @@ pub(super) fn rules() -> Vec<Rule> {
         Rule::new(
             Kind::Vacancies,
             "had-x-posts-vacant",
-            r"\b(?:har|hade|haft) (?:[^#]{1,30}? )?<V> (?:av (?:de |[a-zåäö]+s )?<OF> )?<ADJ>[a-zåäö]*tjänster(?: (?:inom|på|vid|i|för) [^#,]{1,40}?)? (?:vakanta|obesatta|otillsatta|tomma)\b",
+            r"\b(?:har|hade|haft) (?:[^#]{1,30}? )?<V> (?:av (?:de |[a-zåäö]+s )?<OF> )?<ADJ>[a-zåäö]*tjänster(?: (?:inom|på|vid|i|för) [^#,]{1,40}?)? (?:stått |varit )?(?:vakanta|obesatta|otillsatta|tomma)\b",
         ),
         // "sex tjänster saknar ordinarie innehavare"
         Rule::new(
@@ -223,7 +252,7 @@ pub(super) fn rules() -> Vec<Rule> {
             // "sju tjänster som socialsekreterare är otillsatta"; staff are never "lediga"
             // here, that is leave, not a vacancy.
             // "tre av 19 tjänster är obesatta", "elva ordinarie tjänster står tomma"
-            r"<V> (?:av (?:de |[a-zåäö]+s )?<OF> )?(?:<ADJ>[a-zåäö]*tjänster(?: som [a-zåäö]+)? <NOW>(?:är|står|var|stod|har varit|hade varit|har stått) <NOW>(?:vakanta|obesatta|tomma|otillsatta|lediga)|<STAFF> (?:är|står|var|stod) (?:fortfarande |just nu )?(?:vakanta|obesatta|otillsatta))\b",
+            r"<V> (?:av (?:de |[a-zåäö]+s )?<OF> )?(?:<ADJ>[a-zåäö]*tjänster(?: som [a-zåäö]+| (?:inom|på|vid|för) [^#,]{1,40}?)? <NOW>(?:är|står|var|stod|har varit|hade varit|har stått) <NOW>(?:vakanta|obesatta|tomma|otillsatta|lediga)|<STAFF> (?:är|står|var|stod) (?:fortfarande |just nu )?(?:vakanta|obesatta|otillsatta))\b",
         ),
         // "ett dussin tjänster som vi inte har lyckats tillsätta", "fyra tjänster som inte
         // har kunnat tillsättas"
@@ -288,6 +317,19 @@ pub(super) fn rules() -> Vec<Rule> {
             // "Individ- och familjeomsorgen i Gällivare ska ha nio socialsekreterare",
             // "enheten ska enligt budget ha tio socialsekreterare"
             r"\b(?:[a-zåäö-]*enheten|[a-zåäö-]*avdelningen|[a-zåäö]*gruppen|[a-zåäö]*förvaltningen|socialtjänsten|(?:individ- och )?familjeomsorgen|[a-zåäö]*kontoret|[a-zåäö]*teamet|sektionen)(?: (?:i|på|inom|för) [^#,]{1,30}?)?(?:, som)? (?:består av|bestod av|ska bestå av|omfattar|omfattade|har|hade|(?:ska|skulle|bör) (?:[a-zåäö]+ ){0,2}?ha) (?:i dag |idag |totalt |nu )?<V> <ADJ>(?:<STAFF>|[a-zåäö]*tjänster|årsarbetare|heltidstjänster)\b",
+        ),
+        // V2 inversion: "I dag har enheten för barn och unga 46 socialsekreterare"
+        Rule::new(
+            Kind::Staffing,
+            "has-unit",
+            r"\b(?:har|hade) (?:[a-zåäö-]*enheten|[a-zåäö-]*avdelningen|[a-zåäö]*gruppen|socialtjänsten|(?:individ- och )?familjeomsorgen|sektionen)(?: (?:i|på|inom|för) [^#,]{1,30}?)? (?:i dag |idag |totalt |nu )?<V> <ADJ>(?:<STAFF>|[a-zåäö]*tjänster|årsarbetare|heltidstjänster)\b",
+        ),
+        // The social workers among a unit's posts: "Enheten för barn och unga har 58
+        // tillsvidaretjänster, varav 41 socialsekreterare"
+        Rule::new(
+            Kind::Staffing,
+            "posts-of-which-staff",
+            r"\b[a-zåäö]*(?:tjänster|anställda|medarbetare),? varav <V> (?P<role><SOCIAL_STAFF>)\b",
         ),
         // A municipality as a whole: "Luleå kommun har 34 socialsekreterare". Only words
         // for social workers: "Halmstads kommun har 7 000 anställda" is every employee.
@@ -361,13 +403,14 @@ pub(super) fn rules() -> Vec<Rule> {
             Kind::SickLeave,
             "are-x-staff-sick",
             // "är just nu fyra av enhetens handläggare sjukskrivna"
-            r"\b(?:är|var) (?:just nu |i dag |idag |nu |fortfarande )?<V> (?:av (?:de |dessa |[a-zåäö]+s )?<OF> |av (?:de |dessa |[a-zåäö]+s ))?<ADJ><STAFF> (?:[^#]{0,60}? )?(?:lång|heltids|deltids)?(?:tids)?sjukskriv(?:na|en)\b",
+            r"\b(?:är|var) <NOW><V> (?:av (?:de |dessa |[a-zåäö]+s )?<OF> |av (?:de |dessa |[a-zåäö]+s ))?<ADJ><STAFF> (?:[^#]{0,60}? )?(?:lång|heltids|deltids)?(?:tids)?sjukskriv(?:na|en)\b",
         ),
-        // "fem är sjukskrivna", "tre av tolv handläggare är långtidssjukskrivna"
+        // "fem är sjukskrivna", "tre av tolv handläggare är långtidssjukskrivna", "två av mina
+        // kollegor blev sjukskrivna", "tre medarbetare för närvarande är långtidssjukskrivna"
         Rule::new(
             Kind::SickLeave,
             "x-are-on-sick-leave",
-            r"<V> (?:av (?:de |dessa )?<OF> )?(?:<ADJ><STAFF> )?(?:är|var|har varit|varit|blivit) <NOW>(?:[a-zåäö]+ )?(?:sjukskrivna|långtidssjukskrivna|sjukskriven|sjukskrivits)\b",
+            r"<V> (?:av (?:de |dessa |mina |våra |[a-zåäö]+s )?(?:<OF> )?)?(?:<ADJ><STAFF> )?<NOW>(?:är|var|har varit|varit|blivit|blev) <NOW>(?:[a-zåäö]+ )?(?:sjukskrivna|långtidssjukskrivna|sjukskriven|sjukskrivits)\b",
         ),
         // "tre socialsekreterare har sjukskrivit sig", "fyra sjukskrivna handläggare"
         Rule::new(
