@@ -516,6 +516,10 @@ static OTHER_SECTOR: LazyLock<regex::bytes::Regex> =
     LazyLock::new(|| ascii_regex(&fold::pattern(vocab::OTHER_SECTOR)).expect("other sectors"));
 static SOCIAL_CONTEXT: LazyLock<regex::bytes::Regex> =
     LazyLock::new(|| ascii_regex(&fold::pattern(vocab::SOCIAL_CONTEXT)).expect("social context"));
+static OTHER_AGENCY: LazyLock<regex::bytes::Regex> =
+    LazyLock::new(|| ascii_regex(&fold::pattern(vocab::OTHER_AGENCY)).expect("other agencies"));
+static SOCIAL_SERVICES: LazyLock<regex::bytes::Regex> =
+    LazyLock::new(|| ascii_regex(&fold::pattern(vocab::SOCIAL_SERVICES)).expect("social services"));
 static TARGET: LazyLock<regex::bytes::Regex> =
     LazyLock::new(|| ascii_regex(&fold::pattern(vocab::TARGET)).expect("targets"));
 
@@ -523,17 +527,24 @@ static NATIONAL: LazyLock<regex::bytes::Regex> =
     LazyLock::new(|| ascii_regex(&fold::pattern(vocab::NATIONAL)).expect("national averages"));
 static WHOLE_EMPLOYER: LazyLock<regex::bytes::Regex> =
     LazyLock::new(|| ascii_regex(&fold::pattern(vocab::WHOLE_EMPLOYER)).expect("whole employer"));
+static WHOLE_EMPLOYER_AFTER: LazyLock<regex::bytes::Regex> = LazyLock::new(|| {
+    ascii_regex(&fold::pattern(vocab::WHOLE_EMPLOYER_AFTER)).expect("whole employer after")
+});
+static SICK_TARGET: LazyLock<regex::bytes::Regex> =
+    LazyLock::new(|| ascii_regex(&fold::pattern(vocab::SICK_TARGET)).expect("sick-leave targets"));
 
-/// The words of a masked sentence around a figure's marker (`start..end`, the marker's
-/// letters and digits): from the marker before it to the marker after it, so that "7,2
-/// procent i kommunen som helhet" is judged by its own words, not its neighbour's.
-fn value_clause(masked: &[u8], start: usize, end: usize) -> &[u8] {
+/// The words of a masked sentence before and after a figure's marker (`start..end`, the
+/// marker's letters and digits), each as far as the next marker or comma: "sjukfrånvaron i
+/// kommunen som helhet" and " i kommunen totalt" around "7,2 procent", not the neighbouring
+/// figure's words.
+fn value_clause(masked: &[u8], start: usize, end: usize) -> (&[u8], &[u8]) {
     // A marker is `#x3#`: the capture holds `x3`, the `#`s stand either side.
     let before = &masked[..start.saturating_sub(1)];
-    let from = memchr::memrchr(b'#', before).map_or(0, |i| i + 1);
+    let from = memchr::memrchr2(b'#', b',', before).map_or(0, |i| i + 1);
     let after_start = (end + 1).min(masked.len());
-    let to = memchr::memchr(b'#', &masked[after_start..]).map_or(masked.len(), |i| after_start + i);
-    &masked[from..to]
+    let after = &masked[after_start..];
+    let to = memchr::memchr2(b'#', b',', after).map_or(after.len(), |i| i);
+    (&before[from..], &after[..to])
 }
 
 static STAFF_WORD: LazyLock<Regex> = LazyLock::new(|| {
@@ -703,8 +714,11 @@ fn extract_with(
         if hits.is_empty() {
             continue;
         }
-        // A sentence about another service is no claim of social services'.
-        if OTHER_SECTOR.is_match(masked.as_bytes()) && !SOCIAL_CONTEXT.is_match(masked.as_bytes()) {
+        // A sentence about another service or a state agency is no claim of social services'.
+        let m = masked.as_bytes();
+        if (OTHER_SECTOR.is_match(m) && !SOCIAL_CONTEXT.is_match(m))
+            || (OTHER_AGENCY.is_match(m) && !SOCIAL_SERVICES.is_match(m))
+        {
             continue;
         }
         let paragraph = paragraphs[s.paragraph];
@@ -774,20 +788,24 @@ fn extract_with(
                 taken.push((rule.kind, v));
 
                 let q = v.and_then(|i| quantities.get(i));
-                // A caseload or a sick-leave rate set as a target or a cap is not one that is.
-                if matches!(rule.kind, Kind::Caseload | Kind::SickLeave)
+                // A caseload set as a target or a cap is not one that is.
+                if rule.kind == Kind::Caseload
                     && group(&caps, compiled.v)
                         .is_some_and(|vm| TARGET.is_match(&masked.as_bytes()[..vm.start()]))
                 {
                     continue;
                 }
-                // A national average, or a rate of the whole municipality's workforce, is
-                // the yardstick a claim is set against, not a claim of social services.
+                // Nor is a sick-leave rate set as a goal, a national average, or a rate of the
+                // whole municipality's workforce: the yardsticks a claim is set against. Read
+                // in the figure's own clause, so that "14 procent, nästan dubbelt så hög som i
+                // riket som helhet" keeps its 14.
                 if group(&caps, compiled.v).is_some_and(|vm| {
-                    let clause = value_clause(masked.as_bytes(), vm.start(), vm.end());
-                    NATIONAL.is_match(clause)
+                    let (before, after) = value_clause(masked.as_bytes(), vm.start(), vm.end());
+                    NATIONAL.is_match(before)
+                        || (rule.kind == Kind::SickLeave && SICK_TARGET.is_match(before))
                         || (matches!(rule.kind, Kind::SickLeave | Kind::IntentToQuit)
-                            && WHOLE_EMPLOYER.is_match(clause))
+                            && (WHOLE_EMPLOYER.is_match(before)
+                                || WHOLE_EMPLOYER_AFTER.is_match(after)))
                 }) {
                     continue;
                 }
@@ -797,16 +815,20 @@ fn extract_with(
                     .map(|q| q.value)
                     .or_else(|| {
                         rule.total_before.then(|| {
-                            // "de granskade ärendena" or "dessa utredningar" may point a
-                            // few paragraphs back; "dem" or "dessa" alone only to the
-                            // sentence before.
+                            // "de granskade ärendena" may point a few paragraphs back, and
+                            // so may "dessa utredningar" when the sentence before counts
+                            // nothing ("Under året kom 20 ansökningar in. I 12 av dessa
+                            // ..." counts from that sentence); "dem" or "dessa" alone
+                            // only to the sentence before.
                             let w = whole.as_bytes();
+                            let just_before = text::sentence_before(text, paragraph.start, s.start);
                             let named = memchr::memmem::find(w, b"granskade").is_some()
-                                || !(w.ends_with(b" dem") || w.ends_with(b" dessa"));
+                                || (!(w.ends_with(b" dem") || w.ends_with(b" dessa"))
+                                    && numerals::scan(just_before).is_empty());
                             let before = if named {
                                 &text[paragraphs[s.paragraph.saturating_sub(3)].start..s.start]
                             } else {
-                                text::sentence_before(text, paragraph.start, s.start)
+                                just_before
                             };
                             oversight::sample_before(before)
                         })?

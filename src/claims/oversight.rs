@@ -32,7 +32,7 @@ pub(super) fn rules() -> Vec<Rule> {
     vec![
         // "I 19 av 23 fall har inga samtal förts med barnet"
         Rule::new(Kind::Inspection, "in-x-of-y-cases",
-            r"\bi (?:bara |endast |hela |totalt )?<V> av (?:de |totalt )?<OF> (?:granskade |undersökta |aktuella )?(?:fall|fallen|ärenden|ärendena|[a-zåäö]*utredningar|[a-zåäö]*utredningarna|akter|akterna|förhandsbedömningar|förhandsbedömningarna|[a-zåäö]*anmälningar|[a-zåäö]*anmälningarna|[a-zåäö]*grupper|[a-zåäö]*grupperna|[a-zåäö]*enheter|[a-zåäö]*enheterna)\b"),
+            r"\bi (?:bara |endast |hela |totalt )?<V> av (?:de |totalt )?<OF> (?:granskade |undersökta |aktuella )?(?:fall|fallen|ärenden|ärendena|utredningar|utredningarna|akter|akterna|barnavårdsutredningar|förhandsbedömningar|förhandsbedömningarna|[a-zåäö]*anmälningar|[a-zåäö]*anmälningarna|[a-zåäö]*grupper|[a-zåäö]*grupperna|[a-zåäö]*enheter|[a-zåäö]*enheterna)\b"),
         // A count of cases alone, with a body or review in sight: "Ivo konstaterar att
         // utredningarna i elva fall pågått längre än fyra månader"
         Rule::new(Kind::Inspection, "in-x-cases",
@@ -47,7 +47,7 @@ pub(super) fn rules() -> Vec<Rule> {
         // "12 av 20 granskade utredningar saknade ...", "7 av 12 utredningar var inte
         // slutförda", "11 av 16 akter inte var ..." (subordinate clause word order)
         Rule::new(Kind::Inspection, "x-of-y-reviewed-lacked",
-            r"<V> av (?:de )?<OF> (?:granskade |undersökta |aktuella )?(?:ärenden|ärendena|[a-zåäö]*utredningar|[a-zåäö]*utredningarna|akter|akterna|fall|förhandsbedömningar|förhandsbedömningarna) (?:inte )?(?:saknade|saknar|saknades|hade|har|visade|innehöll|brast|uppfyllde|uppfyllde inte|var|följde|följdes|genomfördes|gjordes|avslutades)\b"),
+            r"<V> av (?:de )?<OF> (?:granskade |undersökta |aktuella )?(?:ärenden|ärendena|utredningar|utredningarna|akter|akterna|fall|barnavårdsutredningar|förhandsbedömningar|förhandsbedömningarna) (?:inte )?(?:saknade|saknar|saknades|hade|har|visade|innehöll|brast|uppfyllde|uppfyllde inte|var|följde|följdes|genomfördes|gjordes|avslutades)\b"),
         // The sample first, the finding after: "Ivo granskade 30 utredningar och fann brister
         // i 22 av dem", "revisorerna har granskat 20 ärenden; i 14 av dessa saknades ..."
         Rule::new(Kind::Inspection, "reviewed-y-found-in-x",
@@ -56,7 +56,7 @@ pub(super) fn rules() -> Vec<Rule> {
         // dem hade utredningstiden överskridits", "... i tolv av de granskade ärendena", "i 26
         // av dessa utredningar" (named, so it may point a few paragraphs back).
         Rule::new(Kind::Inspection, "in-x-of-them",
-            r"\bi (?:bara |endast |hela |totalt )?<V> av (?:dem|dessa(?: [a-zåäö]*(?:ärenden|utredningar|akter|fall|förhandsbedömningar))?|de granskade (?:ärendena|utredningarna|akterna|fallen|barnavårdsutredningarna))\b")
+            r"\bi (?:bara |endast |hela |totalt )?<V> av (?:dem|dessa(?: (?:ärenden|utredningar|barnavårdsutredningar|akter|förhandsbedömningar))?|de granskade (?:ärendena|utredningarna|akterna|fallen|barnavårdsutredningarna))\b")
             .with_total_before(),
         // "i 40 procent av de granskade ärendena"
         Rule::new(Kind::Inspection, "share-of-reviewed",

@@ -14,12 +14,14 @@ pub(super) fn rules() -> Vec<Rule> {
             "x-of-y-staff-quit",
             r"<V> av (?:de |dessa |totalt |sammanlagt |[a-zåäö]+s )?<OF> <ADJ><STAFF><GAP> (?:har |hade )?<QUIT>",
         ),
-        // Without the total: "fem av våra kollegor har slutat sedan i höstas", "sex av
-        // enhetens handläggare har sagt upp sig"
+        // Without the total: "sex av enhetens handläggare har sagt upp sig", "fem av våra
+        // socialsekreterare har slutat sedan i höstas", "tre av socialsekreterarna har
+        // slutat". Social workers by name, of a unit of theirs: "tre av bolagets anställda" is
+        // anyone's.
         Rule::new(
             Kind::Resigned,
             "x-of-our-staff-quit",
-            r"<V> av (?:mina|våra|sina|dina|era|[a-zåäö]+s) <ADJ><STAFF><GAP> (?:har |hade )?<QUIT>",
+            r"<V> av (?:mina |våra |<UNIT_GEN> )?<ADJ>(?P<role><SOCIAL_STAFF>)\b<GAP> (?:har |hade )?<QUIT>",
         ),
         // "sa 12 av 21 socialsekreterare upp sig", "sade 5 av enhetens 14 handläggare upp sig"
         Rule::new(
@@ -39,14 +41,7 @@ pub(super) fn rules() -> Vec<Rule> {
         Rule::new(
             Kind::Resigned,
             "of-y-have-x-quit",
-            r"\bav (?:de |dessa |[a-zåäö]+s )?<OF> <ADJ><STAFF><GAP> (?:har|hade) <V> (?:[^ #]+ ){0,2}?<QUIT>",
-        ),
-        // A group named by where it works: "Av de åtta i min arbetsgrupp har fyra sagt upp
-        // sig". With no staff word, only verbs that can only mean leaving a job.
-        Rule::new(
-            Kind::Resigned,
-            "of-y-in-group-have-x-quit",
-            r"\bav (?:de |dessa )<OF> (?:i|på|inom) [^#,]{1,40}? (?:har|hade) <V> (?:sagt upp sig|avslutat sin anställning|valt att säga upp sig)",
+            r"\bav (?:de |dessa |<UNIT_GEN> )?<OF> <ADJ><STAFF><GAP> (?:har|hade) <V> (?:[^ #]+ ){0,2}?<QUIT>",
         ),
         // "21 socialsekreterare som slutat", "15 handläggare på enheten har sagt upp sig"
         Rule::new(
@@ -118,8 +113,9 @@ pub(super) fn rules() -> Vec<Rule> {
         Rule::new(
             Kind::Resigned,
             "quit-compared-with",
-            // "slutade fyra socialsekreterare, jämfört med femton året innan"
-            r"(?:<STAFF_>.{0,80}?\b<QUIT>|\b(?:<QUIT>|avslutade).{0,40}?<STAFF_>).{0,60}?(?:jämfört med|jämföras med|att jämföra med) <V> (?:under|i|för|året|år)\b",
+            // "slutade fyra socialsekreterare, jämfört med femton året innan", "avslutade nio
+            // socialsekreterare sin anställning, jämfört med 21 under 2021"
+            r"(?:<STAFF_>.{0,80}?\b<QUIT>|\b<QUIT>.{0,40}?<STAFF_>|\bavslutade <N> <ADJ><STAFF_> sina? anställning(?:ar)?).{0,60}?(?:jämfört med|jämföras med|att jämföra med) <V> (?:under|i|för|året|år)\b",
         ),
         // "Antalet socialsekreterare som slutat uppgår till 14"
         Rule::new(
@@ -138,19 +134,28 @@ pub(super) fn rules() -> Vec<Rule> {
             // wish reported as expectation ("tror att de kommer att sluta").
             r"<VP> .{0,120}?\b(?:vill|ville|skulle vilja|funderar på att|funderat på att|överväger att|övervägt att|planerar att|planerat att|tänker|tänka sig att|kommer att|ser sig om efter|söker|letar efter) (?:att )?(?:säga upp sig|sluta|lämna|byta (?:jobb|arbete|yrke|arbetsplats|arbetsgivare|tjänst|bana)|söka (?:ett )?(?:annat|nytt) (?:jobb|arbete)|ett nytt jobb|nytt jobb|andra jobb|annat jobb)",
         ),
-        // Surveys ask whether staff see themselves in the job in a few years: "uppgav 27
-        // procent att de inte tror att de arbetar kvar i förvaltningen om två år"
+        // Surveys ask whether staff see themselves in the job in a few years: "I
+        // medarbetarenkäten (...) uppgav 27 procent att de inte tror att de arbetar kvar i
+        // förvaltningen om två år". Staff or a survey in view, and the job, not the town ("de
+        // unga tror inte att de är kvar i kommunen").
         Rule::new(
             Kind::IntentToQuit,
             "share-not-staying",
-            r"<VP> [^#]{0,120}?\binte (?:tror|tänker|räknar med|ser sig|kan tänka sig) (?:att )?(?:de|man|sig själva) (?:arbetar|jobbar|är|kommer att (?:arbeta|jobba|vara)|finns|stannar) kvar\b",
+            r"\b(?:[a-zåäö]*enkät[a-zåäö]*|<STAFF_>)[^#]{0,120}?<VP> [^#]{0,120}?\binte (?:tror|tänker|räknar med|ser sig|kan tänka sig) (?:att )?(?:de|man|sig själva) (?:arbetar|jobbar|kommer att (?:arbeta|jobba)) kvar\b",
+        ),
+        // ... with the staff after the share: "44 procent av medarbetarna inom socialtjänsten
+        // svarar att de inte tror att de arbetar kvar om två år"
+        Rule::new(
+            Kind::IntentToQuit,
+            "share-of-staff-not-staying",
+            r"<VP> [^#]{0,20}?<STAFF_> [^#]{0,120}?\binte (?:tror|tänker|räknar med|ser sig|kan tänka sig) (?:att )?(?:de|man|sig själva) (?:arbetar|jobbar|kommer att (?:arbeta|jobba)) kvar\b",
         ),
         // The share as subject: "Andelen medarbetare inom individ- och familjeomsorgen som
         // (...) uppgav att de vill byta arbetsplats inom ett år var 41 procent"
         Rule::new(
             Kind::IntentToQuit,
             "share-who-want-to-quit-is",
-            r"\bandelen <ADJ><STAFF_>[^#]{0,160}?\b(?:vill|skulle vilja|funderar på att|överväger att|planerar att|tänker) (?:att )?(?:säga upp sig|sluta|lämna|byta (?:jobb|arbete|yrke|arbetsplats|arbetsgivare|tjänst|bana))[^#]{0,60}? (?:är|var|uppgick till|uppgår till|låg på|ligger på) <VP>",
+            r"\bandelen <ADJ><STAFF_>[^#]{0,160}?\b(?:vill|skulle vilja|funderar på att|överväger att|planerar att|tänker) (?:att )?(?:säga upp sig|sluta (?:sitt jobb|sin anställning|på (?:sitt|sin|jobbet|arbetsplatsen))|lämna (?:yrket|jobbet|arbetsplatsen|sin tjänst|sin anställning|förvaltningen|socialtjänsten)|byta (?:jobb|arbete|yrke|arbetsplats|arbetsgivare|tjänst|bana))[^#]{0,60}? (?:är|var|uppgick till|uppgår till|låg på|ligger på) <VP>",
         ),
         // V2 inversion: "Enligt enkäten vill var tredje anställd inom IFO byta arbetsplats"
         Rule::new(
@@ -219,7 +224,7 @@ pub(super) fn rules() -> Vec<Rule> {
         Rule::new(
             Kind::Vacancies,
             "had-x-posts-vacant",
-            r"\b(?:har|hade|haft) (?:[^#]{1,30}? )?<V> (?:av (?:de |[a-zåäö]+s )?<OF> )?<ADJ>[a-zåäö]*tjänster(?: (?:inom|på|vid|i|för) [^#,]{1,40}?)? (?:stått |varit )?(?:vakanta|obesatta|otillsatta|tomma)\b",
+            r"\b(?:har|hade|haft) (?:[^#]{1,30}? )?<V> (?:av (?:de |[a-zåäö]+s )?<OF> )?<ADJ>(?:[a-zåäö]*tjänster(?: (?:inom|på|vid|i|för) [^#,]{1,40}?)? |(?:socialsekreterar|handläggar|utredar|socionom)tjänster(?: (?:inom|på|vid|i|för) [^#,]{1,40}?)? (?:stått|varit) )(?:vakanta|obesatta|otillsatta|tomma)\b",
         ),
         // "sex tjänster saknar ordinarie innehavare"
         Rule::new(
@@ -252,7 +257,7 @@ pub(super) fn rules() -> Vec<Rule> {
             // "sju tjänster som socialsekreterare är otillsatta"; staff are never "lediga"
             // here, that is leave, not a vacancy.
             // "tre av 19 tjänster är obesatta", "elva ordinarie tjänster står tomma"
-            r"<V> (?:av (?:de |[a-zåäö]+s )?<OF> )?(?:<ADJ>[a-zåäö]*tjänster(?: som [a-zåäö]+| (?:inom|på|vid|för) [^#,]{1,40}?)? <NOW>(?:är|står|var|stod|har varit|hade varit|har stått) <NOW>(?:vakanta|obesatta|tomma|otillsatta|lediga)|<STAFF> (?:är|står|var|stod) (?:fortfarande |just nu )?(?:vakanta|obesatta|otillsatta))\b",
+            r"<V> (?:av (?:de |[a-zåäö]+s )?<OF> )?(?:<ADJ>[a-zåäö]*tjänster(?: som [a-zåäö]+| (?:inom|på|vid|för) <SOCIAL_PLACE>)? <NOW>(?:är|står|var|stod|har varit|hade varit|har stått) <NOW>(?:vakanta|obesatta|tomma|otillsatta|lediga)|<STAFF> (?:är|står|var|stod) (?:fortfarande |just nu )?(?:vakanta|obesatta|otillsatta))\b",
         ),
         // "ett dussin tjänster som vi inte har lyckats tillsätta", "fyra tjänster som inte
         // har kunnat tillsättas"
@@ -318,18 +323,20 @@ pub(super) fn rules() -> Vec<Rule> {
             // "enheten ska enligt budget ha tio socialsekreterare"
             r"\b(?:[a-zåäö-]*enheten|[a-zåäö-]*avdelningen|[a-zåäö]*gruppen|[a-zåäö]*förvaltningen|socialtjänsten|(?:individ- och )?familjeomsorgen|[a-zåäö]*kontoret|[a-zåäö]*teamet|sektionen)(?: (?:i|på|inom|för) [^#,]{1,30}?)?(?:, som)? (?:består av|bestod av|ska bestå av|omfattar|omfattade|har|hade|(?:ska|skulle|bör) (?:[a-zåäö]+ ){0,2}?ha) (?:i dag |idag |totalt |nu )?<V> <ADJ>(?:<STAFF>|[a-zåäö]*tjänster|årsarbetare|heltidstjänster)\b",
         ),
-        // V2 inversion: "I dag har enheten för barn och unga 46 socialsekreterare"
+        // V2 inversion: "I dag har enheten för barn och unga 46 socialsekreterare". Social
+        // workers by name: "i dag har it-enheten 14 anställda" is another unit.
         Rule::new(
             Kind::Staffing,
             "has-unit",
-            r"\b(?:har|hade) (?:[a-zåäö-]*enheten|[a-zåäö-]*avdelningen|[a-zåäö]*gruppen|socialtjänsten|(?:individ- och )?familjeomsorgen|sektionen)(?: (?:i|på|inom|för) [^#,]{1,30}?)? (?:i dag |idag |totalt |nu )?<V> <ADJ>(?:<STAFF>|[a-zåäö]*tjänster|årsarbetare|heltidstjänster)\b",
+            r"\b(?:har|hade) (?:[a-zåäö-]*enheten|[a-zåäö-]*avdelningen|[a-zåäö]*gruppen|socialtjänsten|(?:individ- och )?familjeomsorgen|sektionen)(?: (?:i|på|inom|för) [^#,]{1,30}?)? (?:i dag |idag |totalt |nu )?<V> <ADJ>(?P<role><SOCIAL_STAFF>)\b",
         ),
         // The social workers among a unit's posts: "Enheten för barn och unga har 58
-        // tillsvidaretjänster, varav 41 socialsekreterare"
+        // tillsvidaretjänster, varav 41 socialsekreterare" (not "slutade 14 medarbetare, varav
+        // 9 socialsekreterare", nor "Skatteverket har 10 500 anställda, varav 900 utredare")
         Rule::new(
             Kind::Staffing,
             "posts-of-which-staff",
-            r"\b[a-zåäö]*(?:tjänster|anställda|medarbetare),? varav <V> (?P<role><SOCIAL_STAFF>)\b",
+            r"\b(?:har|hade|finns|fanns|omfattar|omfattade|består av|bestod av) (?:[^#]{0,40}? )?#n\d+# [a-zåäö]+,? varav <V> (?P<role>(?:social|barn|familje)?sekreterar(?:e|na)|socionomer|socialarbetare)\b",
         ),
         // A municipality as a whole: "Luleå kommun har 34 socialsekreterare". Only words
         // for social workers: "Halmstads kommun har 7 000 anställda" is every employee.
@@ -405,12 +412,13 @@ pub(super) fn rules() -> Vec<Rule> {
             // "är just nu fyra av enhetens handläggare sjukskrivna"
             r"\b(?:är|var) <NOW><V> (?:av (?:de |dessa |[a-zåäö]+s )?<OF> |av (?:de |dessa |[a-zåäö]+s ))?<ADJ><STAFF> (?:[^#]{0,60}? )?(?:lång|heltids|deltids)?(?:tids)?sjukskriv(?:na|en)\b",
         ),
-        // "fem är sjukskrivna", "tre av tolv handläggare är långtidssjukskrivna", "två av mina
-        // kollegor blev sjukskrivna", "tre medarbetare för närvarande är långtidssjukskrivna"
+        // "fem är sjukskrivna", "tre av tolv handläggare är långtidssjukskrivna", "två av
+        // enhetens handläggare blev sjukskrivna", "tre medarbetare för närvarande är
+        // långtidssjukskrivna"
         Rule::new(
             Kind::SickLeave,
             "x-are-on-sick-leave",
-            r"<V> (?:av (?:de |dessa |mina |våra |[a-zåäö]+s )?(?:<OF> )?)?(?:<ADJ><STAFF> )?<NOW>(?:är|var|har varit|varit|blivit|blev) <NOW>(?:[a-zåäö]+ )?(?:sjukskrivna|långtidssjukskrivna|sjukskriven|sjukskrivits)\b",
+            r"<V> (?:av (?:de |dessa |mina |våra |<UNIT_GEN> )?(?:<OF> )?)?(?:<ADJ><STAFF> )?<NOW>(?:är|var|har varit|varit|blivit|blev) <NOW>(?:[a-zåäö]+ )?(?:sjukskrivna|långtidssjukskrivna|sjukskriven|sjukskrivits)\b",
         ),
         // "tre socialsekreterare har sjukskrivit sig", "fyra sjukskrivna handläggare"
         Rule::new(
