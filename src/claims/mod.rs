@@ -510,12 +510,15 @@ static NOT_DONE_FOLDED: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
         .expect("not-done words")
 });
 
-/// [`vocab::OTHER_SECTOR`], [`vocab::SOCIAL_CONTEXT`] and [`vocab::TARGET`] over masked
+/// [`vocab::OTHER_SECTOR`], [`vocab::SOCIAL_SERVICES`] and [`vocab::TARGET`] over masked
 /// sentences.
 static OTHER_SECTOR: LazyLock<regex::bytes::Regex> =
     LazyLock::new(|| ascii_regex(&fold::pattern(vocab::OTHER_SECTOR)).expect("other sectors"));
-static SOCIAL_CONTEXT: LazyLock<regex::bytes::Regex> =
-    LazyLock::new(|| ascii_regex(&fold::pattern(vocab::SOCIAL_CONTEXT)).expect("social context"));
+/// Words of social services, which keep a sentence that also names another service.
+static SOCIAL_CONTEXT: LazyLock<regex::bytes::Regex> = LazyLock::new(|| {
+    let words = format!("{}|{}", vocab::SOCIAL_SERVICES, vocab::SOCIAL_STAFF_WORDS);
+    ascii_regex(&fold::pattern(&words)).expect("social context")
+});
 static OTHER_AGENCY: LazyLock<regex::bytes::Regex> =
     LazyLock::new(|| ascii_regex(&fold::pattern(vocab::OTHER_AGENCY)).expect("other agencies"));
 static SOCIAL_SERVICES: LazyLock<regex::bytes::Regex> =

@@ -2362,6 +2362,7 @@ fn yardsticks_beside_a_figure_leave_it_a_claim() {
     let cases: &[(&str, Kind, f64)] = &[
         ("Sjukfrånvaron bland socialsekreterarna var högst i förvaltningen och låg på 11,2 procent.", SickLeave, 11.2),
         ("Facket kräver åtgärder eftersom sjukfrånvaron bland socialsekreterarna är 14 procent.", SickLeave, 14.0),
+        ("Sjukfrånvaron på barn och unga, som borde ha sjunkit efter satsningen, var 13 procent i fjol.", SickLeave, 13.0),
         ("Sjukfrånvaron bland socialsekreterarna i Gävle är 11 procent, långt över rikssnittet.", SickLeave, 11.0),
         ("Sjukfrånvaron bland socialsekreterarna i Kiruna är 14 procent, nästan dubbelt så hög som i riket som helhet.", SickLeave, 14.0),
         ("Sjukfrånvaron bland socialsekreterarna var 12 procent, att jämföra med riksgenomsnittet på 8 procent.", SickLeave, 12.0),
