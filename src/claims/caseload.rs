@@ -12,10 +12,10 @@ const INFLOW: &str = r"(?:<ADJ>(?:[a-zåäö]*anmälningar(?:na)?|(?:barnavårds
 
 /// Adverbs between a verb of having and the caseload figure: "har i dag runt 30 ärenden",
 /// "handlägger i snitt 25 utredningar". (Hedges like "runt", "upp till" belong to the figure.)
-const FILL: &str = r"(?:(?:i dag|idag|nu|just nu|numera|i snitt|i genomsnitt|i medel|ofta|ibland|normalt|vanligtvis|samtidigt|ensam|själv) )*";
+const FILL: &str = r"(?:(?:i dag|idag|nu|just nu|numera|där|här|i snitt|i genomsnitt|i medel|ofta|ibland|normalt|vanligtvis|samtidigt|ensam|själv) )*";
 
 /// Verbs of carrying cases, with an optional modal: "har", "har haft", "kan ha", "ansvarar för".
-const HAVE: &str = r"(?:(?:kan|ska|får|brukar|måste|kunde|skulle|fick) )?(?:med|har haft|hade haft|haft|har|hade|ha|handlägger|handlade|handlägga|(?:ansvarar|ansvarade|ansvara) (?:i genomsnitt |i snitt |numera )?för|har ansvar för|hade ansvar för|bär|bar)";
+const HAVE: &str = r"(?:(?:kan|ska|får|brukar|måste|kunde|skulle|fick) )?(?:med|har haft|hade haft|haft|har|hade|ha|handlägger|handlade|handlägga|(?:ansvarar|ansvarade|ansvara) (?:i genomsnitt |i snitt |numera )?för|(?:har|hade) (?:(?:i dag|idag|nu|numera|där|ensam|själv) )?ansvar för|bär|bar)";
 
 pub(super) fn rules() -> Vec<Rule> {
     let inflow = |p: &str| p.replace("<INFLOW>", INFLOW);
@@ -122,7 +122,7 @@ pub(super) fn rules() -> Vec<Rule> {
 }
 
 /// "minskat med 10 procent" is a change of -10.
-fn direction(caps: &Captures, value: &mut Option<f64>) {
+pub(super) fn direction(caps: &Captures, value: &mut Option<f64>) {
     if let (Some(d), Some(v)) = (caps.name("dir"), value.as_mut()) {
         // The masked sentence is folded to ASCII ("sjönk" reads "sjqonk"): unfold to compare.
         let d = super::fold::unfold(&String::from_utf8_lossy(d.as_bytes()));

@@ -17,7 +17,8 @@
 //!
 //! The patterns live in one file per family: `staff.rs` (resigned, intent_to_quit,
 //! vacancies, staffing, sick_leave), `caseload.rs` (caseload, workload_change),
-//! `oversight.rs` (inspection) and `money.rs` (deficit, consultants).
+//! `oversight.rs` (inspection) and `money.rs` (deficit, consultants); `referring.rs` holds
+//! the figures whose kind the sentence before gave ("I Borlänge är siffran tio").
 
 mod caseload;
 mod fold;
@@ -25,6 +26,7 @@ mod money;
 pub mod numerals;
 mod oversight;
 mod prefilter;
+mod referring;
 mod staff;
 pub mod text;
 pub mod time;
@@ -236,6 +238,9 @@ pub(crate) struct Rule {
     /// What a pronoun subject stands for: the rule holds only when the sentence before, in
     /// the same paragraph, matches ("kommunen har anlitat sex konsulter. De kostade ...").
     antecedent: Option<&'static str>,
+    /// The figure takes its kind from the sentence before: the rule holds only when that
+    /// sentence gave a claim of this kind for the same unit (see [`referring`]).
+    refers_back: bool,
 }
 
 impl Rule {
@@ -251,6 +256,7 @@ impl Rule {
             no_value: false,
             total_before: false,
             antecedent: None,
+            refers_back: false,
         }
     }
 
@@ -299,6 +305,11 @@ impl Rule {
         self.antecedent = Some(pattern);
         self
     }
+
+    fn referring_back(mut self) -> Rule {
+        self.refers_back = true;
+        self
+    }
 }
 
 /// A rule's regex and the numbers of the groups every claim reads. `Captures::name` hashes
@@ -343,6 +354,8 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     rules.extend(caseload::rules());
     rules.extend(oversight::rules());
     rules.extend(money::rules());
+    // Last: a figure is read here only when no rule above read it (see `extract_with`).
+    rules.extend(referring::rules());
     rules
 });
 
@@ -481,6 +494,24 @@ fn change_end(masked: &str, start: regex::bytes::Match) -> Option<usize> {
         || before.ends_with("frqan i snitt ")
         || before.ends_with("frqan i genomsnitt "))
     .then(|| marker_index(marker))?
+}
+
+/// A figure of another year in parentheses right after a figure: " (11,4 miljoner kronor
+/// 2023)", " (7,2 procent året innan)", " (2023: 14)". The year or "året innan" must be
+/// there: "(cirka 4 miljoner)" says the same figure again.
+static YEAR_BESIDE: LazyLock<Regex> = LazyLock::new(|| {
+    const WHEN: &str = r"(?:(?:år )?\d{4}|i fjol|året innan|året före|föregående år|förra året|fjolåret)";
+    Regex::new(&fold::pattern(&format!(
+        r"^ \((?:{WHEN}:? #[npk](\d+)#|(?:jämfört med |mot )?#[npk](\d+)# {WHEN})\)"
+    )))
+    .expect("year beside")
+});
+
+/// The quantity [`YEAR_BESIDE`] finds after the figure whose marker group is `start`.
+fn year_beside(masked: &str, start: regex::bytes::Match) -> Option<usize> {
+    let after = masked.get(start.end() + 1..)?;
+    let caps = YEAR_BESIDE.captures(after)?;
+    caps.get(1).or_else(|| caps.get(2))?.as_str().parse().ok()
 }
 
 /// A count, then "av" right before this count: "tre av 19 tjänster" makes 19 a total. (For
@@ -745,9 +776,38 @@ fn extract_with(
         let in_sentence = mentions_within(in_paragraph, s.start, s.end);
         let mut taken: Vec<(Kind, Option<usize>)> = Vec::new();
         let first_draft = drafts.len();
+        // For rules that refer back: where the sentence before starts, found when first needed.
+        let mut before_start: Option<Option<usize>> = None;
 
         for ri in hits {
             let rule = &rules[ri];
+            // The claims of the sentence right before, in this paragraph (those pushed since it
+            // started; the drafts of this sentence come after `first_draft`).
+            let mut claims_before = first_draft..first_draft;
+            if rule.refers_back {
+                // No claim yet in this paragraph: nothing to refer back to, and no split.
+                if drafts
+                    .last()
+                    .is_none_or(|d| d.claim.span[0] < paragraph.start)
+                {
+                    continue;
+                }
+                let start = *before_start.get_or_insert_with(|| {
+                    text::span_before(text, paragraph.start, s.start).map(|b| b.start)
+                });
+                let Some(start) = start else { continue };
+                let from = drafts[..first_draft]
+                    .iter()
+                    .rposition(|d| d.claim.span[0] < start)
+                    .map_or(0, |i| i + 1);
+                claims_before = from..first_draft;
+                if !drafts[from..first_draft]
+                    .iter()
+                    .any(|d| d.claim.kind == rule.kind)
+                {
+                    continue;
+                }
+            }
             let compiled = rule.compiled();
             for caps in compiled.re.captures_iter(masked.as_bytes()) {
                 let whole = caps.get(0).expect("whole match");
@@ -770,6 +830,26 @@ fn extract_with(
                     || (!rule.no_value && v.is_none() && rule.adjust.is_empty())
                 {
                     continue;
+                }
+                // A figure that refers back is one no rule naming its thing read, of what the
+                // last figure of the sentence before counts (a count, a percent, an amount),
+                // whose claim has this rule's kind.
+                let mut referent_role = None;
+                if rule.refers_back {
+                    let unit = v.and_then(|i| quantities.get(i)).map(|q| q.unit);
+                    if unit.is_none() || taken.iter().any(|&(_, f)| f == v) {
+                        continue;
+                    }
+                    let referent = drafts[claims_before.clone()]
+                        .iter()
+                        .filter(|d| d.unit == unit)
+                        .max_by_key(|d| d.figure);
+                    match referent {
+                        Some(d) if d.claim.kind == rule.kind => {
+                            referent_role = d.claim.role.clone();
+                        }
+                        _ => continue,
+                    }
                 }
                 if let (Some(vm), None) = (group(&caps, compiled.v), group(&caps, compiled.of)) {
                     let before = &masked[..vm.start() - 1];
@@ -804,9 +884,13 @@ fn extract_with(
                 // riket som helhet" keeps its 14.
                 if group(&caps, compiled.v).is_some_and(|vm| {
                     let (before, after) = value_clause(masked.as_bytes(), vm.start(), vm.end());
+                    // A rate: of sick leave, of those who want to quit, of turnover.
+                    let rate = matches!(rule.kind, Kind::SickLeave | Kind::IntentToQuit)
+                        || (rule.kind == Kind::Resigned
+                            && q.is_some_and(|q| q.unit == Unit::Percent));
                     NATIONAL.is_match(before)
                         || (rule.kind == Kind::SickLeave && SICK_TARGET.is_match(before))
-                        || (matches!(rule.kind, Kind::SickLeave | Kind::IntentToQuit)
+                        || (rate
                             && (WHOLE_EMPLOYER.is_match(before)
                                 || WHOLE_EMPLOYER_AFTER.is_match(after)))
                 }) {
@@ -818,6 +902,12 @@ fn extract_with(
                     .map(|q| q.value)
                     .or_else(|| {
                         rule.total_before.then(|| {
+                            // Staff who left, or posts that stand empty, of those the
+                            // sentence before counted.
+                            if matches!(rule.kind, Kind::Resigned | Kind::Vacancies) {
+                                let before = text::sentence_before(text, paragraph.start, s.start);
+                                return staff::count_before(rule.kind, before);
+                            }
                             // "de granskade ärendena" may point a few paragraphs back, and
                             // so may "dessa utredningar" when the sentence before counts
                             // nothing ("Under året kom 20 ansökningar in. I 12 av dessa
@@ -858,7 +948,8 @@ fn extract_with(
                 let role = group_text(&caps, compiled.role)
                     .map(str::to_string)
                     .or_else(|| STAFF_WORD.find(&masked).map(|m| m.as_str().to_string()))
-                    .map(|w| vocab::role_lemma(&fold::unfold(&w)));
+                    .map(|w| vocab::role_lemma(&fold::unfold(&w)))
+                    .or(referent_role);
 
                 // Where in the document the figure stands, for the nearest place and time.
                 let (anchor_start, anchor_end) =
@@ -870,7 +961,24 @@ fn extract_with(
 
                 let times =
                     times.get_or_insert_with(|| time::find(sentence, ctx.published.as_ref()));
-                let said = time::nearest(times, anchor_start, anchor_end).map(|t| t.period);
+                // A figure of another year in parentheses right after this one ("3,9 miljoner
+                // kronor (11,4 miljoner kronor 2023)"): its year is not this figure's.
+                let beside = v
+                    .filter(|_| rule.kind != Kind::WorkloadChange)
+                    .and_then(|_| year_beside(&masked, group(&caps, compiled.v)?))
+                    .and_then(|j| quantities.get(j).map(|qj| (j, qj)));
+                let said = match beside {
+                    Some((_, qj)) => {
+                        let close = sentence[qj.end..].find(')').map_or(qj.end, |i| qj.end + i);
+                        let outside: Vec<time::TimeExpr> = times
+                            .iter()
+                            .filter(|t| t.end <= anchor_end || t.start > close)
+                            .cloned()
+                            .collect();
+                        time::nearest(&outside, anchor_start, anchor_end).map(|t| t.period)
+                    }
+                    None => time::nearest(times, anchor_start, anchor_end).map(|t| t.period),
+                };
                 let period = said.or_else(|| ctx.published.as_ref().map(Period::of_published));
 
                 let body = if rule.kind == Kind::Inspection {
@@ -889,6 +997,7 @@ fn extract_with(
 
                 drafts.push(Draft {
                     figure: v,
+                    unit: q.map(|q| q.unit),
                     dated_in_text: said.is_some(),
                     claim: Claim {
                         doc: ctx.doc.clone(),
@@ -911,9 +1020,11 @@ fn extract_with(
                 // A change is two figures, each a claim of the same kind: "sjukfrånvaron har
                 // stigit från 7 till 10,4 procent" (numerals reads "från X till Y" as two
                 // quantities, not a range). A change of the inflow is itself the figure.
+                // So is the figure of another year a parenthesis sets beside it.
                 let end = v
                     .filter(|_| rule.kind != Kind::WorkloadChange)
-                    .and_then(|_| change_end(&masked, group(&caps, compiled.v)?));
+                    .and_then(|_| change_end(&masked, group(&caps, compiled.v)?))
+                    .or(beside.map(|(j, _)| j));
                 let end = end
                     .and_then(|j| Some((j, quantities.get(j)?)))
                     .filter(|(_, qj)| q.is_some_and(|q| q.unit == qj.unit));
@@ -931,6 +1042,7 @@ fn extract_with(
                             said.or_else(|| ctx.published.as_ref().map(Period::of_published));
                         drafts.push(Draft {
                             figure: Some(j),
+                            unit: Some(qj.unit),
                             dated_in_text: said.is_some(),
                             claim: second,
                         });
@@ -1001,6 +1113,8 @@ struct Draft {
     claim: Claim,
     /// Index of the figure among the sentence's quantities.
     figure: Option<usize>,
+    /// What the figure counts, for a figure of the next sentence that refers back to it.
+    unit: Option<Unit>,
     dated_in_text: bool,
 }
 

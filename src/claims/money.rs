@@ -3,7 +3,7 @@
 use super::{Kind, Rule};
 
 /// Hired staff: consultants, agency social workers, temps.
-const HIRED: &str = r"(?P<role>[a-zåäö]*konsult(?:er|erna)|hyrsocionom(?:er|erna)?|hyrsocialsekreterare|bemanningssocionom(?:er)?|inhyrda (?:socialsekreterare|socionomer|handläggare)|timvikarie(?:r|rna)?)";
+const HIRED: &str = r"(?P<role>[a-zåäö]*konsult(?:er|erna)|hyrsocionom(?:er|erna)?|konsultsocionom(?:er|erna)?|hyrsocialsekreterare|bemanningssocionom(?:er)?|inhyrda (?:socialsekreterare|socionomer|handläggare)|timvikarie(?:r|rna)?)";
 
 /// What hired staff are called when their cost is given: "konsulter", "inhyrda socionomer",
 /// "bemanningsföretag", "hyrpersonal".

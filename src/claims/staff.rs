@@ -3,7 +3,14 @@
 
 use super::{Kind, Rule};
 
+/// Posts named in the sentence before, which "sex står tomma" counts.
+const POSTS_BEFORE: &str = r"(?:tjänster|tjänsterna|befattningar|platser)\b";
+
+/// Posts standing empty, for the rules whose posts the sentence before named.
+const EMPTY: &str = r"(?:vakanta|obesatta|tomma|otillsatta|utan (?:ordinarie |fast anställd |fast )?(?:personal|innehavare|tjänsteinnehavare))";
+
 pub(super) fn rules() -> Vec<Rule> {
+    let empty = |p: &str| p.replace("<EMPTY>", EMPTY);
     vec![
         // --- resigned -------------------------------------------------------------------
         // "10 av 30 socialsekreterare (vid ...) har sagt upp sig", "10 av de drygt 30
@@ -23,6 +30,15 @@ pub(super) fn rules() -> Vec<Rule> {
             "x-of-our-staff-quit",
             r"<V> av (?:mina |våra |<UNIT_GEN> )?<ADJ>(?P<role><SOCIAL_STAFF>)\b<GAP> (?:har |hade )?<QUIT>",
         ),
+        // Of staff counted in the sentence before: "Under våren anställdes nio nya
+        // socialsekreterare. Fyra av dem har redan slutat." (4 of 9; with no staff counted
+        // there, no claim: "dem" could be anyone).
+        Rule::new(
+            Kind::Resigned,
+            "x-of-them-quit",
+            r"<V> av (?:dem|dessa)(?: [^#,]{1,30}?)? (?:har |hade )?(?:(?:redan|sedan dess|nu|också|senare|snabbt) )*<QUIT>",
+        )
+        .with_total_before(),
         // "sa 12 av 21 socialsekreterare upp sig", "sade 5 av enhetens 14 handläggare upp sig"
         Rule::new(
             Kind::Resigned,
@@ -178,8 +194,38 @@ pub(super) fn rules() -> Vec<Rule> {
         Rule::new(
             Kind::Vacancies,
             "missing-staff",
-            r"\b(?:saknas|saknar|fattas|saknades|fattades) (?:det )?(?:(?:i dag|idag|just nu|nu|fortfarande|ännu|i nuläget|för närvarande|totalt) )*<V> (?:stycken |st\.? )?<ADJ>(?:<STAFF>|[a-zåäö]*tjänster\b)",
+            // The subject may stand between in V2 order: "I januari saknade socialtjänsten i
+            // Örebro 15 socialsekreterare".
+            r"\b(?:saknas|saknar|fattas|saknades|fattades) (?:det |(?:socialtjänsten|kommunen|förvaltningen|nämnden|[a-zåäö-]*enheten|[a-zåäö]*förvaltningen|[a-zåäö]*kontoret)(?: i [^#,]{1,25}?)? )?(?:(?:i dag|idag|just nu|nu|fortfarande|ännu|i nuläget|för närvarande|totalt) )*<V> (?:stycken |st\.? )?<ADJ>(?:<STAFF>|[a-zåäö]*tjänster\b)",
         ),
+        // Posts named in the sentence before: "Kommunen har tolv socialsekreterartjänster.
+        // Sex står i dag utan ordinarie personal.", "... I dag är tre vakanta."
+        Rule::new(
+            Kind::Vacancies,
+            "x-of-the-posts-before-vacant",
+            &empty(r"^(?:och |men )?<V> (?:står|stod|är|var|har stått|har varit) <NOW><EMPTY>\b"),
+        )
+        .with_antecedent(POSTS_BEFORE),
+        Rule::new(
+            Kind::Vacancies,
+            "are-x-of-the-posts-before-vacant",
+            &empty(r"\b(?:är|står|var|stod) <NOW><V> <NOW><EMPTY>\b"),
+        )
+        .with_antecedent(POSTS_BEFORE),
+        // ... and counted there: "Enheten har 21 tjänster enligt budget. Sedan februari är sex
+        // av dem vakanta." (6 of 21)
+        Rule::new(
+            Kind::Vacancies,
+            "x-of-them-vacant",
+            &empty(r"<V> av (?:dem|dessa) <NOW>(?:står|stod|är|var|har stått|har varit) <NOW><EMPTY>\b"),
+        )
+        .with_total_before(),
+        Rule::new(
+            Kind::Vacancies,
+            "are-x-of-them-vacant",
+            &empty(r"\b(?:är|står|var|stod) <NOW><V> av (?:dem|dessa) <NOW><EMPTY>\b"),
+        )
+        .with_total_before(),
         // Municipal records: "Antalet vakanta tjänster uppgår till 6", "antalet vakanser är 4"
         Rule::new(
             Kind::Vacancies,
@@ -418,7 +464,8 @@ pub(super) fn rules() -> Vec<Rule> {
         Rule::new(
             Kind::SickLeave,
             "x-are-on-sick-leave",
-            r"<V> (?:av (?:de |dessa |mina |våra |<UNIT_GEN> )?(?:<OF> )?)?(?:<ADJ><STAFF> )?<NOW>(?:är|var|har varit|varit|blivit|blev) <NOW>(?:[a-zåäö]+ )?(?:sjukskrivna|långtidssjukskrivna|sjukskriven|sjukskrivits)\b",
+            // "Fem socialsekreterare på mottagningsenheten i Kristianstad är i dag sjukskrivna"
+            r"<V> (?:av (?:de |dessa |mina |våra |<UNIT_GEN> )?(?:<OF> )?)?(?:<ADJ><STAFF>(?: (?:på|inom|vid|i) [^#,]{1,40}?)? )?<NOW>(?:är|var|har varit|varit|blivit|blev) <NOW>(?:[a-zåäö]+ )?(?:sjukskrivna|långtidssjukskrivna|sjukskriven|sjukskrivits)\b",
         ),
         // "tre socialsekreterare har sjukskrivit sig", "fyra sjukskrivna handläggare"
         Rule::new(
@@ -439,4 +486,28 @@ pub(super) fn rules() -> Vec<Rule> {
             r"<VP> (?:(?:av (?:de |alla |[a-zåäö]+s )?)?(?:<STAFF_>|personalen|medarbetarna) )?(?:är|var) (?:lång)?(?:tids)?sjukskriv(?:na|en)\b",
         ),
     ]
+}
+
+/// Staff counted in `before` (the sentence before "fyra av dem har slutat": "nio nya
+/// socialsekreterare"), or posts for [`Kind::Vacancies`] ("sex av dem är vakanta" after "21
+/// tjänster"): the last such count there.
+pub(super) fn count_before(kind: Kind, before: &str) -> Option<f64> {
+    static STAFF: std::sync::LazyLock<regex::bytes::Regex> =
+        std::sync::LazyLock::new(|| counted(r"<OF> <ADJ><STAFF_>"));
+    static POSTS: std::sync::LazyLock<regex::bytes::Regex> =
+        std::sync::LazyLock::new(|| counted(r"<OF> <ADJ>[a-zåäö]*(?:tjänster|befattningar)\b"));
+    fn counted(pattern: &str) -> regex::bytes::Regex {
+        let plain = super::vocab::expand_plain(pattern);
+        super::ascii_regex(&super::fold::pattern(&plain)).expect("counted before")
+    }
+    let quantities = super::numerals::scan(before);
+    if quantities.is_empty() {
+        return None;
+    }
+    let masked = super::mask(before, &quantities);
+    let re = if kind == Kind::Vacancies { &POSTS } else { &STAFF };
+    let caps = re.captures_iter(masked.as_bytes()).last()?;
+    let marker = std::str::from_utf8(caps.name("of")?.as_bytes()).ok()?;
+    let q = quantities.get(super::marker_index(marker)?)?;
+    (q.unit == super::numerals::Unit::Count).then_some(q.value)
 }

@@ -125,6 +125,11 @@ pub fn paragraph_sentences(text: &str, p: Paragraph, index: usize, out: &mut Vec
 /// starts at `paragraph_start` (empty for a paragraph's first sentence): split as
 /// [`paragraph_sentences`] splits.
 pub fn sentence_before(text: &str, paragraph_start: usize, sentence_start: usize) -> &str {
+    span_before(text, paragraph_start, sentence_start).map_or("", |s| &text[s.start..s.end])
+}
+
+/// The span of [`sentence_before`], if there is a sentence before in the paragraph.
+pub fn span_before(text: &str, paragraph_start: usize, sentence_start: usize) -> Option<Sentence> {
     let mut out = Vec::new();
     paragraph_sentences(
         text,
@@ -135,7 +140,7 @@ pub fn sentence_before(text: &str, paragraph_start: usize, sentence_start: usize
         0,
         &mut out,
     );
-    out.last().map_or("", |s| &text[s.start..s.end])
+    out.pop()
 }
 
 fn split_line(text: &str, start: usize, end: usize, paragraph: usize, out: &mut Vec<Sentence>) {
