@@ -90,6 +90,9 @@ pub struct Mention {
 /// additionally be listed in [`AMBIGUOUS_NAMES`] or [`PERSON_NAME_LIKE`].
 /// A unit test checks that every municipality named here exists.
 const DISTRICTS: &[(&str, &str)] = &[
+    // Not a district: the old genitive the municipality still calls itself by, "Falu
+    // kommun" (its short name is Falun).
+    ("Falu", "Falun"),
     // Stockholm: stadsdelsområden, old and current (2020 reform) names.
     ("Rinkeby-Kista", "Stockholm"),
     ("Spånga-Tensta", "Stockholm"),

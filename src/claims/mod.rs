@@ -238,9 +238,10 @@ pub(crate) struct Rule {
     /// What a pronoun subject stands for: the rule holds only when the sentence before, in
     /// the same paragraph, matches ("kommunen har anlitat sex konsulter. De kostade ...").
     antecedent: Option<&'static str>,
-    /// The figure takes its kind from the sentence before: the rule holds only when that
-    /// sentence gave a claim of this kind for the same unit (see [`referring`]).
-    refers_back: bool,
+    /// The figure takes its kind from the sentence before, one of these: the rule holds only
+    /// when that sentence gave a claim of such a kind for the same unit (see [`referring`]).
+    /// `kind` is then only the first of them. Empty for every other rule.
+    refers_back: &'static [Kind],
 }
 
 impl Rule {
@@ -256,7 +257,7 @@ impl Rule {
             no_value: false,
             total_before: false,
             antecedent: None,
-            refers_back: false,
+            refers_back: &[],
         }
     }
 
@@ -306,8 +307,8 @@ impl Rule {
         self
     }
 
-    fn referring_back(mut self) -> Rule {
-        self.refers_back = true;
+    fn referring_back(mut self, kinds: &'static [Kind]) -> Rule {
+        self.refers_back = kinds;
         self
     }
 }
@@ -496,22 +497,61 @@ fn change_end(masked: &str, start: regex::bytes::Match) -> Option<usize> {
     .then(|| marker_index(marker))?
 }
 
-/// A figure of another year in parentheses right after a figure: " (11,4 miljoner kronor
-/// 2023)", " (7,2 procent året innan)", " (2023: 14)". The year or "året innan" must be
+/// A figure of another year in parentheses right after a figure (and its own year): " (11,4
+/// miljoner kronor 2023)", " under 2024 (7,2 procent året innan)", " (2023: 14)". The year or "året innan" must be
 /// there: "(cirka 4 miljoner)" says the same figure again.
 static YEAR_BESIDE: LazyLock<Regex> = LazyLock::new(|| {
-    const WHEN: &str = r"(?:(?:år )?\d{4}|i fjol|året innan|året före|föregående år|förra året|fjolåret)";
+    const WHEN: &str =
+        r"(?:(?:år )?\d{4}|i fjol|året innan|året före|föregående år|förra året|fjolåret|fg\.? år)";
+    // The figure, and its total: "(fyra av 28 året innan)".
+    const FIGURE: &str = r"#[npk](\d+)#(?: av #n(\d+)#)?";
     Regex::new(&fold::pattern(&format!(
-        r"^ \((?:{WHEN}:? #[npk](\d+)#|(?:jämfört med |mot )?#[npk](\d+)# {WHEN})\)"
+        r"^(?: (?:under|för|i|år) (?:år )?\d{{4}}| i fjol| i år| förra året)? \((?:{WHEN}:? {FIGURE}|(?:jämfört med |mot )?{FIGURE} {WHEN})\)"
     )))
     .expect("year beside")
 });
 
-/// The quantity [`YEAR_BESIDE`] finds after the figure whose marker group is `start`.
-fn year_beside(masked: &str, start: regex::bytes::Match) -> Option<usize> {
+/// The figure of another place in a clause without its verb, after a figure and what it
+/// counts: " och i Staffanstorp 22", " ärenden per handläggare och i Hallsberg 17", ", medan det på vuxenenheten är 32", or with the place after: " i Kumla
+/// och 6,2 procent i Hallsberg". Not a yardstick: " och i riket 21".
+static PLACE_BESIDE: LazyLock<Regex> = LazyLock::new(|| {
+    const AT: &str = r"(?:i|på|hos|inom|för|bland)";
+    const END: &str = r"(?:$|[.,;:!?]| (?:och|men|medan)\b)";
+    Regex::new(&fold::pattern(&format!(
+        r"^(?:(?: [^#,]{{1,40}}?)?(?:,| och| medan| men) (?:det )?{AT} (?P<p1>[^#,]{{1,30}}?) (?:(?:är|var) (?:det |den |snittet |siffran )?)?#[npk](\d+)#{END}| {AT} [^#,]{{1,30}}?(?:,| och| medan| men) #[npk](\d+)# {AT} (?P<p2>[^#,]{{1,30}}?){END})"
+    )))
+    .expect("place beside")
+});
+
+/// Places that are yardsticks, not another municipality's figure.
+static YARDSTICK_PLACE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&fold::pattern(
+        r"\b(?:riket|landet|sverige|länet|regionen|hela kommunen|kommunen som helhet|snitt|genomsnitt|målet|budget)",
+    ))
+    .expect("yardstick places")
+});
+
+/// The quantity [`PLACE_BESIDE`] finds after the figure whose marker group is `start`.
+fn place_beside(masked: &str, start: regex::bytes::Match) -> Option<usize> {
     let after = masked.get(start.end() + 1..)?;
+    let caps = PLACE_BESIDE.captures(after)?;
+    let place = caps.name("p1").or_else(|| caps.name("p2"))?.as_str();
+    if YARDSTICK_PLACE.is_match(place) {
+        return None;
+    }
+    caps.get(2).or_else(|| caps.get(3))?.as_str().parse().ok()
+}
+
+/// The quantity [`YEAR_BESIDE`] finds (and its total) after `end`: the end of a figure's marker
+/// group inside `#...#`, so one byte before the text that follows.
+fn year_beside(masked: &str, end: usize) -> Option<(usize, Option<usize>)> {
+    let after = masked.get(end + 1..)?;
     let caps = YEAR_BESIDE.captures(after)?;
-    caps.get(1).or_else(|| caps.get(2))?.as_str().parse().ok()
+    let index = |i: usize| caps.get(i).and_then(|m| m.as_str().parse().ok());
+    Some((
+        index(1).or_else(|| index(3))?,
+        index(2).or_else(|| index(4)),
+    ))
 }
 
 /// A count, then "av" right before this count: "tre av 19 tjänster" makes 19 a total. (For
@@ -554,6 +594,9 @@ static OTHER_AGENCY: LazyLock<regex::bytes::Regex> =
     LazyLock::new(|| ascii_regex(&fold::pattern(vocab::OTHER_AGENCY)).expect("other agencies"));
 static SOCIAL_SERVICES: LazyLock<regex::bytes::Regex> =
     LazyLock::new(|| ascii_regex(&fold::pattern(vocab::SOCIAL_SERVICES)).expect("social services"));
+static REFERRING_YARDSTICK: LazyLock<regex::bytes::Regex> = LazyLock::new(|| {
+    ascii_regex(&fold::pattern(referring::YARDSTICK)).expect("referring yardsticks")
+});
 static TARGET: LazyLock<regex::bytes::Regex> =
     LazyLock::new(|| ascii_regex(&fold::pattern(vocab::TARGET)).expect("targets"));
 
@@ -628,7 +671,9 @@ fn nearest_mention(mentions: &[Mention], anchor: usize) -> Option<&'static Munic
             if m.end <= anchor {
                 anchor - m.end
             } else {
-                (m.start - anchor) + 1
+                // A place after the figure counts twice as far as one before: Swedish fronts
+                // a clause's place ("I Lomma är snittet 19 och i Staffanstorp 22").
+                2 * (m.start - anchor) + 1
             }
         })
         .map(|m| m.municipality)
@@ -725,6 +770,24 @@ fn extract_with(
         if sentence.ends_with('?') {
             continue;
         }
+        // Rules that refer back hold only after a claim since the paragraph before began, or
+        // one of this sentence's own rules (see below): a sentence that only their words sent
+        // here ("antalet", "kostnaden") with no claim before is not read at all.
+        let possible: Vec<usize> = match held {
+            Some(held) => PREFILTER.possible_rules(held).collect(),
+            None => Vec::new(),
+        };
+        let floor = s
+            .paragraph
+            .checked_sub(1)
+            .map_or(paragraphs[s.paragraph].start, |i| paragraphs[i].start);
+        let may_refer = drafts.last().is_some_and(|d| d.claim.span[0] >= floor);
+        if held.is_some()
+            && !may_refer
+            && possible.iter().all(|&i| !rules[i].refers_back.is_empty())
+        {
+            continue;
+        }
         let quantities = numerals::scan(sentence);
         let masked = mask(sentence, &quantities);
         // The rules to try. With the prefilter's scan, those whose words the sentence holds
@@ -733,8 +796,8 @@ fn extract_with(
         // cost of a sentence with a claim, is saved. Without the scan, those a set of all
         // rules finds. Without a figure, only the rules that need none.
         let hits: Vec<usize> = match held {
-            Some(held) => PREFILTER
-                .possible_rules(held)
+            Some(_) => possible
+                .into_iter()
                 .filter(|&i| !quantities.is_empty() || !NEEDS_MARKER[i])
                 .collect(),
             None if quantities.is_empty() => RULE_SETS
@@ -777,33 +840,38 @@ fn extract_with(
         let mut taken: Vec<(Kind, Option<usize>)> = Vec::new();
         let first_draft = drafts.len();
         // For rules that refer back: where the sentence before starts, found when first needed.
-        let mut before_start: Option<Option<usize>> = None;
+        let mut before_start: Option<usize> = None;
 
         for ri in hits {
             let rule = &rules[ri];
             // The claims of the sentence right before, in this paragraph (those pushed since it
             // started; the drafts of this sentence come after `first_draft`).
             let mut claims_before = first_draft..first_draft;
-            if rule.refers_back {
-                // No claim yet in this paragraph: nothing to refer back to, and no split.
-                if drafts
-                    .last()
-                    .is_none_or(|d| d.claim.span[0] < paragraph.start)
-                {
-                    continue;
+            if !rule.refers_back.is_empty() {
+                if !may_refer && drafts.len() == first_draft {
+                    continue; // no claim before, none in this sentence yet
                 }
+                // The sentence before is this paragraph's, or for a paragraph's first sentence
+                // the last of the paragraph before (web news prints one sentence a paragraph).
+                // (The document's first sentence: only its own claims.)
                 let start = *before_start.get_or_insert_with(|| {
-                    text::span_before(text, paragraph.start, s.start).map(|b| b.start)
+                    text::span_before(text, paragraph.start, s.start)
+                        .or_else(|| {
+                            let p = paragraphs[s.paragraph.checked_sub(1)?];
+                            text::span_before(text, p.start, p.end)
+                        })
+                        .map_or(s.start, |b| b.start)
                 });
-                let Some(start) = start else { continue };
                 let from = drafts[..first_draft]
                     .iter()
                     .rposition(|d| d.claim.span[0] < start)
                     .map_or(0, |i| i + 1);
-                claims_before = from..first_draft;
-                if !drafts[from..first_draft]
+                // With the claims this sentence has given so far: "... 18,4 miljoner kronor,
+                // medan notan i Sundsvall var knappt 11 miljoner".
+                claims_before = from..drafts.len();
+                if !drafts[claims_before.clone()]
                     .iter()
-                    .any(|d| d.claim.kind == rule.kind)
+                    .any(|d| rule.refers_back.contains(&d.claim.kind))
                 {
                     continue;
                 }
@@ -833,20 +901,34 @@ fn extract_with(
                 }
                 // A figure that refers back is one no rule naming its thing read, of what the
                 // last figure of the sentence before counts (a count, a percent, an amount),
-                // whose claim has this rule's kind.
+                // whose claim has a kind of the rule's; that is the figure's kind.
                 let mut referent_role = None;
-                if rule.refers_back {
+                let mut kind = rule.kind;
+                if !rule.refers_back.is_empty() {
                     let unit = v.and_then(|i| quantities.get(i)).map(|q| q.unit);
-                    if unit.is_none() || taken.iter().any(|&(_, f)| f == v) {
+                    if unit.is_none()
+                        || taken.iter().any(|&(_, f)| f == v)
+                        || REFERRING_YARDSTICK.is_match(masked.as_bytes())
+                    {
                         continue;
                     }
-                    let referent = drafts[claims_before.clone()]
+                    // The nearest figure before of the same unit: this sentence's, else the
+                    // last of the sentence before.
+                    let candidates = &drafts[claims_before.clone()];
+                    let here = candidates
                         .iter()
-                        .filter(|d| d.unit == unit)
+                        .filter(|d| d.claim.span[0] == s.start && d.unit == unit && d.figure < v)
                         .max_by_key(|d| d.figure);
+                    let referent = here.or_else(|| {
+                        candidates
+                            .iter()
+                            .filter(|d| d.claim.span[0] != s.start && d.unit == unit)
+                            .max_by_key(|d| d.figure)
+                    });
                     match referent {
-                        Some(d) if d.claim.kind == rule.kind => {
+                        Some(d) if rule.refers_back.contains(&d.claim.kind) => {
                             referent_role = d.claim.role.clone();
+                            kind = d.claim.kind;
                         }
                         _ => continue,
                     }
@@ -854,7 +936,7 @@ fn extract_with(
                 if let (Some(vm), None) = (group(&caps, compiled.v), group(&caps, compiled.of)) {
                     let before = &masked[..vm.start() - 1];
                     let counted_total = vm.as_bytes().starts_with(b"n")
-                        && match rule.kind {
+                        && match kind {
                             Kind::Resigned | Kind::Staffing | Kind::SickLeave => {
                                 TOTAL_BEFORE.is_match(before) && !MADE_OF_BEFORE.is_match(before)
                             }
@@ -865,14 +947,15 @@ fn extract_with(
                         continue;
                     }
                 }
-                if taken.contains(&(rule.kind, v)) {
+                if taken.contains(&(kind, v)) {
                     continue;
                 }
-                taken.push((rule.kind, v));
+                taken.push((kind, v));
 
                 let q = v.and_then(|i| quantities.get(i));
-                // A caseload set as a target or a cap is not one that is.
-                if rule.kind == Kind::Caseload
+                // A caseload set as a target or a cap is not one that is, nor any figure
+                // that refers back to a claim ("den rimliga nivån är 15 tjänster").
+                if (kind == Kind::Caseload || !rule.refers_back.is_empty())
                     && group(&caps, compiled.v)
                         .is_some_and(|vm| TARGET.is_match(&masked.as_bytes()[..vm.start()]))
                 {
@@ -885,11 +968,10 @@ fn extract_with(
                 if group(&caps, compiled.v).is_some_and(|vm| {
                     let (before, after) = value_clause(masked.as_bytes(), vm.start(), vm.end());
                     // A rate: of sick leave, of those who want to quit, of turnover.
-                    let rate = matches!(rule.kind, Kind::SickLeave | Kind::IntentToQuit)
-                        || (rule.kind == Kind::Resigned
-                            && q.is_some_and(|q| q.unit == Unit::Percent));
+                    let rate = matches!(kind, Kind::SickLeave | Kind::IntentToQuit)
+                        || (kind == Kind::Resigned && q.is_some_and(|q| q.unit == Unit::Percent));
                     NATIONAL.is_match(before)
-                        || (rule.kind == Kind::SickLeave && SICK_TARGET.is_match(before))
+                        || (kind == Kind::SickLeave && SICK_TARGET.is_match(before))
                         || (rate
                             && (WHOLE_EMPLOYER.is_match(before)
                                 || WHOLE_EMPLOYER_AFTER.is_match(after)))
@@ -904,9 +986,9 @@ fn extract_with(
                         rule.total_before.then(|| {
                             // Staff who left, or posts that stand empty, of those the
                             // sentence before counted.
-                            if matches!(rule.kind, Kind::Resigned | Kind::Vacancies) {
+                            if matches!(kind, Kind::Resigned | Kind::Vacancies) {
                                 let before = text::sentence_before(text, paragraph.start, s.start);
-                                return staff::count_before(rule.kind, before);
+                                return staff::count_before(kind, before);
                             }
                             // "de granskade ärendena" may point a few paragraphs back, and
                             // so may "dessa utredningar" when the sentence before counts
@@ -936,10 +1018,10 @@ fn extract_with(
                 if !rule.no_value && value.is_none() {
                     continue;
                 }
-                let unit = unit_for(rule.kind, q.map(|q| q.unit));
+                let unit = unit_for(kind, q.map(|q| q.unit));
                 let mut of = of;
                 // A wish to quit is a share of staff: "fyra av tio" is 40 %.
-                if rule.kind == Kind::IntentToQuit && q.is_some_and(|q| q.unit == Unit::Count) {
+                if kind == Kind::IntentToQuit && q.is_some_and(|q| q.unit == Unit::Count) {
                     if let (Some(v), Some(total)) = (value, of) {
                         value = (total > 0.0).then(|| (100.0 * v / total).round());
                         of = None;
@@ -963,32 +1045,54 @@ fn extract_with(
                     times.get_or_insert_with(|| time::find(sentence, ctx.published.as_ref()));
                 // A figure of another year in parentheses right after this one ("3,9 miljoner
                 // kronor (11,4 miljoner kronor 2023)"): its year is not this figure's.
-                let beside = v
-                    .filter(|_| rule.kind != Kind::WorkloadChange)
-                    .and_then(|_| year_beside(&masked, group(&caps, compiled.v)?))
-                    .and_then(|j| quantities.get(j).map(|qj| (j, qj)));
+                let beside = v.filter(|_| kind != Kind::WorkloadChange).and_then(|_| {
+                    // Right after the figure, or after the claim's words: "Tio av 30
+                    // socialsekreterare har sagt upp sig i år (fyra av 28 året innan)".
+                    let vm = group(&caps, compiled.v)?;
+                    year_beside(&masked[..], vm.end())
+                        .or_else(|| year_beside(&masked[..], whole.end().checked_sub(1)?))
+                });
+                // Its total, if it has one: "(fyra av 28 året innan)".
+                let beside_of = beside
+                    .and_then(|(_, of)| quantities.get(of?))
+                    .map(|q| q.value);
+                let mut beside = beside.and_then(|(j, _)| quantities.get(j).map(|qj| (j, qj)));
+                // The years inside that parenthesis: the second figure's, not this one's.
+                let mut in_parenthesis: Vec<time::TimeExpr> = Vec::new();
                 let said = match beside {
                     Some((_, qj)) => {
+                        let open = sentence[anchor_end..qj.start]
+                            .find('(')
+                            .map_or(anchor_end, |i| anchor_end + i);
                         let close = sentence[qj.end..].find(')').map_or(qj.end, |i| qj.end + i);
-                        let outside: Vec<time::TimeExpr> = times
+                        let (outside, inside): (Vec<time::TimeExpr>, Vec<time::TimeExpr>) = times
                             .iter()
-                            .filter(|t| t.end <= anchor_end || t.start > close)
                             .cloned()
-                            .collect();
+                            .partition(|t| t.start < open || t.start > close);
+                        // A year after publication in the parenthesis is a goal, not a figure
+                        // of another year: "11,2 procent (7 procent 2026)" written in 2024.
+                        let future = ctx
+                            .published
+                            .as_ref()
+                            .is_some_and(|p| inside.iter().any(|t| t.period.from > p.last()));
+                        if future {
+                            beside = None;
+                        }
+                        in_parenthesis = inside;
                         time::nearest(&outside, anchor_start, anchor_end).map(|t| t.period)
                     }
                     None => time::nearest(times, anchor_start, anchor_end).map(|t| t.period),
                 };
                 let period = said.or_else(|| ctx.published.as_ref().map(Period::of_published));
 
-                let body = if rule.kind == Kind::Inspection {
+                let body = if kind == Kind::Inspection {
                     group_text(&caps, compiled.body)
                         .map(|b| oversight::canonical_body(&fold::unfold(b)))
                         .or_else(|| inspection_body(text, &paragraphs, s.paragraph, sentence))
                 } else {
                     None
                 };
-                if rule.kind == Kind::Inspection
+                if kind == Kind::Inspection
                     && body.is_none()
                     && !oversight::mentions_review(&text[paragraph.start..paragraph.end])
                 {
@@ -1001,7 +1105,7 @@ fn extract_with(
                     dated_in_text: said.is_some(),
                     claim: Claim {
                         doc: ctx.doc.clone(),
-                        kind: rule.kind,
+                        kind: kind,
                         value,
                         value_high: q.and_then(|q| q.high),
                         of,
@@ -1020,26 +1124,45 @@ fn extract_with(
                 // A change is two figures, each a claim of the same kind: "sjukfrånvaron har
                 // stigit från 7 till 10,4 procent" (numerals reads "från X till Y" as two
                 // quantities, not a range). A change of the inflow is itself the figure.
-                // So is the figure of another year a parenthesis sets beside it.
+                // So is the figure of another year a parenthesis sets beside it, and the
+                // figure of another place a coordinated clause gives without its verb: "I
+                // Lomma är snittet 19 och i Staffanstorp 22".
+                let other_place = v
+                    .and_then(|_| place_beside(&masked, group(&caps, compiled.v)?))
+                    .filter(|_| beside.is_none());
                 let end = v
-                    .filter(|_| rule.kind != Kind::WorkloadChange)
+                    .filter(|_| kind != Kind::WorkloadChange)
                     .and_then(|_| change_end(&masked, group(&caps, compiled.v)?))
-                    .or(beside.map(|(j, _)| j));
+                    .or(beside.map(|(j, _)| j))
+                    .or(other_place);
                 let end = end
                     .and_then(|j| Some((j, quantities.get(j)?)))
                     .filter(|(_, qj)| q.is_some_and(|q| q.unit == qj.unit));
                 if let Some((j, qj)) = end {
-                    if !taken.contains(&(rule.kind, Some(j))) {
-                        taken.push((rule.kind, Some(j)));
-                        let said = time::nearest(times, qj.start, qj.end).map(|t| t.period);
+                    if !taken.contains(&(kind, Some(j))) {
+                        taken.push((kind, Some(j)));
+                        let said = if beside.is_some() {
+                            time::nearest(&in_parenthesis, qj.start, qj.end)
+                        } else {
+                            time::nearest(times, qj.start, qj.end)
+                        }
+                        .map(|t| t.period);
                         let mut second = drafts.last().expect("just pushed").claim.clone();
                         second.value = Some(qj.value);
                         second.value_high = qj.high;
-                        second.of = None;
-                        second.unit = unit_for(rule.kind, Some(qj.unit));
+                        second.of = if beside.is_some() { beside_of } else { None };
+                        second.unit = unit_for(kind, Some(qj.unit));
                         second.approx = qj.approx;
                         second.period =
                             said.or_else(|| ctx.published.as_ref().map(Period::of_published));
+                        if other_place == Some(j) {
+                            let at = s.start + qj.start;
+                            let municipality = nearest_mention(in_sentence, at)
+                                .or_else(|| nearest_mention(in_paragraph, at))
+                                .or_else(&mut doc_municipality);
+                            second.municipality = municipality.map(|m| m.name.to_string());
+                            second.municipality_code = municipality.map(|m| m.code.to_string());
+                        }
                         drafts.push(Draft {
                             figure: Some(j),
                             unit: Some(qj.unit),

@@ -162,7 +162,7 @@ pub(super) fn rules() -> Vec<Rule> {
             Kind::Consultants,
             "consultants-cost",
             &hired(
-                r"\b(?:<HIRED_COST>(?: [^#]{0,30}?)? (?:kostade|kostar|kostat|har kostat|hade kostat)|(?:kostade|kostar|har kostat|hade kostat) (?:[^#]{0,20}? )?<HIRED_COST>) (?:kommunen |förvaltningen |nämnden |socialtjänsten )?(?:totalt |sammanlagt )?<VK>",
+                r"\b(?:<HIRED_COST>(?: [^#]{0,30}?)? (?:kostade|kostar|kostat|har kostat|hade kostat)|(?:kostade|kostar|har kostat|hade kostat) (?:[^#]{0,20}? )?<HIRED_COST>) (?:kommunen |förvaltningen |nämnden |socialtjänsten |[a-zåäö-]+(?: kommun| stad)? )?(?:totalt |sammanlagt )?<VK>",
             ),
         ),
         // A pronoun for hired staff named in the sentence before: "Kommunen har anlitat sex

@@ -5,7 +5,7 @@
 
 use super::*;
 use crate::dates::PubDate;
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 const PUBLISHED: &str = "2021-09-03";
 
@@ -2388,4 +2388,186 @@ fn yardsticks_beside_a_figure_leave_it_a_claim() {
         national.iter().all(|c| c.value != Some(8.0)),
         "{national:?}"
     );
+}
+
+// --- figures that refer back (referring.rs), a year's figure beside, counts before ---------
+
+/// Why `text` does not give exactly the wanted claims (in any order), if it does not. The
+/// hedge (`approx`) is not compared.
+fn mismatch_doc(text: &str, wants: &[Want]) -> Option<String> {
+    let key = |k: Kind, v: Option<f64>, h: Option<f64>, of: Option<f64>, u: ClaimUnit| {
+        format!("{k} {v:?}..{h:?} of {of:?} {u:?}")
+    };
+    let mut got: Vec<String> = run(text)
+        .iter()
+        .map(|c| key(c.kind, c.value, c.value_high, c.of, c.unit))
+        .collect();
+    let mut wanted: Vec<String> = wants
+        .iter()
+        .map(|w| key(w.kind, Some(w.value), w.high, w.of, w.unit))
+        .collect();
+    got.sort();
+    wanted.sort();
+    (got != wanted).then(|| format!("{text:?}\n    want {wanted:?}\n    got  {got:?}"))
+}
+
+/// Checks documents of a few sentences each, reporting every failure together.
+fn check_docs(cases: &[(&str, &[Want])]) {
+    let failures: Vec<String> = cases
+        .iter()
+        .filter_map(|(text, wants)| mismatch_doc(text, wants))
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "{} of {} documents failed:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn figures_whose_kind_the_sentence_before_gives() {
+    check_docs(&[
+        // a noun for the figure, after its verb and before it, with a place or a year
+        ("Mjölby har sju vakanta socialsekreterartjänster. I Motala är siffran elva.", &[want(Vacancies, 7.0, People), want(Vacancies, 11.0, People)]),
+        ("Handläggarna i Hudiksvall har i snitt 38 ärenden var. I Bollnäs ligger snittet på 24.", &[want(Caseload, 38.0, CasesPerWorker), want(Caseload, 24.0, CasesPerWorker)]),
+        ("Inhyrda socionomer kostade Kalmar 9,2 miljoner kronor i fjol. I Nybro landade notan på 3,1 miljoner.", &[want(Consultants, 9_200_000.0, Sek), want(Consultants, 3_100_000.0, Sek)]),
+        ("Sjukfrånvaron bland socialsekreterarna i Piteå var 9,4 procent under 2023. Motsvarande siffra för 2021 var 6,1 procent.", &[want(SickLeave, 9.4, Percent), want(SickLeave, 6.1, Percent)]),
+        ("I år har 14 socialsekreterare slutat i Gävle. Under hela 2022 var siffran nio.", &[want(Resigned, 14.0, People), want(Resigned, 9.0, People)]),
+        // change verbs, V2 and perfect
+        ("Kommunen hyrde in fem konsultsocionomer under 2021. Året därpå steg antalet till åtta.", &[want(Consultants, 5.0, People), want(Consultants, 8.0, People)]),
+        ("I mars saknade socialtjänsten i Sandviken tolv socialsekreterare. I september hade siffran sjunkit till fyra.", &[want(Vacancies, 12.0, People), want(Vacancies, 4.0, People)]),
+        // an average on its own, and a pronoun for people counted at another time
+        ("I Örnsköldsvik har biståndshandläggarna mellan 60 och 80 ärenden var. Förvaltningen redovisar själv ett snitt på 58.", &[want(Caseload, 60.0, CasesPerWorker).high(80.0), want(Caseload, 58.0, CasesPerWorker)]),
+        ("Socialtjänsten i Ljungby har i dag fyra inhyrda socialsekreterare. Vid samma tid förra året var de nio.", &[want(Consultants, 4.0, People), want(Consultants, 9.0, People)]),
+        // another unit, a change after a change, a review's figure with its total
+        ("Sex handläggare på mottagningsenheten i Tierp är sjukskrivna. På familjeenheten gäller det ytterligare två.", &[want(SickLeave, 6.0, People), want(SickLeave, 2.0, People)]),
+        ("Orosanmälningarna i Eskilstuna ökade med 21 procent i fjol. I Strängnäs var ökningen 9 procent.", &[want(WorkloadChange, 21.0, Percent), want(WorkloadChange, 9.0, Percent)]),
+        ("Ivo fann brister i 11 av 30 granskade utredningar i Mora. I Orsa var motsvarande siffra 4 av 12.", &[want(Inspection, 11.0, Cases).of(30.0), want(Inspection, 4.0, Cases).of(12.0)]),
+        // the same sentence, and the next paragraph (web news prints a sentence a paragraph)
+        ("I Kiruna kostade hyrsocionomerna 6,5 miljoner kronor, medan notan i Gällivare var 2,2 miljoner.", &[want(Consultants, 6_500_000.0, Sek), want(Consultants, 2_200_000.0, Sek)]),
+        ("Vänersborg har tio vakanta socialsekreterartjänster.\n\nI Trollhättan är siffran sex.", &[want(Vacancies, 10.0, People), want(Vacancies, 6.0, People)]),
+        // a second place in a clause without its verb
+        ("I Kumla är snittet 21 ärenden per handläggare och i Hallsberg 17.", &[want(Caseload, 21.0, CasesPerWorker), want(Caseload, 17.0, CasesPerWorker)]),
+        // a year's figure in parentheses, with its own year or total
+        ("Socialnämndens underskott blev 8,3 miljoner kronor under 2020 (12,1 miljoner kronor 2019).", &[want(Deficit, 8_300_000.0, Sek), want(Deficit, 12_100_000.0, Sek)]),
+        ("Kostnaden för inhyrda socialsekreterare i Lerum var 4,4 mnkr (fg år 6,0 mnkr).", &[want(Consultants, 4_400_000.0, Sek), want(Consultants, 6_000_000.0, Sek)]),
+        ("Åtta av 25 socialsekreterare i Boden har sagt upp sig i år (tre av 24 året innan).", &[want(Resigned, 8.0, People).of(25.0), want(Resigned, 3.0, People).of(24.0)]),
+        // staff or posts counted in the sentence before
+        ("I augusti anställde Lidköping elva nya socialsekreterare. Fem av dem har redan sagt upp sig.", &[want(Resigned, 5.0, People).of(11.0)]),
+        ("Familjeenheten i Tranås har 16 socialsekreterartjänster. Sedan i våras är fyra av dem vakanta.", &[want(Staffing, 16.0, People), want(Vacancies, 4.0, People).of(16.0)]),
+        ("Enheten för barn och unga i Älmhult har nio tjänster. Tre står i dag tomma.", &[want(Staffing, 9.0, People), want(Vacancies, 3.0, People)]),
+    ]);
+    // Each figure keeps its own place: the second place's, and the first's though the
+    // second stands nearer after it.
+    let claims = run("I Lomma är snittet 19 ärenden per handläggare och i Staffanstorp 22.");
+    let places: Vec<(Option<f64>, Option<&str>)> = claims
+        .iter()
+        .map(|c| (c.value, c.municipality.as_deref()))
+        .collect();
+    assert_eq!(
+        places,
+        [
+            (Some(19.0), Some("Lomma")),
+            (Some(22.0), Some("Staffanstorp"))
+        ]
+    );
+    // The year's figure keeps its year, the figure before its own.
+    let claims = run("Kostnaden för inhyrd personal sjönk till 3,9 miljoner kronor under 2020 (11,4 miljoner kronor 2019).");
+    let years: Vec<i32> = claims
+        .iter()
+        .map(|c| c.period.expect("dated").from.year())
+        .collect();
+    assert_eq!(years, [2020, 2019]);
+}
+
+/// A review's look-alikes (2026-12-06): a figure after a claim that reads like it refers back
+/// but is a yardstick, a target, another measure or another group. The second sentence must
+/// add nothing to what the first gives alone.
+#[test]
+fn look_alikes_of_figures_that_refer_back() {
+    let pairs: &[(&str, &str)] = &[
+            ("Socialtjänsten i Gävle har i dag elva vakanta socialsekreterartjänster.", "I hela landet är siffran omkring 1 000."),
+            ("Sjukfrånvaron bland socialsekreterarna i Norrtälje var 11,2 procent förra året.", "Snittet i länet ligger på 8,4 procent."),
+            ("Sjukfrånvaron bland socialsekreterarna i Nacka var 10,1 procent i fjol.", "Bland jämförbara kommuner ligger snittet på 7,9 procent."),
+            ("I Haninge är sjukfrånvaron bland socialsekreterarna 10,5 procent.", "I riket är siffran 7,1 procent."),
+            ("Varje socialsekreterare på barn och unga i Sundsvall har i snitt 32 ärenden.", "Enligt SKR ligger medianen bland kommunerna på 22."),
+            ("Socialsekreterarna i Eskilstuna har i dag mellan 35 och 40 ärenden var.", "Fackets riktmärke är ett snitt på 25 ärenden."),
+            ("Varje handläggare på försörjningsstöd i Borås ansvarar för omkring 90 hushåll.", "Förvaltningen bedömer att den rimliga nivån är 60 hushåll."),
+            ("Konsultkostnaderna inom socialtjänsten i Kalmar blev 14 miljoner kronor i fjol.", "Prognosen är att notan i år landar på 20 miljoner kronor."),
+            ("Kommunen betalade 18 miljoner kronor för inhyrda socialsekreterare i Trollhättan i fjol.", "Den budgeterade kostnaden var 6 miljoner kronor."),
+            ("Kommunen betalade 18 miljoner kronor för inhyrda socialsekreterare i Uddevalla i fjol.", "Den totala kostnaden i socialnämnden var 640 miljoner kronor."),
+            ("Socialnämnden i Skövde gick med ett underskott på 33 miljoner kronor i fjol.", "Kommunstyrelsen har nu beslutat om ett extra anslag till nämnden, och beloppet är 20 miljoner kronor."),
+            ("Sjukfrånvaron bland socialsekreterarna i Växjö var 12 procent i fjol.", "Andelen timanställda på enheten är ännu högre, och i år steg den till 30 procent."),
+            ("Konsultkostnaderna inom IFO i Lerum blev 18 miljoner kronor förra året.", "Budgeten var från början 10 miljoner, men i juni ökade den till 14 miljoner."),
+            ("Sju socialsekreterare har sagt upp sig från barnenheten i Motala sedan årsskiftet.", "Vid årsskiftet var de 25 stycken."),
+            ("Fyra socialsekreterare på mottagningen i Ludvika är sjukskrivna.", "Familjerna som väntar på utredning blir allt fler; i fjol var de 60."),
+            ("Nio socialsekreterare inom individ- och familjeomsorgen i Ronneby är långtidssjukskrivna.", "Inom kultur och fritid gäller det ytterligare fyra."),
+            ("Fem socialsekreterare har sagt upp sig från vuxenenheten i Ale i år.", "På ekonomiavdelningen gäller det ytterligare två."),
+            ("I fjol anställdes nio nyexaminerade socialsekreterare i Kungsbacka på ett traineeprogram.", "Sex av dem har gått vidare till fasta tjänster på barnenheten."),
+            ("Förvaltningen i Upplands Väsby har 30 socialsekreterare och hyr dessutom in sex konsulter.", "Fyra av dem har slutat sedan i somras, eftersom avtalen inte förlängdes."),
+            ("Tolv socialsekreterare i Trelleborg påbörjade i höstas en grundutbildning i barnutredningar.", "Åtta av dem har redan gått vidare till fördjupningskursen."),
+            ("Familjeenhetens tio socialsekreterare i Kävlinge följde i fjol upp 12 placerade barn.", "Fyra av dem har sedan dess lämnat kommunen."),
+            ("Kommunens HVB-hem för ensamkommande i Gislaved har 16 platser.", "Sex står i dag tomma."),
+            ("Socialtjänsten i Hudiksvall har avtal om tolv jourhemsplatser.", "I dag är fem tomma."),
+            ("Förskolan i Östra Ljungby har 60 platser.", "Tolv står tomma sedan i höstas."),
+            ("Vuxenutbildningen i Katrineholm har 14 tjänster för lärare i sfi.", "Fyra är fortfarande vakanta."),
+            ("Hemtjänsten i Sala har 52 tjänster.", "Sex av dem står just nu obesatta."),
+            ("Tre socialsekreterare har sagt upp sig från barnenheten i Härnösand i år.", "Vid årsskiftet var siffran 17 anställda, i dag är den 14."),
+            ("Tio socialsekreterare har slutat på socialtjänsten i Tranås i år.", "Snittet bland dem var 29 år."),
+            ("Antalet orosanmälningar till socialtjänsten i Borås ökade med 18 procent i fjol.", "Ökningen i befolkningen var bara 2 procent."),
+            ("Antalet utredningar på barn och unga i Sandviken har ökat med 25 procent sedan 2021.", "Minskningen i personalstyrkan var samtidigt 10 procent."),
+            ("Antalet anmälningar om barn som far illa ökade med 30 procent i Gävle i fjol.", "Ökningen i budgeten blev 3 procent."),
+            ("Konsultkostnaderna inom socialtjänsten i Huddinge uppgick till 12 miljoner kronor i fjol.", "Timpriset låg på ett snitt på 1 150 kronor."),
+            ("Socialsekreterarna på utredningsenheten i Skellefteå har 30 ärenden var.", "Handläggningstiden har ett snitt på 120 dagar."),
+            ("Socialnämnden i Gällivare redovisar ett underskott på 19 miljoner kronor.", "För kommunen som helhet var siffran 40 miljoner."),
+            ("Sjukfrånvaron på barn- och familjeenheten i Mölndal är 13 procent.", "Bland kommunens alla anställda är siffran 6,8 procent."),
+            ("Socialnämnden i Alingsås gick med ett underskott på 12 miljoner kronor i fjol.", "Till nästa år ligger siffran på 20 miljoner om inga åtgärder sätts in."),
+            ("Konsultkostnaderna i Järfälla blev 9 miljoner kronor i fjol.", "För att locka fast personal har nämnden höjt ingångslönen, och nivån är nu 36 000 kronor."),
+            ("Ordinarie bemanning på mottagningsenheten i Uddevalla är 12 socialsekreterare.", "Facket anser att den rimliga nivån är 15 tjänster."),
+            ("Socialtjänsten i Sollentuna har i dag fem konsulter.", "Kön till utredning var 40 barn i våras, men i dag ligger den på 25."),
+            ("Sjukfrånvaron bland socialsekreterarna i Kumla var 12 procent i fjol.", "Andelen utredningar som inte blev klara i tid var ännu högre, men nu har den sjunkit till 20 procent."),
+            ("Socialnämnden i Mark redovisar ett underskott på 14 miljoner kronor.", "Kostnaden hos kommunstyrelsen blev samtidigt 3 miljoner lägre än budget."),
+            ("Socialtjänsten i Haninge har i dag tre konsulter.", "Antalet i förvaltningen är 240 anställda."),
+            ("Drygt 30 procent av socialsekreterarna i Gävle skulle vilja säga upp sig, enligt en medarbetarenkät.", "Bland kommunens övriga anställda är siffran 12 procent."),
+            ("Var fjärde socialsekreterare i Halmstad vill säga upp sig inom ett år.", "I SSR:s nationella enkät är siffran 31 procent."),
+            ("Socialtjänsten i Tidaholm har i dag tre konsulter.", "I kön till försörjningsstöd är antalet 40 hushåll."),
+            ("Sjukfrånvaron bland socialsekreterarna i Piteå är 9 procent.", "Nämndens mål är att nivån ska vara 6 procent, och i riket ligger snittet på 7,4 procent."),
+        ];
+    let key = |claims: Vec<Claim>| -> Vec<String> {
+        claims
+            .iter()
+            .map(|c| format!("{} {}", c.kind, c.figure()))
+            .collect()
+    };
+    let failures: Vec<String> = pairs
+        .iter()
+        .filter_map(|(first, second)| {
+            let alone = key(run(first));
+            let both = key(run(&format!("{first} {second}")));
+            (alone != both).then(|| {
+                format!("{second:?}\n    after {first:?}\n    gave {both:?}, alone {alone:?}")
+            })
+        })
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "{} of {} gave more:\n{}",
+        failures.len(),
+        pairs.len(),
+        failures.join("\n")
+    );
+    check_none(
+        None,
+        &[
+            "Enligt personalplanen saknar äldreförvaltningen i Borås 25 medarbetare inför sommaren.",
+            "I dag saknar stadsbyggnadskontoret i Linköping sex handläggare.",
+            "Fem anställda på kommunens IT-avdelning i Kristianstad är i dag sjukskrivna.",
+        ],
+    );
+    // A year after publication in the parenthesis is a goal (published 2021 here).
+    let claims =
+        run("Sjukfrånvaron bland socialsekreterarna i Lidköping är 11,2 procent (7 procent 2024).");
+    assert_eq!(key(claims), ["sick_leave 11,2 %"]);
 }
