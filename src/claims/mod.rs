@@ -1105,7 +1105,7 @@ fn extract_with(
                     dated_in_text: said.is_some(),
                     claim: Claim {
                         doc: ctx.doc.clone(),
-                        kind: kind,
+                        kind,
                         value,
                         value_high: q.and_then(|q| q.high),
                         of,
