@@ -903,6 +903,9 @@ fn extract_with(
                 // last figure of the sentence before counts (a count, a percent, an amount),
                 // whose claim has a kind of the rule's; that is the figure's kind.
                 let mut referent_role = None;
+                // The referent's period, when its own sentence dated it: "I Jönköping kostade
+                // ... förra året. I Sundsvall var notan knappt 11 miljoner" is last year's too.
+                let mut referent_period = None;
                 let mut kind = rule.kind;
                 if !rule.refers_back.is_empty() {
                     let unit = v.and_then(|i| quantities.get(i)).map(|q| q.unit);
@@ -928,6 +931,7 @@ fn extract_with(
                     match referent {
                         Some(d) if rule.refers_back.contains(&d.claim.kind) => {
                             referent_role = d.claim.role.clone();
+                            referent_period = d.claim.period.filter(|_| d.dated_in_text);
                             kind = d.claim.kind;
                         }
                         _ => continue,
@@ -1059,12 +1063,14 @@ fn extract_with(
                 let mut beside = beside.and_then(|(j, _)| quantities.get(j).map(|qj| (j, qj)));
                 // The years inside that parenthesis: the second figure's, not this one's.
                 let mut in_parenthesis: Vec<time::TimeExpr> = Vec::new();
+                let mut parenthesis = "";
                 let said = match beside {
                     Some((_, qj)) => {
                         let open = sentence[anchor_end..qj.start]
                             .find('(')
                             .map_or(anchor_end, |i| anchor_end + i);
                         let close = sentence[qj.end..].find(')').map_or(qj.end, |i| qj.end + i);
+                        parenthesis = &sentence[open..close];
                         let (outside, inside): (Vec<time::TimeExpr>, Vec<time::TimeExpr>) = times
                             .iter()
                             .cloned()
@@ -1083,6 +1089,10 @@ fn extract_with(
                     }
                     None => time::nearest(times, anchor_start, anchor_end).map(|t| t.period),
                 };
+                // "Året innan var siffran nio" counts from the referent's year.
+                let shifted =
+                    referent_period.and_then(|p| p.shift_year(time::years_from_before(sentence)?));
+                let said = shifted.or(said).or(referent_period);
                 let period = said.or_else(|| ctx.published.as_ref().map(Period::of_published));
 
                 let body = if kind == Kind::Inspection {
@@ -1153,6 +1163,20 @@ fn extract_with(
                         second.of = if beside.is_some() { beside_of } else { None };
                         second.unit = unit_for(kind, Some(qj.unit));
                         second.approx = qj.approx;
+                        // Another place's figure without a time of its own has the first's.
+                        // The year before the first's: "14,2 miljoner kronor för 2024 (8,7
+                        // miljoner kronor året innan)".
+                        let first = drafts.last().expect("just pushed");
+                        let first_period = first.claim.period.filter(|_| first.dated_in_text);
+                        let said = said.or_else(|| {
+                            if other_place == Some(j) {
+                                first_period
+                            } else if beside.is_some() {
+                                first_period?.shift_year(time::years_from_before(parenthesis)?)
+                            } else {
+                                None
+                            }
+                        });
                         second.period =
                             said.or_else(|| ctx.published.as_ref().map(Period::of_published));
                         if other_place == Some(j) {

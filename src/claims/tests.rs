@@ -2480,6 +2480,17 @@ fn figures_whose_kind_the_sentence_before_gives() {
         .map(|c| c.period.expect("dated").from.year())
         .collect();
     assert_eq!(years, [2020, 2019]);
+    // A figure that refers back has its referent's year, or counts from it; so does the
+    // parenthesis "året innan" (published 2021 here, so "året innan" alone would be 2020).
+    for (text, want) in [
+        ("Under 2018 slutade 14 socialsekreterare i Gävle. Året innan var siffran nio.", [2018, 2017]),
+        ("Under 2018 slutade 14 socialsekreterare i Gävle. I Sandviken var siffran sex.", [2018, 2018]),
+        ("Socialnämnden i Motala redovisar ett underskott på 14,2 miljoner kronor för 2019 (8,7 miljoner kronor året innan).", [2019, 2018]),
+    ] {
+        let years: Vec<i32> =
+            run(text).iter().map(|c| c.period.expect("dated").from.year()).collect();
+        assert_eq!(years, want, "{text}");
+    }
 }
 
 /// A review's look-alikes (2026-12-06): a figure after a claim that reads like it refers back

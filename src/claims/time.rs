@@ -27,6 +27,14 @@ impl Period {
         })
     }
 
+    /// The calendar year `years` after (before, when negative) this one, if this is one.
+    pub fn shift_year(&self, years: i32) -> Option<Period> {
+        let y = self.from.year();
+        (self.from == NaiveDate::from_ymd_opt(y, 1, 1)?
+            && self.to == NaiveDate::from_ymd_opt(y, 12, 31)?)
+        .then(|| Period::year(y + years))?
+    }
+
     pub fn months(y1: i32, m1: u32, y2: i32, m2: u32) -> Option<Period> {
         let from = NaiveDate::from_ymd_opt(y1, m1, 1)?;
         NaiveDate::from_ymd_opt(y2, m2, 1)?;
@@ -593,6 +601,33 @@ fn resolve(family: Family, caps: &regex::Captures, published: Option<&PubDate>) 
         }
         Family::Year => Period::year(year("y")?),
     }
+}
+
+/// Years counted from another year the text named before, not from the publication: "året
+/// innan" and "föregående år" (-1), "året därpå" (+1), "två år tidigare" (-2). For a figure
+/// that refers back to a dated one ("Under 2023 slutade 14. Året innan var siffran nio").
+pub fn years_from_before(text: &str) -> Option<i32> {
+    static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)\b(?:(?P<back>(?:året|ett år) (?:innan|före|tidigare)|föregående år|fg\.? år|fjolåret)|(?P<on>(?:året|ett år) (?:därpå|efter|senare))|(?P<n>två|tre|fyra|fem|[2-9]) år (?:(?P<nback>tidigare|innan|före)|senare|efter))\b",
+        )
+        .expect("relative years")
+    });
+    let caps = RELATIVE.captures(text)?;
+    if caps.name("back").is_some() {
+        return Some(-1);
+    }
+    if caps.name("on").is_some() {
+        return Some(1);
+    }
+    let n = match &caps["n"].to_lowercase()[..] {
+        "två" => 2,
+        "tre" => 3,
+        "fyra" => 4,
+        "fem" => 5,
+        digit => digit.parse().ok()?,
+    };
+    Some(if caps.name("nback").is_some() { -n } else { n })
 }
 
 /// The time expression nearest to `start..end` (a claim's figure), if any.
