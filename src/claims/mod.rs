@@ -512,8 +512,9 @@ static YEAR_BESIDE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The figure of another place in a clause without its verb, after a figure and what it
-/// counts: " och i Staffanstorp 22", " ärenden per handläggare och i Hallsberg 17", ", medan det på vuxenenheten är 32", or with the place after: " i Kumla
-/// och 6,2 procent i Hallsberg". Not a yardstick: " och i riket 21".
+/// counts: " och i Staffanstorp 22", " ärenden per handläggare och i Hallsberg 17", ", medan
+/// det på vuxenenheten är 32", or with the place after: " i Kumla och 6,2 procent i
+/// Hallsberg". Not a yardstick: " och i riket 21".
 static PLACE_BESIDE: LazyLock<Regex> = LazyLock::new(|| {
     const AT: &str = r"(?:i|på|hos|inom|för|bland)";
     const END: &str = r"(?:$|[.,;:!?]| (?:och|men|medan)\b)";
@@ -844,8 +845,8 @@ fn extract_with(
 
         for ri in hits {
             let rule = &rules[ri];
-            // The claims of the sentence right before, in this paragraph (those pushed since it
-            // started; the drafts of this sentence come after `first_draft`).
+            // For a rule that refers back, the claims it may refer to: those of the sentence
+            // before and those this sentence has given so far (the drafts from `first_draft`).
             let mut claims_before = first_draft..first_draft;
             if !rule.refers_back.is_empty() {
                 if !may_refer && drafts.len() == first_draft {

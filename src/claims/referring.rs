@@ -6,12 +6,14 @@
 //! Sundsvall var notan knappt 11 miljoner.", "... omkring 90 hushåll var. För två år sedan
 //! var siffran 65." Read alone, the second sentence says nothing of social services.
 //!
-//! So each rule here is one pattern, repeated for every kind a claim of the sentence before
-//! can have. A match holds only when the sentence right before, in the same paragraph, gave a
-//! claim of the rule's kind whose figure counts what this one counts (a count, a percent, an
-//! amount): the last such claim of that sentence decides the kind (see
-//! `super::extract_with`). Rules that name the thing counted come first, so a figure they
-//! read is not read again here.
+//! So each rule here names the kinds it may take, and a match holds only when a claim of one
+//! of them, whose figure counts what this one counts (a count, a percent, an amount), stands
+//! before it: earlier in its own sentence ("..., medan notan i Sundsvall var 11 miljoner"),
+//! else in the sentence before, which for a paragraph's first sentence is the last of the
+//! paragraph before (web news prints a sentence a paragraph). The nearest such claim decides
+//! the kind, and gives its year when its sentence named one ("Året innan var siffran nio"
+//! counts from it; see `super::extract_with`). Rules that name the thing counted come first,
+//! so a figure they read is not read again here.
 //!
 //! Read alone, such a sentence also cannot say that its figure is not a yardstick: "I riket
 //! är siffran 7,1 procent", "Prognosen är att notan landar på 20 miljoner", "Den totala
