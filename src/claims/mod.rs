@@ -532,6 +532,22 @@ static YARDSTICK_PLACE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("yardstick places")
 });
 
+/// The count the last match of `re` in `before` captures as `of` ("har granskat 40
+/// utredningar", "nio nya socialsekreterare"), and whether it is the last count there.
+fn count_named_before(before: &str, re: &regex::bytes::Regex) -> Option<(f64, bool)> {
+    let quantities = numerals::scan(before);
+    if quantities.is_empty() {
+        return None;
+    }
+    let masked = mask(before, &quantities);
+    let caps = re.captures_iter(masked.as_bytes()).last()?;
+    let marker = std::str::from_utf8(caps.name("of")?.as_bytes()).ok()?;
+    let i = marker_index(marker)?;
+    let q = quantities.get(i).filter(|q| q.unit == Unit::Count)?;
+    let last = quantities.iter().rposition(|q| q.unit == Unit::Count) == Some(i);
+    Some((q.value, last))
+}
+
 /// The quantity [`PLACE_BESIDE`] finds after the figure whose marker group is `start`.
 fn place_beside(masked: &str, start: regex::bytes::Match) -> Option<usize> {
     let after = masked.get(start.end() + 1..)?;

@@ -17,15 +17,7 @@ static SAMPLE: LazyLock<regex::bytes::Regex> = LazyLock::new(|| {
 /// The number of cases of the last review stated in `before` (the text before a finding, from
 /// a few paragraphs back): what "i 26 av dem" counts from.
 pub(super) fn sample_before(before: &str) -> Option<f64> {
-    let quantities = super::numerals::scan(before);
-    if quantities.is_empty() {
-        return None;
-    }
-    let masked = super::mask(before, &quantities);
-    let caps = SAMPLE.captures_iter(masked.as_bytes()).last()?;
-    let marker = std::str::from_utf8(caps.name("of")?.as_bytes()).ok()?;
-    let q = quantities.get(super::marker_index(marker)?)?;
-    (q.unit == super::numerals::Unit::Count).then_some(q.value)
+    super::count_named_before(before, &SAMPLE).map(|(value, _)| value)
 }
 
 pub(super) fn rules() -> Vec<Rule> {

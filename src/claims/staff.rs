@@ -515,21 +515,14 @@ pub(super) fn count_before(kind: Kind, before: &str) -> Option<f64> {
         let plain = super::vocab::expand_plain(pattern);
         super::ascii_regex(&super::fold::pattern(&plain)).expect("counted before")
     }
-    let quantities = super::numerals::scan(before);
-    // The last count of the sentence, and only if it counts staff (or posts): "30
-    // socialsekreterare och sex konsulter" gives none, "dem" being the consultants.
-    let last = quantities
-        .iter()
-        .rposition(|q| q.unit == super::numerals::Unit::Count)?;
-    let masked = super::mask(before, &quantities);
     let re = if kind == Kind::Vacancies {
         &POSTS
     } else {
         &STAFF
     };
-    let caps = re.captures_iter(masked.as_bytes()).last()?;
-    let marker = std::str::from_utf8(caps.name("of")?.as_bytes()).ok()?;
-    let i = super::marker_index(marker)?;
-    let q = quantities.get(i).filter(|_| i == last)?;
-    (q.unit == super::numerals::Unit::Count).then_some(q.value)
+    // Only the sentence's last count: "30 socialsekreterare och sex konsulter" gives none,
+    // "dem" being the consultants.
+    super::count_named_before(before, re)
+        .filter(|&(_, last)| last)
+        .map(|(value, _)| value)
 }
