@@ -223,10 +223,10 @@ fn figures_that_refer_back() {
 
 /// Their look-alikes: after each claim a figure that is a yardstick, a target or another
 /// measure. Only the documents' ordinary claims are gold, so every figure read as referring
-/// back is an extra claim (precision 0.971 with 5e1270c, 1.0 after).
+/// back is an extra claim (P / R 0.971 / 0.825 with 5e1270c, 1.0 / 1.0 after).
 #[test]
 fn look_alikes_of_figures_that_refer_back() {
-    check("claims-eval/referring/negatives", 0.90, 0.97);
+    check("claims-eval/referring/negatives", 0.95, 0.97);
 }
 
 /// The held-out set (`tests/fixtures/claims-holdout`), which nobody tunes on, held to a

@@ -105,6 +105,28 @@ pub(super) fn rules() -> Vec<Rule> {
                 r"\b(?:konsultkostnad(?:er|erna|en)?|kostnad(?:en|er|erna)? för (?:<HIRED_COST>|bemanning)|inhyrda konsulter för|bemanningskostnad(?:er|erna)?)(?:,? [^#]{0,80}?)? (?:på|om|är|var|blev|uppgår till|uppgick till|landade på|hamnade på|motsvarande|ökade till|har ökat till|steg till|från|till) (?:(?:under|för|i) [^#,]{1,25}? )?(?:totalt |drygt )?<VK>",
             ),
         ),
+        // The verb first: "I Sala var notan för inhyrda socionomer 3,1 miljoner kronor"
+        Rule::new(
+            Kind::Consultants,
+            "was-the-cost-of-hired",
+            &hired(
+                r"\b(?:var|är|blev|landade|hamnade|uppgick|uppgår) (?:notan|kostnaden|kostnaderna) för (?:<HIRED_COST>|bemanning)(?: [^#,]{1,30}?)? (?:på |till )?(?:totalt |drygt )?<VK>",
+            ),
+        ),
+        // What the staffing agencies billed: "Bemanningsföretagen fakturerade socialtjänsten i
+        // Härnösand 7,8 miljoner kronor förra året" (not any consultancy: "Konsultbolaget
+        // fakturerade kunden 3 miljoner kronor för it-systemet").
+        Rule::new(
+            Kind::Consultants,
+            "staffing-agencies-billed",
+            r"\bbemanningsföretag(?:en|et)? (?:har |hade )?(?:fakturerade|fakturerat|fakturerar) (?:[^#]{1,40}? )?(?:totalt |sammanlagt |drygt )?<VK>",
+        ),
+        // Hired among the staff counted: "har tolv socialsekreterare, varav tre är inhyrda"
+        Rule::new(
+            Kind::Consultants,
+            "of-whom-hired",
+            r"#n\d+# <ADJ><STAFF_>[^#]{0,40}?,? varav <V> (?:är|var) (?:inhyrda|konsulter|inhyrd personal|från bemanningsföretag)\b",
+        ),
         // A second period in the same breath: "Kostnaden för inhyrda konsulter uppgick 2019 till
         // 11,2 mnkr och för perioden januari–augusti 2020 till 6,4 mnkr"
         Rule::new(

@@ -70,10 +70,10 @@ const CHANGED_PERFECT: &str = r"(?:stigit|sjunkit|ökat|minskat|gått (?:upp|ned
 
 /// Words of a figure that is not the place's own claim but a yardstick or another measure:
 /// wider areas and groups ("i riket", "i länet", "bland jämförbara kommuner", "kommunens
-/// alla anställda", "i en nationell enkät"), what is wished, planned or budgeted ("rimlig",
+/// alla anställda", "i en nationell enkät", "för landets kommuner sammantaget"), what is wished, planned or budgeted ("rimlig",
 /// "riktmärke", "prognosen", "budgeterade"), wholes ("den totala kostnaden") and other
 /// amounts ("ingångslönen", "timpriset", "anslaget", "befolkningen").
-pub const YARDSTICK: &str = r"\b(?:riket|landet|sverige|länet|regionen|kommunerna|jämförbara|övriga|alla|samtliga|hela kommunen|kommunen som helhet|kommunen totalt|nationell[a-zåäö]*|enkät[a-zåäö]*|rimlig[a-zåäö]*|riktmärke[a-zåäö]*|prognos[a-zåäö]*|budget[a-zåäö]*|budgeter[a-zåäö]*|beräknas|väntas|förväntas|total[a-zåäö]*|sammanlagd[a-zåäö]*|[a-zåäö]*lön[a-zåäö]*|timpris[a-zåäö]*|per timme|i timmen|anslag[a-zåäö]*|bidrag[a-zåäö]*|befolkning[a-zåäö]*|invånare|medianen)\b";
+pub const YARDSTICK: &str = r"\b(?:riket|rikets|landet|landets|sverige|sveriges|länet|länets|regionen|regionens|kommunerna|sammantaget|jämförbara|övriga|alla|samtliga|hela kommunen|kommunen som helhet|kommunen totalt|nationell[a-zåäö]*|enkät[a-zåäö]*|rimlig[a-zåäö]*|riktmärke[a-zåäö]*|prognos[a-zåäö]*|budget[a-zåäö]*|budgeter[a-zåäö]*|beräknas|väntas|förväntas|total[a-zåäö]*|sammanlagd[a-zåäö]*|[a-zåäö]*lön[a-zåäö]*|timpris[a-zåäö]*|per timme|i timmen|anslag[a-zåäö]*|bidrag[a-zåäö]*|befolkning[a-zåäö]*|invånare|medianen)\b";
 
 /// The kinds whose figure a sentence can refer back to, but a caseload (whose figure may be
 /// followed by what it counts, [`AFTER_CASELOAD`]). An inspection's figures name their

@@ -2582,3 +2582,33 @@ fn look_alikes_of_figures_that_refer_back() {
         run("Sjukfrånvaron bland socialsekreterarna i Lidköping är 11,2 procent (7 procent 2024).");
     assert_eq!(key(claims), ["sick_leave 11,2 %"]);
 }
+
+/// First claims the referring sets' documents showed missing, in other words.
+#[test]
+fn constructions_the_referring_sets_showed() {
+    check_docs(&[
+        (
+            "Bemanningsföretagen fakturerade förvaltningen 4,2 miljoner kronor under våren.",
+            &[want(Consultants, 4_200_000.0, Sek)],
+        ),
+        (
+            "I Nora var kostnaden för hyrsocionomer 2,6 miljoner kronor.",
+            &[want(Consultants, 2_600_000.0, Sek)],
+        ),
+        (
+            "Mottagningen har nio handläggare, varav två är inhyrda.",
+            &[want(Consultants, 2.0, People)],
+        ),
+        (
+            "Fyra socialsekreterare har lämnat försörjningsstödet sedan i våras.",
+            &[want(Resigned, 4.0, People)],
+        ),
+    ]);
+    check_none(
+        None,
+        &[
+            "Skolan har 40 lärare, varav tre är inhyrda.",
+            "Konsultbolaget fakturerade kunden 3 miljoner kronor för it-systemet.",
+        ],
+    );
+}
