@@ -75,21 +75,6 @@ const CHANGED_PERFECT: &str = r"(?:stigit|sjunkit|ökat|minskat|gått (?:upp|ned
 /// amounts ("ingångslönen", "timpriset", "anslaget", "befolkningen").
 pub const YARDSTICK: &str = r"\b(?:riket|rikets|landet|landets|sverige|sveriges|länet|länets|regionen|regionens|kommunerna|sammantaget|jämförbara|övriga|alla|samtliga|hela kommunen|kommunen som helhet|kommunen totalt|nationell[a-zåäö]*|enkät[a-zåäö]*|rimlig[a-zåäö]*|riktmärke[a-zåäö]*|prognos[a-zåäö]*|budget[a-zåäö]*|budgeter[a-zåäö]*|beräknas|väntas|förväntas|total[a-zåäö]*|sammanlagd[a-zåäö]*|[a-zåäö]*lön[a-zåäö]*|timpris[a-zåäö]*|per timme|i timmen|anslag[a-zåäö]*|bidrag[a-zåäö]*|befolkning[a-zåäö]*|invånare|medianen)\b";
 
-/// The kinds whose figure a sentence can refer back to, but a caseload (whose figure may be
-/// followed by what it counts, [`AFTER_CASELOAD`]). An inspection's figures name their
-/// sample: "I Krokom var motsvarande siffra 7 av 25" is read with its total.
-const KINDS: &[Kind] = &[
-    Kind::Resigned,
-    Kind::IntentToQuit,
-    Kind::Vacancies,
-    Kind::Staffing,
-    Kind::Consultants,
-    Kind::Inspection,
-    Kind::Deficit,
-    Kind::WorkloadChange,
-    Kind::SickLeave,
-];
-
 /// People and posts, which a pronoun may count at another time.
 const PEOPLE_AND_POSTS: &[Kind] = &[Kind::Consultants, Kind::Staffing, Kind::Vacancies];
 
@@ -107,7 +92,10 @@ pub(super) fn rules() -> Vec<Rule> {
     let now = r"(?:(?:nu|i dag|idag|då|numera|fortfarande|sedan dess|därefter) )?";
     let mut rules = Vec::new();
     for (kinds, after, suffix) in [
-        (KINDS, AFTER_FIGURE, ""),
+        // Any kind (an inspection's figure with its sample: "I Krokom var motsvarande
+        // siffra 7 av 25"); then a caseload's again, whose figure may be followed by what it
+        // counts ("snittet är 19 ärenden").
+        (&Kind::ALL[..], AFTER_FIGURE, ""),
         (&[Kind::Caseload][..], AFTER_CASELOAD, "-of-cases"),
     ] {
         let tail = format!("{BEFORE_FIGURE}{FIGURE}{after}");
