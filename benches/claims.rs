@@ -63,6 +63,7 @@ fn ctx() -> DocContext {
         doc: "bench".into(),
         published: PubDate::parse("2021-09-03"),
         municipality: None,
+        title: None,
     }
 }
 

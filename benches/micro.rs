@@ -46,6 +46,7 @@ fn ctx() -> DocContext {
         doc: "bench".into(),
         published: PubDate::parse("2021-09-03"),
         municipality: None,
+        title: None,
     }
 }
 

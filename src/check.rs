@@ -51,6 +51,7 @@ pub fn read_sentence(sentence: &str, today: NaiveDate) -> Vec<Claim> {
         doc: "(sentence)".into(),
         published: Some(published),
         municipality: None,
+        title: None,
     };
     let mut found = claims::extract(sentence, &ctx);
     if !explicit_time {

@@ -49,12 +49,24 @@ impl DocType {
     }
 
     pub fn parse(s: &str) -> Result<DocType, String> {
-        match s.trim().to_lowercase().as_str() {
-            "news" | "nyhet" | "nyheter" => Ok(DocType::News),
-            "municipal" | "kommunal" | "record" | "municipal record" => Ok(DocType::Municipal),
-            "other" | "" => Ok(DocType::Other),
+        // The genre words people write in a sidecar, each under the type it belongs to: what
+        // a newsroom publishes, what a municipality or authority records, and the rest.
+        match s.trim().to_lowercase().replace(['_', '-'], " ").as_str() {
+            "news" | "nyhet" | "nyheter" | "article" | "artikel" | "opinion" | "debatt"
+            | "debate" | "editorial" | "ledare" | "insändare" | "letter to the editor"
+            | "transcript" | "radio" | "tv" | "wire" | "reportage" | "interview" | "intervju" => {
+                Ok(DocType::News)
+            }
+            "municipal" | "kommunal" | "record" | "municipal record" | "report" | "rapport"
+            | "minutes" | "protokoll" | "decision" | "beslut" | "interpellation" | "motion"
+            | "tjänsteskrivelse" | "press release" | "pressmeddelande" | "job ad"
+            | "platsannons" | "annual report" | "årsredovisning" | "audit" | "granskning" => {
+                Ok(DocType::Municipal)
+            }
+            "other" | "" | "letter" | "brev" | "blog" | "blogg" | "union" | "fackligt"
+            | "survey" | "enkät" => Ok(DocType::Other),
             other => Err(format!(
-                "unknown document type '{other}'; use news, municipal or other"
+                "unknown document type '{other}'; use news, municipal or other (or a genre: report, minutes, opinion, letter, ...)"
             )),
         }
     }
@@ -454,6 +466,26 @@ mod tests {
             d.text,
             "Socialsekreterare lämnar\n\nTolv socialsekreterare har slutat.\n\nDet saknas fem handläggare."
         );
+    }
+
+    /// A sidecar may name the genre ("report", "job_ad", "Insändare"); it reads as the type
+    /// the genre belongs to, and a word that is none of them is still an error.
+    #[test]
+    fn sidecar_types_take_genre_words() {
+        for (word, t) in [
+            ("news", DocType::News),
+            ("Opinion", DocType::News),
+            ("transcript", DocType::News),
+            ("report", DocType::Municipal),
+            ("job_ad", DocType::Municipal),
+            ("protokoll", DocType::Municipal),
+            ("letter", DocType::Other),
+            ("union", DocType::Other),
+            ("", DocType::Other),
+        ] {
+            assert_eq!(DocType::parse(word), Ok(t), "{word}");
+        }
+        assert!(DocType::parse("spreadsheet").is_err());
     }
 
     #[test]

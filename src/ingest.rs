@@ -201,6 +201,7 @@ pub fn analyse(doc: &Document) -> Analysis {
         doc: doc.path.clone(),
         published: doc.published,
         municipality: doc.municipality,
+        title: doc.title.clone(),
     };
     let claims = claims::extract_given_mentions(&doc.text, &ctx, &mentions);
     Analysis {

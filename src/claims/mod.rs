@@ -211,6 +211,9 @@ pub struct DocContext {
     /// The municipality the document is about when its text does not say (a local paper's
     /// area, a municipality's own site). Used only when sentence and paragraph name none.
     pub municipality: Option<&'static Municipality>,
+    /// The document's title: a report's ("Årsredovisning 2019") names the period its
+    /// figures are of.
+    pub title: Option<String>,
 }
 
 /// Adjusts a claim's value from a pattern's own words ("minskat", "fördubblats").
@@ -780,6 +783,22 @@ fn extract_with(
     };
     let rules = &*RULES;
     let mut drafts: Vec<Draft> = Vec::new();
+    // A report's figures are of the period it covers, and its "under året" is that year: its
+    // relative times count from the end of that period, not from its publication.
+    let reference = ctx
+        .title
+        .as_deref()
+        .and_then(|t| time::reported_period(t, ctx.published.as_ref()));
+    let now = reference.map(|r| PubDate::day(r.to)).or(ctx.published);
+    // A claim's time when its sentence names none: the report's period (its last day for
+    // a state, such as vacant posts), else the publication.
+    let undated = |kind: Kind, unit: ClaimUnit| -> Option<Period> {
+        match reference {
+            Some(r) if is_state(kind, unit) => Some(Period::day(r.to)),
+            Some(r) => Some(r),
+            None => ctx.published.as_ref().map(Period::of_published),
+        }
+    };
 
     for (s, held) in &sentences {
         let sentence = &text[s.start..s.end];
@@ -1062,8 +1081,18 @@ fn extract_with(
                     .or_else(|| nearest_mention(in_paragraph, anchor))
                     .or_else(&mut doc_municipality);
 
-                let times =
-                    times.get_or_insert_with(|| time::find(sentence, ctx.published.as_ref()));
+                let times = times.get_or_insert_with(|| {
+                    time::find_in(sentence, now.as_ref(), &mut |antecedent| {
+                        period_named_before(
+                            text,
+                            &paragraphs,
+                            s.paragraph,
+                            s.start,
+                            now.as_ref(),
+                            antecedent,
+                        )
+                    })
+                });
                 // A figure of another year in parentheses right after this one ("3,9 miljoner
                 // kronor (11,4 miljoner kronor 2023)"): its year is not this figure's.
                 let beside = v.filter(|_| kind != Kind::WorkloadChange).and_then(|_| {
@@ -1110,7 +1139,21 @@ fn extract_with(
                 let shifted =
                     referent_period.and_then(|p| p.shift_year(time::years_from_before(sentence)?));
                 let said = shifted.or(said).or(referent_period);
-                let period = said.or_else(|| ctx.published.as_ref().map(Period::of_published));
+                let said = said.map(|p| of_flow(kind, unit, p, sentence, now.as_ref()));
+                // A finding without a time is of the period the review examined.
+                let said = said.or_else(|| {
+                    (kind == Kind::Inspection).then(|| {
+                        period_named_before(
+                            text,
+                            &paragraphs,
+                            s.paragraph,
+                            s.start,
+                            now.as_ref(),
+                            time::Antecedent::Review,
+                        )
+                    })?
+                });
+                let period = said.or_else(|| undated(kind, unit));
 
                 let body = if kind == Kind::Inspection {
                     group_text(&caps, compiled.body)
@@ -1194,8 +1237,9 @@ fn extract_with(
                                 None
                             }
                         });
-                        second.period =
-                            said.or_else(|| ctx.published.as_ref().map(Period::of_published));
+                        let said =
+                            said.map(|p| of_flow(kind, second.unit, p, sentence, now.as_ref()));
+                        second.period = said.or_else(|| undated(kind, second.unit));
                         if other_place == Some(j) {
                             let at = s.start + qj.start;
                             let municipality = nearest_mention(in_sentence, at)
@@ -1270,6 +1314,115 @@ fn unit_for(kind: Kind, unit: Option<Unit>) -> ClaimUnit {
         (Kind::Inspection, _) => ClaimUnit::Cases,
         _ => ClaimUnit::People,
     }
+}
+
+/// Whether a claim counts a state on a day (posts vacant, staff employed or hired), whose
+/// time in a report without one of its own is the report's last day.
+fn is_state(kind: Kind, unit: ClaimUnit) -> bool {
+    match kind {
+        Kind::Vacancies | Kind::Staffing => true,
+        Kind::Consultants | Kind::SickLeave => unit == ClaimUnit::People,
+        _ => false,
+    }
+}
+
+/// A claim's period given the text's: what flows over a time (who left, what it cost, the
+/// deficit, the inflow) stated "per den 31 augusti" or "vid årets slut" is the year up to
+/// that day; a deficit "i år" is a forecast for the whole year ("räknar med att gå 42
+/// miljoner kronor back i år"), unless it says "hittills".
+fn of_flow(
+    kind: Kind,
+    unit: ClaimUnit,
+    p: Period,
+    sentence: &str,
+    now: Option<&PubDate>,
+) -> Period {
+    let flows = match kind {
+        Kind::Resigned | Kind::Deficit | Kind::WorkloadChange => true,
+        Kind::Consultants => unit == ClaimUnit::Sek,
+        _ => false,
+    };
+    let y = chrono::Datelike::year(&p.from);
+    let (Some(new_year), Some(year_end)) = (
+        chrono::NaiveDate::from_ymd_opt(y, 1, 1),
+        chrono::NaiveDate::from_ymd_opt(y, 12, 31),
+    ) else {
+        return p;
+    };
+    if flows && p.from == p.to && p.from != new_year {
+        return Period {
+            from: new_year,
+            to: p.to,
+        };
+    }
+    let so_far = p.from == new_year && p.to < year_end && now.is_some_and(|n| n.last() == p.to);
+    if kind == Kind::Deficit && so_far {
+        let lowered = sentence.to_lowercase();
+        if lowered.contains("i år") && !lowered.contains("hittills") {
+            return Period {
+                from: new_year,
+                to: year_end,
+            };
+        }
+    }
+    p
+}
+
+/// The time a sentence's expression refers back to: the last one named in the sentences
+/// before `at` (back to the third paragraph before), or for a review's period, the time
+/// named anywhere before in a sentence that says which cases were drawn ("utredningar som
+/// avslutades under perioden 1 juli–31 december 2019", "anmälningar som inkom i mars").
+fn period_named_before(
+    text: &str,
+    paragraphs: &[text::Paragraph],
+    paragraph: usize,
+    at: usize,
+    now: Option<&PubDate>,
+    antecedent: time::Antecedent,
+) -> Option<Period> {
+    // Which cases were drawn, else what was examined ("IVO har granskat 30 ärenden från
+    // 2021"): a review also names dates of its own ("nämndens yttrande av den 12 mars 2020").
+    static SAMPLED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&fold::pattern(
+            r"\b(?:avslutade|avslutades|avslutats|inkom|inkommit|inkomna|inleddes|inledda|påbörjades|påbörjade|aktualiserades|fattades|beslutades)\b",
+        ))
+        .expect("sampled")
+    });
+    static EXAMINED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&fold::pattern(
+            r"\b(?:granskat|granskade|granskningen|stickprov\w*|omfattade|omfattar)\b",
+        ))
+        .expect("examined")
+    });
+    let (lowest, cues): (usize, &[&Regex]) = match antecedent {
+        time::Antecedent::Last => (paragraph.saturating_sub(3), &[]),
+        time::Antecedent::Review => (0, &[&*SAMPLED, &*EXAMINED]),
+    };
+    let named_in = |cue: Option<&Regex>| {
+        let mut buf = Vec::new();
+        for pi in (lowest..=paragraph).rev() {
+            buf.clear();
+            text::paragraph_sentences(text, paragraphs[pi], pi, &mut buf);
+            for s in buf.iter().rev().filter(|s| s.start < at) {
+                let sentence = &text[s.start..s.end.min(at)];
+                if cue.is_some_and(|cue| !cue.is_match(&fold::lowered(sentence))) {
+                    continue;
+                }
+                if let Some(t) = time::find(sentence, now)
+                    .iter()
+                    .rev()
+                    .find(|t| !t.near_only)
+                {
+                    return Some(t.period);
+                }
+            }
+        }
+        None
+    };
+    if cues.is_empty() {
+        return named_in(None);
+    }
+    cues.iter().find_map(|cue| named_in(Some(cue)))
 }
 
 /// A claim before merging, and whether its own sentence dates it.

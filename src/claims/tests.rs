@@ -14,6 +14,7 @@ fn ctx() -> DocContext {
         doc: "test".to_string(),
         published: PubDate::parse(PUBLISHED),
         municipality: None,
+        title: None,
     }
 }
 
@@ -998,6 +999,184 @@ fn periods_resolve_against_the_published_date() {
         })
         .collect();
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The periods of every claim of `text`, in order, as (kind, value, from, to).
+fn periods_in(
+    text: &str,
+    published: &str,
+    title: Option<&str>,
+) -> Vec<(Kind, Option<f64>, NaiveDate, NaiveDate)> {
+    let c = DocContext {
+        published: PubDate::parse(published),
+        title: title.map(str::to_string),
+        ..ctx()
+    };
+    extract(text, &c)
+        .into_iter()
+        .map(|c| {
+            let p = c.period.expect("a period");
+            (c.kind, c.value, p.from, p.to)
+        })
+        .collect()
+}
+
+/// A report published in March speaks of the year before: its "under året", "vid årets
+/// slut" and its undated figures are of the year its title names; a state (vacant posts) is
+/// of its last day. The same sentences in a news article are of the publication.
+#[test]
+fn a_reports_title_gives_the_period_of_its_figures() {
+    let text = "Under året sa 19 socialsekreterare upp sig.\n\n\
+        Vid årets slut var nio socialsekreterartjänster vakanta.\n\n\
+        Sjukfrånvaron bland socialsekreterarna var 8,1 procent.\n\n\
+        Det saknas sju socialsekreterare.\n";
+    let year = (ymd(2022, 1, 1), ymd(2022, 12, 31));
+    let last_day = (ymd(2022, 12, 31), ymd(2022, 12, 31));
+    for title in [
+        "Verksamhetsberättelse 2022 – Socialnämnden",
+        "Personalbokslut 2022",
+        "Årsredovisning för 2022, individ- och familjeomsorgen",
+    ] {
+        let got = periods_in(text, "2023-03-10", Some(title));
+        let want = vec![
+            (Resigned, Some(19.0), year.0, year.1),
+            (Vacancies, Some(9.0), last_day.0, last_day.1),
+            (SickLeave, Some(8.1), year.0, year.1),
+            (Vacancies, Some(7.0), last_day.0, last_day.1),
+        ];
+        assert_eq!(got, want, "{title}");
+    }
+    // A report on part of a year: its months; "i år" is that year.
+    let got = periods_in(
+        "Under året har tolv socialsekreterare slutat.\n\nDet saknas fyra socialsekreterare.\n",
+        "2024-05-20",
+        Some("Delårsrapport januari–april 2024, Socialnämnden"),
+    );
+    assert_eq!(
+        got,
+        vec![
+            (Resigned, Some(12.0), ymd(2024, 1, 1), ymd(2024, 4, 30)),
+            (Vacancies, Some(4.0), ymd(2024, 4, 30), ymd(2024, 4, 30)),
+        ]
+    );
+    // A news title with a year, and a report title without one, change nothing.
+    for title in [
+        "Nio socialsekreterare slutade 2022",
+        "Årsredovisningen klubbad",
+    ] {
+        let got = periods_in(text, "2023-03-10", Some(title));
+        let published = ymd(2023, 3, 10);
+        assert_eq!(
+            got[1],
+            (Vacancies, Some(9.0), ymd(2022, 12, 31), ymd(2022, 12, 31))
+        );
+        assert_eq!(
+            got[2],
+            (SickLeave, Some(8.1), published, published),
+            "{title}"
+        );
+        assert_eq!(
+            got[0],
+            (Resigned, Some(19.0), ymd(2023, 1, 1), published),
+            "{title}"
+        );
+    }
+}
+
+/// What flows over a time (a deficit, a cost, who left) stated on a day is the year up to
+/// that day; a state on a day stays that day. A deficit "i år" is the year's forecast,
+/// unless it is "hittills".
+#[test]
+fn flows_on_a_day_are_the_year_so_far_and_forecasts_the_whole_year() {
+    let got = periods_in(
+        "Socialnämnden redovisar per den 30 april ett underskott på 6 miljoner kronor.\n\n\
+         Kostnaden för inhyrda socialsekreterare uppgick per den 30 april till 2,5 miljoner kronor.\n\n\
+         Per den 30 april var fem socialsekreterartjänster vakanta.\n",
+        "2024-05-15",
+        None,
+    );
+    assert_eq!(
+        got,
+        vec![
+            (Deficit, Some(6e6), ymd(2024, 1, 1), ymd(2024, 4, 30)),
+            (Consultants, Some(2.5e6), ymd(2024, 1, 1), ymd(2024, 4, 30)),
+            (Vacancies, Some(5.0), ymd(2024, 4, 30), ymd(2024, 4, 30)),
+        ]
+    );
+    assert_eq!(
+        period_of(
+            "Socialnämnden i Vara räknar med ett underskott på 12 miljoner kronor i år.",
+            "2023-05-02"
+        ),
+        Some((ymd(2023, 1, 1), ymd(2023, 12, 31)))
+    );
+    assert_eq!(
+        period_of(
+            "Hittills i år har socialnämnden ett underskott på 4 miljoner kronor.",
+            "2023-05-02"
+        ),
+        Some((ymd(2023, 1, 1), ymd(2023, 5, 2)))
+    );
+}
+
+/// Times that refer back: "samma period" and "samma år" to the time named before (in the
+/// sentence or the one before), a finding to the period the review drew its cases from
+/// (not another date the review names), "året innan" for the figure right before it.
+#[test]
+fn times_that_refer_back_take_the_time_named_before() {
+    let got = periods_in(
+        "Under första kvartalet 2023 slutade sex socialsekreterare i Mjölby.\n\n\
+         Under samma period var fyra socialsekreterartjänster vakanta.\n\n\
+         Nämnden gick 30 miljoner kronor back 2021, och samma år slutade 14 socialsekreterare.\n",
+        "2023-06-01",
+        None,
+    );
+    let q1 = (ymd(2023, 1, 1), ymd(2023, 3, 31));
+    let y2021 = (ymd(2021, 1, 1), ymd(2021, 12, 31));
+    assert_eq!(
+        got,
+        vec![
+            (Resigned, Some(6.0), q1.0, q1.1),
+            (Vacancies, Some(4.0), q1.0, q1.1),
+            (Resigned, Some(14.0), y2021.0, y2021.1),
+            (Deficit, Some(30e6), y2021.0, y2021.1),
+        ]
+    );
+    // "under perioden" right before the period it names refers to nothing.
+    assert_eq!(
+        period_of(
+            "Under 2019 slutade tolv. Fem socialsekreterare i Arvika har sagt upp sig under perioden 1 juli–30 september.",
+            "2020-10-21"
+        ),
+        Some((ymd(2020, 7, 1), ymd(2020, 9, 30)))
+    );
+    let c = DocContext {
+        published: PubDate::parse("2022-09-01"),
+        municipality: crate::geo::lookup("Skövde"),
+        ..ctx()
+    };
+    let review = "Tillsynen inleddes i maj 2022. IVO har granskat 30 utredningar som avslutades \
+        mellan 1 januari och 31 mars 2022. Granskningen omfattar även nämndens yttrande av den \
+        5 maj 2022.\n\nI 12 av de 30 utredningarna saknades en riskbedömning.\n";
+    let found = extract(review, &c);
+    let finding = found
+        .iter()
+        .find(|c| c.kind == Inspection)
+        .expect("a finding");
+    let p = finding.period.expect("a period");
+    assert_eq!((p.from, p.to), (ymd(2022, 1, 1), ymd(2022, 3, 31)));
+    let got = periods_in(
+        "Under året har 12 socialsekreterare slutat, jämfört med 20 året innan.\n",
+        "2021-09-03",
+        None,
+    );
+    assert_eq!(
+        got,
+        vec![
+            (Resigned, Some(12.0), ymd(2021, 1, 1), ymd(2021, 9, 3)),
+            (Resigned, Some(20.0), ymd(2020, 1, 1), ymd(2020, 9, 3)),
+        ]
+    );
 }
 
 #[test]

@@ -50,6 +50,28 @@ impl Period {
         }
     }
 
+    /// The calendar year this period lies in, when it lies in one; else the period itself.
+    pub fn whole_year(&self) -> Period {
+        if self.from.year() == self.to.year() {
+            Period::year(self.from.year()).unwrap_or(*self)
+        } else {
+            *self
+        }
+    }
+
+    /// The same days a year earlier.
+    pub fn year_before(&self) -> Option<Period> {
+        Some(Period {
+            from: self.from.checked_sub_months(Months::new(12))?,
+            to: self.to.checked_sub_months(Months::new(12))?,
+        })
+    }
+
+    /// One day.
+    pub fn day(d: NaiveDate) -> Period {
+        Period { from: d, to: d }
+    }
+
     pub fn overlaps(&self, other: &Period) -> bool {
         self.from <= other.to && other.from <= self.to
     }
@@ -61,9 +83,28 @@ pub struct TimeExpr {
     pub start: usize,
     pub end: usize,
     pub period: Period,
+    /// A comparison's other period, said of the figure right before it ("jämfört med 4,2
+    /// miljoner kronor samma period föregående år", "femton året innan"): the time of that
+    /// figure only, never of one further off.
+    pub near_only: bool,
+}
+
+/// What an expression that names no time of its own refers back to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Antecedent {
+    /// The last period the text named before ("under samma period", "under perioden").
+    Last,
+    /// The period a review examined ("under granskningsperioden"): named in a sentence about
+    /// what was examined ("IVO har granskat 40 utredningar som avslutades under perioden 1
+    /// juli–31 december 2019").
+    Review,
 }
 
 const SEASONS: &str = "våren|sommaren|hösten|vintern";
+
+/// A year named relative to the document after a part of it: "januari–september i år",
+/// "första halvåret i fjol".
+const REL_YEAR: &str = r"(?:\s+(?P<rel>i\s+år|i\s+fjol|förra\s+året))";
 
 /// Months of a season as (first month, last month, year offset of the first month).
 /// Winter runs December to February and is named by the year it ends in.
@@ -134,7 +175,7 @@ static PATTERNS: LazyLock<Vec<TimePattern>> = LazyLock::new(|| {
         // januari–augusti"
         p(
             Family::MonthRange,
-            format!(r"\b(?:mellan\s+|från\s+)?(?P<m1>{MONTHS})(?:\s+(?P<y1>\d{{4}}))?\s*(?:[–—-]|till|och)\s*(?P<m2>{MONTHS})(?:\s+(?P<y2>\d{{4}}))?\b"),
+            format!(r"\b(?:mellan\s+|från\s+)?(?P<m1>{MONTHS})(?:\s+(?P<y1>\d{{4}}))?\s*(?:[–—-]|till|och)\s*(?P<m2>{MONTHS})(?:\s+(?P<y2>\d{{4}})|{REL_YEAR})?\b"),
         ),
         // A state on a day: "per den 31 oktober 2023", "per 30 april". Only after "per": a
         // date elsewhere in a sentence is mostly another event's ("enligt rapporten som
@@ -157,7 +198,7 @@ static PATTERNS: LazyLock<Vec<TimePattern>> = LazyLock::new(|| {
         // Municipal reports by four months: "tertial 2", "andra tertialet 2015"
         p(
             Family::Tertial,
-            r"\b(?:tertial\s+(?P<d>[1-3])|(?P<n>första|andra|tredje)\s+tertialet)(?:\s+(?:år\s+)?(?P<y>(?:19|20)\d{2}))?\b".into(),
+            format!(r"\b(?:tertial\s+(?P<d>[1-3])|(?P<n>första|andra|tredje)\s+tertialet)(?:\s+(?:år\s+)?(?P<y>(?:19|20)\d{{2}})|{REL_YEAR})?\b"),
         ),
         p(
             Family::YearRange,
@@ -167,36 +208,36 @@ static PATTERNS: LazyLock<Vec<TimePattern>> = LazyLock::new(|| {
         p(Family::Season, format!(r"\b(?P<s>{SEASONS})\s+(?P<y>(?:19|20)\d{{2}})\b")),
         p(
             Family::Half,
-            r"\b(?P<n>första|andra)\s+halvåret\s+(?:(?:år\s+)?(?P<y>(?:19|20)\d{2}))?".into(),
+            format!(r"\b(?P<n>första|andra)\s+halvåret\b(?:\s+(?:år\s+)?(?P<y>(?:19|20)\d{{2}})|{REL_YEAR})?"),
         ),
         p(
             Family::Quarter,
-            r"\b(?:(?P<n>första|andra|tredje|fjärde)\s+kvartalet|kvartal\s+(?P<d>[1-4]))(?:\s+(?:år\s+)?(?P<y>(?:19|20)\d{2}))?".into(),
+            format!(r"\b(?:(?P<n>första|andra|tredje|fjärde)\s+kvartalet|kvartal\s+(?P<d>[1-4]))(?:\s+(?:år\s+)?(?P<y>(?:19|20)\d{{2}})|{REL_YEAR})?"),
         ),
         p(Family::MonthYear, format!(r"\b(?P<m>{MONTHS})\s+(?P<y>(?:19|20)\d{{2}})\b")),
         p(
             Family::SinceNewYear,
-            r"\bsedan\s+(?:[\wåäö]+\s+){0,4}?(?:årsskiftet|nyår|årets\s+början|början\s+av\s+året)".into(),
+            r"\bsedan\s+(?:[\wåäö]+\s+){0,4}?(?:årsskiftet|nyår|årets\s+början|början\s+av\s+året)(?:\s+(?P<y>(?:19|20)\d{2})\s*/\s*(?:19|20)?\d{2}\b)?".into(),
         ),
         p(Family::SinceYear, r"\bsedan\s+(?:år\s+)?(?P<y>(?:19|20)\d{2})\b".into()),
         // "sedan januari i fjol", "sedan mars 2022": from that month up to the document's date.
         p(
             Family::SinceMonthOfYear,
-            format!(r"\bsedan\s+(?P<m>{MONTHS})\s+(?:(?P<y>(?:19|20)\d{{2}})|(?P<last>i\s+fjol|förra\s+året))\b"),
+            format!(r"\bsedan\s+(?:i\s+)?(?P<m>{MONTHS})\s+(?:(?P<y>(?:19|20)\d{{2}})|(?P<last>i\s+fjol|förra\s+året))\b"),
         ),
-        // "ökat med 23 procent jämfört med 2021": the change runs from that year to now.
+        // "ökat med 23 procent jämfört med 2021": a baseline (see `Family::ComparedWith`).
         p(
             Family::ComparedWith,
             r"\b(?:jämfört\s+med|i\s+jämförelse\s+med)\s+(?:år\s+)?(?P<y>(?:19|20)\d{2})\b".into(),
         ),
-        p(Family::SinceMonth, format!(r"\bsedan\s+(?P<m>{MONTHS})\b")),
+        p(Family::SinceMonth, format!(r"\bsedan\s+(?:i\s+)?(?P<m>{MONTHS})\b")),
         p(
             Family::LastYear,
             r"\b(?:förra\s+året|förra\s+årets|i\s+fjol|fjolåret|fjolårets|under\s+fjolåret)\b".into(),
         ),
         p(
             Family::ThisYear,
-            r"\b(?:hittills\s+i\s+år|i\s+år|under\s+året|årets\s+första\s+\w+\s+månader)\b".into(),
+            r"\b(?:hittills\s+i\s+år|i\s+år|under\s+året)\b".into(),
         ),
         p(Family::PastSeason, r"\bi\s+(?P<s>våras|somras|höstas|vintras)\b".into()),
         p(
@@ -220,7 +261,57 @@ static PATTERNS: LazyLock<Vec<TimePattern>> = LazyLock::new(|| {
             Family::Until,
             format!(r"\b(?:tom|t\.o\.m\.?|till och med|fram till|fram t\.o\.m\.?)\s+(?:den\s+)?(?:\d{{1,2}}\s+)?(?P<m>{MONTHS})(?:\s+(?P<y>(?:19|20)\d{{2}}))?\b"),
         ),
-        p(Family::Month, format!(r"\b(?:i|under|sedan|från)\s+(?P<m>{MONTHS})(?:\s+månad)?\b")),
+        p(
+            Family::Month,
+            format!(r"\b(?:i|under|sedan|från)\s+(?P<m>{MONTHS})(?:\s+månad)?(?:{REL_YEAR})?\b"),
+        ),
+        // The months of a year so far: "årets första nio månader", "de första sex månaderna
+        // 2023".
+        p(
+            Family::FirstMonths,
+            r"\b(?:årets\s+första\s+(?P<n>två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|\d+)\s+månader(?:na)?|(?:de\s+)?första\s+(?P<n2>två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|\d+)\s+månaderna\s+(?:(?:år\s+)?(?P<y>(?:19|20)\d{2})|(?P<rel>i\s+år|i\s+fjol|förra\s+året)))\b".into(),
+        ),
+        // A state at a year's end: "vid årsskiftet", "vid årets slut", "vid årsskiftet
+        // 2022/2023".
+        p(
+            Family::YearEnd,
+            r"\b(?:vid|per|till|fram\s+till)\s+(?:årsskiftet|årets\s+slut|utgången\s+av\s+året|slutet\s+av\s+året|nyår)(?:\s+(?P<y>(?:19|20)\d{2})\s*/\s*(?:19|20)?\d{2})?\b".into(),
+        ),
+        // A state at the end of a month or year: "vid utgången av april 2022", "vid slutet av
+        // 2023".
+        p(
+            Family::PeriodEnd,
+            format!(r"\bvid\s+(?:utgången|slutet)\s+av\s+(?:(?P<m>{MONTHS})(?:\s+(?P<my>(?:19|20)\d{{2}}))?|(?:år\s+)?(?P<y>(?:19|20)\d{{2}}))\b"),
+        ),
+        // The accounts after a month are the year up to its end: "underskottet efter augusti".
+        p(
+            Family::AfterMonth,
+            format!(r"\befter\s+(?P<m>{MONTHS})(?:\s+(?P<y>(?:19|20)\d{{2}}))?\b"),
+        ),
+        // A record is no period: "den lägsta nivån sedan 2014", "högsta sedan mätningarna
+        // började"; nor is a time limit: "utredningstiden på fyra månader". Recognised so
+        // that the time inside is not read as the claim's.
+        p(
+            Family::RecordSince,
+            r"\b(?:(?:lägsta|högsta|största|minsta|lägst|högst|störst|minst|bästa|sämsta)\b[^.;]{0,40}?\bsedan\s+(?:år\s+)?(?:(?:19|20)\d{2}|mätningarna|starten)|(?:utrednings|handläggnings|vänte)?tid(?:en)?\s+(?:om|på)\s+(?:två|tre|fyra|fem|sex|\d+)\s+månader)\b".into(),
+        ),
+        // The same time as one named before: "under samma period", "samma år", "under
+        // perioden", "under tertialet", "under granskningsperioden".
+        p(
+            Family::Anaphor,
+            r"\b(?:(?:under|för|i)\s+)?(?:(?:samma|motsvarande)\s+(?P<what>period|år|tidsperiod)|(?:den\s+)?(?P<review>granskningsperioden|granskade\s+perioden|tillsynsperioden)|(?:perioden|tertialet|mätperioden|redovisningsperioden|uppföljningsperioden))\b".into(),
+        ),
+        // The same period a year before, said of the figure before it: "4,2 miljoner kronor
+        // samma period föregående år", "7,1 procent under motsvarande period i fjol".
+        p(
+            Family::PeriodYearBefore,
+            r"\b(?:under\s+)?(?:samma|motsvarande)\s+period\s+(?:föregående\s+år|i\s+fjol|förra\s+året|året\s+innan)\b".into(),
+        ),
+        // The year before the one named: "fyra, jämfört med femton året innan".
+        p(
+            Family::YearBefore,
+            r"\b(?:året\s+(?:innan|före)|föregående\s+år)\b".into(),
+        ),
         p(
             Family::Year,
             r"(?:\b(?:under|i|år|från|till|inför|efter|före)\s+)?\b(?P<y>(?:19|20)\d{2})\b".into(),
@@ -256,6 +347,14 @@ enum Family {
     LastMonth,
     Until,
     Month,
+    FirstMonths,
+    YearEnd,
+    PeriodEnd,
+    AfterMonth,
+    RecordSince,
+    Anaphor,
+    PeriodYearBefore,
+    YearBefore,
     Year,
 }
 
@@ -278,7 +377,34 @@ static NOT_A_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Every time expression in `sentence`, resolved against `published` where it is relative.
+/// Expressions that refer back ("under samma period") resolve only to a time named before
+/// them in the sentence; [`find_in`] also looks before the sentence.
 pub fn find(sentence: &str, published: Option<&PubDate>) -> Vec<TimeExpr> {
+    find_in(sentence, published, &mut |_| None)
+}
+
+/// How an expression found in a sentence gives its time.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Reading {
+    /// Its own words: "under 2016", "i fjol".
+    Own,
+    /// A comparison's baseline: "jämfört med 2020".
+    Baseline,
+    /// The time named before it: "samma år", "under perioden".
+    SameAs { year: bool, antecedent: Antecedent },
+    /// A year before the time named before it, for the figure right before it.
+    YearBeforeThat,
+}
+
+/// [`find`], where `now` stands for the date relative expressions count from (the
+/// publication, or the end of the period a report covers), and `before` gives the time an
+/// expression that refers back means when the sentence names none before it.
+pub fn find_in(
+    sentence: &str,
+    now: Option<&PubDate>,
+    before: &mut dyn FnMut(Antecedent) -> Option<Period>,
+) -> Vec<TimeExpr> {
+    let published = now;
     // Patterns run over the folded sentence, lower-cased in ASCII (same offsets; see `fold`),
     // on fast DFAs; they are written in lower case, without case-insensitive Unicode classes.
     let folded = super::fold::lowered(sentence);
@@ -291,8 +417,8 @@ pub fn find(sentence: &str, published: Option<&PubDate>) -> Vec<TimeExpr> {
         .find_iter(sentence)
         .map(|m| (m.start(), m.end()))
         .collect();
-    // Each with whether it is a comparison's baseline year ("jämfört med 2020").
-    let mut found: Vec<(TimeExpr, bool)> = Vec::new();
+    // Each with how it gives its time.
+    let mut found: Vec<(TimeExpr, Reading)> = Vec::new();
     // Expressions recognised but not resolvable (relative, no publication date): the
     // shorter expressions inside them must not stand in for them ("april 2025" inside
     // "tom 30 april 2025" is not the period).
@@ -304,17 +430,35 @@ pub fn find(sentence: &str, published: Option<&PubDate>) -> Vec<TimeExpr> {
             if blocked.iter().any(|&(a, b)| m.start() < b && a < m.end()) {
                 continue;
             }
-            match resolve(pattern.family, &caps, published) {
+            let reading = match pattern.family {
+                Family::ComparedWith | Family::SamePeriodBefore => Reading::Baseline,
+                Family::Anaphor => Reading::SameAs {
+                    year: caps.name("what").is_some_and(|w| w.as_str() == "år"),
+                    antecedent: if caps.name("review").is_some() {
+                        Antecedent::Review
+                    } else {
+                        Antecedent::Last
+                    },
+                },
+                Family::PeriodYearBefore | Family::YearBefore => Reading::YearBeforeThat,
+                _ => Reading::Own,
+            };
+            let period = match reading {
+                // Resolved below, from what the sentence names before them.
+                Reading::SameAs { .. } | Reading::YearBeforeThat => published
+                    .map(Period::of_published)
+                    .or_else(|| Period::year(2000)),
+                _ => resolve(pattern.family, &caps, published),
+            };
+            match period {
                 Some(period) => found.push((
                     TimeExpr {
                         start: m.start(),
                         end: m.end(),
                         period,
+                        near_only: reading == Reading::YearBeforeThat,
                     },
-                    matches!(
-                        pattern.family,
-                        Family::ComparedWith | Family::SamePeriodBefore
-                    ),
+                    reading,
                 )),
                 None => unresolved.push((m.start(), m.end())),
             }
@@ -326,7 +470,7 @@ pub fn find(sentence: &str, published: Option<&PubDate>) -> Vec<TimeExpr> {
             .any(|&(a, b)| a <= t.start && t.end <= b && b - a > t.end - t.start)
     });
     // Keep the longest of overlapping expressions; earlier families win ties.
-    let mut kept: Vec<(TimeExpr, bool)> = Vec::new();
+    let mut kept: Vec<(TimeExpr, Reading)> = Vec::new();
     for (t, baseline) in found {
         let len = t.end - t.start;
         if let Some(i) = kept
@@ -344,15 +488,63 @@ pub fn find(sentence: &str, published: Option<&PubDate>) -> Vec<TimeExpr> {
     // front one of its own: "Under 2021 ökade antalet aktualiseringar med 14 procent jämfört
     // med 2020" is about 2021 (what follows the baseline, "enligt rapporten som kom i mars",
     // is no time of the claim's).
-    let first_baseline = kept.iter().filter(|(_, b)| *b).map(|(t, _)| t.start).min();
+    let is_baseline = |r: &Reading| *r == Reading::Baseline;
+    let first_baseline = kept
+        .iter()
+        .filter(|(_, r)| is_baseline(r))
+        .map(|(t, _)| t.start)
+        .min();
     if let Some(first) = first_baseline {
-        if kept.iter().any(|(t, b)| !b && t.start < first) {
-            kept.retain(|(_, baseline)| !baseline);
+        if kept.iter().any(|(t, r)| !is_baseline(r) && t.start < first) {
+            kept.retain(|(_, r)| !is_baseline(r));
         }
     }
-    let mut kept: Vec<TimeExpr> = kept.into_iter().map(|(t, _)| t).collect();
-    kept.sort_by_key(|t| t.start);
-    kept
+    kept.sort_by_key(|(t, _)| t.start);
+    // "under perioden 1 juli–30 september" names its period: the word refers to nothing.
+    let named_next = |i: usize| {
+        kept.get(i + 1).is_some_and(|(next, r)| {
+            *r == Reading::Own
+                && sentence
+                    .get(kept[i].0.end..next.start)
+                    .is_some_and(|gap| gap.trim().is_empty() || gap.trim() == ":")
+        })
+    };
+    let kept: Vec<(TimeExpr, Reading)> = (0..kept.len())
+        .filter(|&i| !(matches!(kept[i].1, Reading::SameAs { .. }) && named_next(i)))
+        .map(|i| kept[i].clone())
+        .collect();
+    // Expressions that refer back take the time of their own kind named last before them
+    // in the sentence, or else before the sentence.
+    let mut out: Vec<TimeExpr> = Vec::with_capacity(kept.len());
+    for (mut t, reading) in kept {
+        let named_before = out
+            .iter()
+            .rev()
+            .find(|o| o.end <= t.start && !o.near_only)
+            .map(|o| o.period);
+        let period = match reading {
+            Reading::Own | Reading::Baseline => Some(t.period),
+            Reading::SameAs { year, antecedent } => named_before
+                .filter(|_| antecedent == Antecedent::Last)
+                .or_else(|| before(antecedent))
+                .map(|p| if year { p.whole_year() } else { p }),
+            // Without a time before it in the sentence, the year so far is the one compared.
+            Reading::YearBeforeThat => named_before
+                .or_else(|| {
+                    let p = published?;
+                    Some(Period {
+                        from: NaiveDate::from_ymd_opt(p.year(), 1, 1)?,
+                        to: p.last(),
+                    })
+                })
+                .and_then(|p| p.year_before()),
+        };
+        if let Some(period) = period {
+            t.period = period;
+            out.push(t);
+        }
+    }
+    out
 }
 
 /// The years of a range's two ends from those it gives: "december 2018–maj" ends in 2019,
@@ -395,6 +587,14 @@ fn resolve(family: Family, caps: &regex::Captures, published: Option<&PubDate>) 
     };
     let year = |name: &str| get(name).and_then(|y| y.parse::<i32>().ok());
     let pub_year = published.map(|p| p.year());
+    // "i år", "i fjol" after a part of a year: the year it names.
+    let rel_year = || -> Option<i32> {
+        let p = published?;
+        Some(match get("rel")?.split_whitespace().last()? {
+            "år" => p.year(),
+            _ => p.year() - 1, // "i fjol", "förra året"
+        })
+    };
     // A month of no year given: the document's year, or the year before for a month still to
     // come when it was written ("i november" in a February article).
     let month_year = |m: u32| -> Option<i32> {
@@ -421,7 +621,13 @@ fn resolve(family: Family, caps: &regex::Captures, published: Option<&PubDate>) 
         }
         Family::MonthRange => {
             let (m1, m2) = (month_number(&get("m1")?)?, month_number(&get("m2")?)?);
-            let (y1, y2) = range_years(year("y1"), m1, year("y2"), m2, &month_year)?;
+            let (y1, y2) = range_years(
+                year("y1"),
+                m1,
+                year("y2").or_else(rel_year),
+                m2,
+                &month_year,
+            )?;
             Period::months(y1, m1, y2, m2)
         }
         Family::Day => {
@@ -448,7 +654,7 @@ fn resolve(family: Family, caps: &regex::Captures, published: Option<&PubDate>) 
                 (None, Some(d)) => d.parse().ok()?,
                 _ => return None,
             };
-            let y = year("y").or_else(|| month_year(t * 4))?;
+            let y = year("y").or_else(rel_year).or_else(|| month_year(t * 4))?;
             Period::months(y, t * 4 - 3, y, t * 4)
         }
         Family::YearRange => {
@@ -460,14 +666,14 @@ fn resolve(family: Family, caps: &regex::Captures, published: Option<&PubDate>) 
         }
         Family::Season => season(year("y")?, &get("s")?),
         Family::Half => {
-            let y = year("y").or(pub_year)?;
+            let y = year("y").or_else(rel_year).or(pub_year)?;
             match get("n")?.as_str() {
                 "första" => Period::months(y, 1, y, 6),
                 _ => Period::months(y, 7, y, 12),
             }
         }
         Family::Quarter => {
-            let y = year("y").or(pub_year)?;
+            let y = year("y").or_else(rel_year).or(pub_year)?;
             let q = match (get("n"), get("d")) {
                 (Some(n), _) => match n.as_str() {
                     "första" => 1,
@@ -485,11 +691,10 @@ fn resolve(family: Family, caps: &regex::Captures, published: Option<&PubDate>) 
             Period::months(y, m, y, m)
         }
         Family::SinceNewYear => {
+            // "sedan årsskiftet 2022/2023" is since the first of January 2023.
             let p = published?;
-            Some(Period {
-                from: NaiveDate::from_ymd_opt(p.year(), 1, 1)?,
-                to: p.last(),
-            })
+            let y = year("y").map_or(p.year(), |y| y + 1);
+            since(NaiveDate::from_ymd_opt(y, 1, 1)?, p)
         }
         Family::SinceYear => since(NaiveDate::from_ymd_opt(year("y")?, 1, 1)?, published?),
         Family::SinceMonthOfYear => {
@@ -500,8 +705,20 @@ fn resolve(family: Family, caps: &regex::Captures, published: Option<&PubDate>) 
             };
             since(NaiveDate::from_ymd_opt(y, month_number(&get("m")?)?, 1)?, p)
         }
-        // "jämfört med 2021": from then up to the document's date, as "sedan 2021".
-        Family::ComparedWith => since(NaiveDate::from_ymd_opt(year("y")?, 1, 1)?, published?),
+        // "ökat med 23 procent jämfört med 2021": the baseline is not the time of the
+        // figure, which is the year so far (in a report, the report's year). A document dated
+        // in or before that year has a wrong date: the year named is the one bound left.
+        Family::ComparedWith => {
+            let p = published?;
+            let y = year("y")?;
+            if y >= p.year() {
+                return since(NaiveDate::from_ymd_opt(y, 1, 1)?, p);
+            }
+            Some(Period {
+                from: NaiveDate::from_ymd_opt(p.year(), 1, 1)?,
+                to: p.last(),
+            })
+        }
         Family::SinceMonth => {
             let p = published?;
             let m = month_number(&get("m")?)?;
@@ -596,11 +813,73 @@ fn resolve(family: Family, caps: &regex::Captures, published: Option<&PubDate>) 
             // "i december" in a December article is this December; "i november" in a
             // February article is last November.
             let m = month_number(&get("m")?)?;
-            let y = month_year(m)?;
+            let y = rel_year().or_else(|| month_year(m))?;
             Period::months(y, m, y, m)
         }
+        Family::FirstMonths => {
+            let n = word_count(&get("n").or_else(|| get("n2"))?)?;
+            let y = year("y").or_else(rel_year).or(pub_year)?;
+            (1..=12).contains(&n).then(|| Period::months(y, 1, y, n))?
+        }
+        Family::YearEnd => {
+            // The last turn of the year up to the date the text counts from.
+            let day = match year("y") {
+                Some(y) => NaiveDate::from_ymd_opt(y, 12, 31)?,
+                None => {
+                    let now = published?.last();
+                    let this = NaiveDate::from_ymd_opt(now.year(), 12, 31)?;
+                    if now >= this {
+                        this
+                    } else {
+                        NaiveDate::from_ymd_opt(now.year() - 1, 12, 31)?
+                    }
+                }
+            };
+            Some(Period::day(day))
+        }
+        Family::PeriodEnd => match get("m") {
+            Some(m) => {
+                let m = month_number(&m)?;
+                let y = year("my").or_else(|| month_year(m))?;
+                Some(Period::day(last_of_month(y, m)))
+            }
+            None => Some(Period::day(NaiveDate::from_ymd_opt(year("y")?, 12, 31)?)),
+        },
+        Family::AfterMonth => {
+            let m = month_number(&get("m")?)?;
+            let y = year("y").or_else(|| month_year(m))?;
+            Period::months(y, 1, y, m)
+        }
+        // Recognised only to keep the year inside from standing for the claim's time.
+        Family::RecordSince => None,
+        // Resolved in `find_in`, from the time named before them.
+        Family::Anaphor | Family::PeriodYearBefore | Family::YearBefore => None,
         Family::Year => Period::year(year("y")?),
     }
+}
+
+/// The period a report covers, from its title: "Årsredovisning 2019", "Personalbokslut 2023 –
+/// Socialtjänstförvaltningen", "Delårsrapport januari–augusti 2019", "Uppföljning tertial 1
+/// 2024". A report published in March speaks of the year before as "under året" and of its
+/// state "vid årets slut"; its figures without a time of their own are of that period. Not
+/// after the publication: a report on the year so far ends when it was published.
+pub fn reported_period(title: &str, published: Option<&PubDate>) -> Option<Period> {
+    static REPORT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&super::fold::pattern(
+            r"\b(?:års(?:redovisning|rapport|bokslut|berättelse)|verksamhetsberättelse|personal(?:bokslut|redovisning|ekonomisk)|bokslut|delårs(?:rapport|bokslut)|tertial(?:rapport|uppföljning)?|uppföljning|månads(?:rapport|uppföljning)|kvartals(?:rapport|uppföljning)|kvalitetsberättelse|patientsäkerhetsberättelse|kartläggning|nyckeltal)",
+        ))
+        .expect("report titles")
+    });
+    let folded = super::fold::lowered(title);
+    if !REPORT.is_match(&folded) {
+        return None;
+    }
+    let named = find(title, published).into_iter().next()?.period;
+    let to = published.map_or(named.to, |p| named.to.min(p.last()));
+    (named.from <= to).then_some(Period {
+        from: named.from,
+        to,
+    })
 }
 
 /// Years counted from another year the text named before, not from the publication: "året
@@ -632,8 +911,14 @@ pub fn years_from_before(text: &str) -> Option<i32> {
 
 /// The time expression nearest to `start..end` (a claim's figure), if any.
 pub fn nearest(exprs: &[TimeExpr], start: usize, end: usize) -> Option<&TimeExpr> {
-    exprs.iter().min_by_key(|t| {
-        if t.end <= start {
+    // What a comparison says of its own figure ("4,2 miljoner kronor samma period
+    // föregående år") is that figure's time only, and its time above all: right after it,
+    // past at most its unit.
+    let near = |t: &TimeExpr| !t.near_only || (t.start >= end && t.start - end <= 24);
+    exprs.iter().filter(|t| near(t)).min_by_key(|t| {
+        if t.near_only {
+            0
+        } else if t.end <= start {
             start - t.end
         } else if t.start >= end {
             // Expressions after the figure count twice as distant as before it: Swedish
@@ -711,12 +996,13 @@ mod tests {
             Some((ymd(2021, 1, 1), ymd(2021, 9, 3)))
         );
         assert_eq!(one(s, None), None);
+        // At the turn of the year is a day: the last one before the date.
         assert_eq!(
             one(
-                "Vid årsskiftet slogs två avdelningar samman.",
+                "Vid årsskiftet var 14 tjänster vakanta.",
                 Some("2021-09-03")
             ),
-            None
+            Some((ymd(2020, 12, 31), ymd(2020, 12, 31)))
         );
     }
 
@@ -824,7 +1110,7 @@ mod tests {
         let near = nearest(&found, figure, figure + 10).unwrap();
         assert_eq!(
             (near.period.from, near.period.to),
-            (ymd(2020, 1, 1), ymd(2024, 5, 10))
+            (ymd(2024, 1, 1), ymd(2024, 5, 10))
         );
         // A date without "per" is another event's.
         assert_eq!(
@@ -850,13 +1136,13 @@ mod tests {
             one("december 2018–maj", Some("2024-05-10")),
             Some((ymd(2018, 12, 1), ymd(2019, 5, 31)))
         );
-        // Alone, it still dates the claim, as before.
+        // Alone, it dates the claim as the year so far: the baseline is the other year.
         assert_eq!(
             one(
                 "har ökat med 14 procent jämfört med 2020",
                 Some("2022-05-24")
             ),
-            Some((ymd(2020, 1, 1), ymd(2022, 5, 24)))
+            Some((ymd(2022, 1, 1), ymd(2022, 5, 24)))
         );
     }
 
@@ -991,8 +1277,160 @@ mod tests {
                 "har ökat med 23 procent jämfört med 2021",
                 Some("2023-03-12")
             ),
-            Some((ymd(2021, 1, 1), ymd(2023, 3, 12)))
+            Some((ymd(2023, 1, 1), ymd(2023, 3, 12)))
         );
+    }
+
+    type Expected = Option<(NaiveDate, NaiveDate)>;
+
+    /// Parts of a year named relative to the document, states at a month's or year's end,
+    /// and what is no period at all.
+    #[test]
+    fn parts_of_relative_years_ends_and_non_periods() {
+        let cases: &[(&str, &str, Expected)] = &[
+            (
+                "under januari–september i år",
+                "2023-10-09",
+                Some((ymd(2023, 1, 1), ymd(2023, 9, 30))),
+            ),
+            (
+                "under första halvåret i fjol",
+                "2024-03-01",
+                Some((ymd(2023, 1, 1), ymd(2023, 6, 30))),
+            ),
+            (
+                "under andra kvartalet i år",
+                "2024-08-01",
+                Some((ymd(2024, 4, 1), ymd(2024, 6, 30))),
+            ),
+            (
+                "i mars i fjol",
+                "2024-08-01",
+                Some((ymd(2023, 3, 1), ymd(2023, 3, 31))),
+            ),
+            (
+                "sedan i januari",
+                "2025-09-03",
+                Some((ymd(2025, 1, 1), ymd(2025, 9, 3))),
+            ),
+            (
+                "under årets första fyra månader",
+                "2022-06-01",
+                Some((ymd(2022, 1, 1), ymd(2022, 4, 30))),
+            ),
+            (
+                "de första sex månaderna 2021",
+                "2022-06-01",
+                Some((ymd(2021, 1, 1), ymd(2021, 6, 30))),
+            ),
+            (
+                "vid utgången av mars 2021",
+                "2022-06-01",
+                Some((ymd(2021, 3, 31), ymd(2021, 3, 31))),
+            ),
+            (
+                "vid slutet av 2019",
+                "2022-06-01",
+                Some((ymd(2019, 12, 31), ymd(2019, 12, 31))),
+            ),
+            (
+                "vid utgången av oktober",
+                "2023-11-22",
+                Some((ymd(2023, 10, 31), ymd(2023, 10, 31))),
+            ),
+            (
+                "vid årets slut",
+                "2024-02-10",
+                Some((ymd(2023, 12, 31), ymd(2023, 12, 31))),
+            ),
+            (
+                "vid årsskiftet 2019/2020",
+                "2022-06-01",
+                Some((ymd(2019, 12, 31), ymd(2019, 12, 31))),
+            ),
+            (
+                "underskottet efter oktober",
+                "2024-11-20",
+                Some((ymd(2024, 1, 1), ymd(2024, 10, 31))),
+            ),
+            (
+                "sedan årsskiftet 2022/2023",
+                "2024-02-20",
+                Some((ymd(2023, 1, 1), ymd(2024, 2, 20))),
+            ),
+            ("den högsta nivån sedan 2011", "2024-02-20", None),
+            ("utredningstiden på fyra månader", "2024-02-20", None),
+            // Refers back, and nothing before it in the sentence: no time of its own.
+            ("under samma period", "2024-02-20", None),
+            ("under granskningsperioden", "2024-02-20", None),
+        ];
+        for &(s, published, want) in cases {
+            assert_eq!(one(s, Some(published)), want, "{s}");
+        }
+    }
+
+    /// "samma år" takes the year named before it; what is said of a comparison's figure
+    /// ("samma period i fjol", "året innan") is that figure's time only.
+    #[test]
+    fn references_back_and_comparisons_of_one_figure() {
+        let p = PubDate::parse("2024-05-20");
+        let s = "Under 2022 gick nämnden back, och samma år slutade 12";
+        let found = find(s, p.as_ref());
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(found
+            .iter()
+            .all(|t| t.period == Period::year(2022).unwrap()));
+        let s = "Kostnaden var 6,1 miljoner kronor, att jämföra med 4,0 miljoner kronor samma period i fjol";
+        let found = find(s, p.as_ref());
+        let first = s.find("6,1").unwrap();
+        let second = s.find("4,0").unwrap();
+        assert_eq!(nearest(&found, first, first + 3), None);
+        let near = nearest(&found, second, second + 3).unwrap();
+        assert_eq!(
+            (near.period.from, near.period.to),
+            (ymd(2023, 1, 1), ymd(2023, 5, 20))
+        );
+        let s = "Sjukfrånvaron var 9,8 procent under perioden jämfört med 7,1 procent under motsvarande period föregående år";
+        let mut before = |_| Period::months(2024, 1, 2024, 4);
+        let found = find_in(s, p.as_ref(), &mut before);
+        let first = s.find("9,8").unwrap();
+        let second = s.find("7,1").unwrap();
+        let at = |i: usize| {
+            let t = nearest(&found, i, i + 3).unwrap();
+            (t.period.from, t.period.to)
+        };
+        assert_eq!(at(first), (ymd(2024, 1, 1), ymd(2024, 4, 30)));
+        assert_eq!(at(second), (ymd(2023, 1, 1), ymd(2023, 4, 30)));
+    }
+
+    /// A report's title names the period it covers, never past its publication.
+    #[test]
+    fn reported_periods_from_titles() {
+        let p = |s: &str| PubDate::parse(s);
+        let cases: &[(&str, &str, Expected)] = &[
+            (
+                "Årsredovisning 2019 – Socialnämnden",
+                "2020-03-31",
+                Some((ymd(2019, 1, 1), ymd(2019, 12, 31))),
+            ),
+            (
+                "Uppföljning tertial 1 2024 – socialnämnden",
+                "2024-05-20",
+                Some((ymd(2024, 1, 1), ymd(2024, 4, 30))),
+            ),
+            (
+                "Delårsrapport 2 2017",
+                "2017-09-19",
+                Some((ymd(2017, 1, 1), ymd(2017, 9, 19))),
+            ),
+            ("Protokoll socialnämnden 2024-09-24", "2024-09-24", None),
+            ("Tolv socialsekreterare slutade 2023", "2024-01-10", None),
+            ("Verksamhetsplan 2026", "2025-11-01", None),
+        ];
+        for &(title, published, want) in cases {
+            let got = reported_period(title, p(published).as_ref()).map(|r| (r.from, r.to));
+            assert_eq!(got, want, "{title}");
+        }
     }
 
     #[test]
