@@ -8,7 +8,7 @@ use regex::bytes::Captures;
 /// Compounds of social work count ("barnavårdsutredningar", "orosanmälningar"; not
 /// "bygglovsärenden"), and up to two adjectives may stand before ("antalet nya ärenden",
 /// "inledda barnavårdsutredningar").
-const INFLOW: &str = r"(?:<ADJ>(?:[a-zåäö]*anmälningar(?:na)?|(?:barnavårds|barnskydds|bistånds|lss-|social)?(?:utredningar(?:na)?|ansökningar(?:na)?|ärenden(?:a)?)|aktualiseringar(?:na)?|placeringar(?:na)?|inflöde(?:t)?|ärendemängd(?:en)?))";
+const INFLOW: &str = r"(?:<ADJ>(?:[a-zåäö]*anmälningar(?:na)?|(?:barnavårds|barnskydds|bistånds|lss-|social|ny)?(?:utredningar(?:na)?|ansökningar(?:na)?|ärenden(?:a)?)|aktualiseringar(?:na)?|placeringar(?:na)?|inflöde(?:t)?|ärendemängd(?:en)?))";
 
 /// Adverbs between a verb of having and the caseload figure: "har i dag runt 30 ärenden",
 /// "handlägger i snitt 25 utredningar". (Hedges like "runt", "upp till" belong to the figure.)
@@ -17,9 +17,17 @@ const FILL: &str = r"(?:(?:i dag|idag|nu|just nu|numera|där|här|i snitt|i geno
 /// Verbs of carrying cases, with an optional modal: "har", "har haft", "kan ha", "ansvarar för".
 const HAVE: &str = r"(?:(?:kan|ska|får|brukar|måste|kunde|skulle|fick) )?(?:med|har haft|hade haft|haft|har|hade|ha|handlägger|handlade|handlägga|(?:ansvarar|ansvarade|ansvara) (?:i genomsnitt |i snitt |numera )?för|(?:har|hade) (?:(?:i dag|idag|nu|numera|där|ensam|själv) )?ansvar för|bär|bar)";
 
+/// Cases as workers speak of their own: not plain "barn" ("vi har tre barn var" is a
+/// family), unless they are the children of their investigations.
+const OWN_CASES: &str = r"(?:(?:(?:fast|[a-zåäöé-]+(?:a|e)) ){0,2}(?:ärenden|(?:barnavårds|barnskydds|bistånds|social)?utredningar|förhandsbedömningar|klienter|familjer|hushåll|akter|barnärenden)\b|barn i (?:sina|våra|mina) (?:pågående |aktuella )?utredningar)";
+
 pub(super) fn rules() -> Vec<Rule> {
     let inflow = |p: &str| p.replace("<INFLOW>", INFLOW);
-    let have = |p: &str| p.replace("<HAVE>", HAVE).replace("<FILL>", FILL);
+    let have = |p: &str| {
+        p.replace("<HAVE>", HAVE)
+            .replace("<FILL>", FILL)
+            .replace("<OWN_CASES>", OWN_CASES)
+    };
     vec![
         // --- caseload -------------------------------------------------------------------
         // "40–45 ärenden per socialsekreterare", "13–24 ärenden per handläggare"
@@ -48,6 +56,14 @@ pub(super) fn rules() -> Vec<Rule> {
         // "Enligt de intervjuade socialsekreterarna har var och en mellan 25 och 30 ärenden"
         Rule::new(Kind::Caseload, "each-one-has",
             &have(r"<STAFF><GAP> (?:har|hade) var och en <FILL><V> <CASES>\b")),
+        // The workers themselves, in a letter or a testimony: "Var och en av oss har nu mellan
+        // 18 och 25 barn i sina utredningar", "Vi har i dag mellan 30 och 40 ärenden var",
+        // "hade mina kollegor och jag mellan 25 och 30 barn var". "Vi" only with "var": "vi
+        // har 40 ärenden" may be the whole unit's.
+        Rule::new(Kind::Caseload, "each-of-us-has",
+            &have(r"\bvar och en av oss <HAVE> <FILL><V> <OWN_CASES>")),
+        Rule::new(Kind::Caseload, "we-have-each",
+            &have(r"\b(?:(?:vi|mina kollegor och jag|jag och mina kollegor|jag och mina kolleger) <HAVE>|<HAVE> (?:vi|mina kollegor och jag|jag och mina kollegor|jag och mina kolleger)) <FILL><V> <OWN_CASES> (?:var|vardera|per person|styck)\b")),
         // A worker's own account: "Till slut hade jag mellan 40 och 50 ärenden". Not "barn"
         // ("jag har tre barn" is a family), nor plain "utredningar" ("jag har tre utredningar
         // som ska vara klara före fredag" is this week's work). Not "hon" or "han" either:

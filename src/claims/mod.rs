@@ -502,14 +502,19 @@ fn change_end(masked: &str, start: regex::bytes::Match) -> Option<usize> {
 
 /// A figure of another year in parentheses right after a figure (and its own year): " (11,4
 /// miljoner kronor 2023)", " under 2024 (7,2 procent året innan)", " (2023: 14)". The year or "året innan" must be
-/// there: "(cirka 4 miljoner)" says the same figure again.
+/// there: "(cirka 4 miljoner)" says the same figure again. Or the same period a year before,
+/// compared: ", att jämföra med 4,2 miljoner kronor samma period föregående år".
 static YEAR_BESIDE: LazyLock<Regex> = LazyLock::new(|| {
     const WHEN: &str =
         r"(?:(?:år )?\d{4}|i fjol|året innan|året före|föregående år|förra året|fjolåret|fg\.? år)";
     // The figure, and its total: "(fyra av 28 året innan)".
     const FIGURE: &str = r"#[npk](\d+)#(?: av #n(\d+)#)?";
+    // Without parentheses, a comparison with the same period a year before: ", att jämföra
+    // med 4,2 miljoner kronor samma period föregående år".
+    const SAME_PERIOD: &str =
+        r"(?:under )?(?:samma|motsvarande) period (?:föregående år|i fjol|förra året|året innan)";
     Regex::new(&fold::pattern(&format!(
-        r"^(?: (?:under|för|i|år) (?:år )?\d{{4}}| i fjol| i år| förra året)? \((?:{WHEN}:? {FIGURE}|(?:jämfört med |mot )?{FIGURE} {WHEN})\)"
+        r"^(?: (?:under|för|i|år) (?:år )?\d{{4}}| i fjol| i år| förra året)?(?: \((?:{WHEN}:? {FIGURE}|(?:jämfört med |mot )?{FIGURE} {WHEN})\)|,? (?:jämfört med|att jämföra med|jämfört mot) {FIGURE} {SAME_PERIOD})"
     )))
     .expect("year beside")
 });
@@ -569,8 +574,8 @@ fn year_beside(masked: &str, end: usize) -> Option<(usize, Option<usize>)> {
     let caps = YEAR_BESIDE.captures(after)?;
     let index = |i: usize| caps.get(i).and_then(|m| m.as_str().parse().ok());
     Some((
-        index(1).or_else(|| index(3))?,
-        index(2).or_else(|| index(4)),
+        index(1).or_else(|| index(3)).or_else(|| index(5))?,
+        index(2).or_else(|| index(4)).or_else(|| index(6)),
     ))
 }
 
@@ -578,14 +583,17 @@ fn year_beside(masked: &str, end: usize) -> Option<(usize, Option<usize>)> {
 /// posts, where "av de 5 vakanser som fanns har 3 tillsatts" names the figure.)
 static COUNT_OF_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&fold::pattern(
-        r"#n\d+# av (?:de |dessa |totalt |[a-zåäö]+s )?$",
+        r"#n\d+# av (?:de |dessa |totalt |mina |våra |[a-zåäö]+s )?$",
     ))
     .expect("count of before")
 });
 
 /// "av 30" or "av de 30" right before a count makes it a total, not the figure.
 static TOTAL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&fold::pattern(r"\bav (?:de |dessa |totalt |[a-zåäö]+s )?$")).expect("total before")
+    Regex::new(&fold::pattern(
+        r"\bav (?:de |dessa |totalt |mina |våra |[a-zåäö]+s )?$",
+    ))
+    .expect("total before")
 });
 
 /// ... unless "av" belongs to a verb of composition: "enheten består av 14 handläggare",
@@ -600,6 +608,10 @@ static NOT_DONE_FOLDED: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
     aho_corasick::AhoCorasick::new(vocab::NOT_DONE.iter().map(|w| fold::text(w)))
         .expect("not-done words")
 });
+
+/// A sentence that opens with a condition.
+static HYPOTHETICAL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:Om|Ifall|Skulle|Blir det) ").expect("hypothetical"));
 
 /// [`vocab::OTHER_SECTOR`], [`vocab::SOCIAL_SERVICES`] and [`vocab::TARGET`] over masked
 /// sentences.
@@ -802,8 +814,10 @@ fn extract_with(
 
     for (s, held) in &sentences {
         let sentence = &text[s.start..s.end];
-        // Claims from a question only ever repeat a figure stated elsewhere.
-        if sentence.ends_with('?') {
+        // Claims from a question only ever repeat a figure stated elsewhere, and a condition
+        // states none: "Om två av mina kollegor är sjukskrivna samtidigt klarar vi inte
+        // jouren", "Skulle enheten ha 24 socialsekreterare ...".
+        if sentence.ends_with('?') || HYPOTHETICAL.is_match(sentence) {
             continue;
         }
         // Rules that refer back hold only after a claim since the paragraph before began, or
@@ -1083,6 +1097,10 @@ fn extract_with(
 
                 let times = times.get_or_insert_with(|| {
                     time::find_in(sentence, now.as_ref(), &mut |antecedent| {
+                        // "under perioden" in a report is the report's period.
+                        if antecedent == time::Antecedent::Report && reference.is_some() {
+                            return reference;
+                        }
                         period_named_before(
                             text,
                             &paragraphs,
@@ -1115,7 +1133,10 @@ fn extract_with(
                         let open = sentence[anchor_end..qj.start]
                             .find('(')
                             .map_or(anchor_end, |i| anchor_end + i);
-                        let close = sentence[qj.end..].find(')').map_or(qj.end, |i| qj.end + i);
+                        // The parenthesis, or the comparison up to the clause's end.
+                        let close = sentence[qj.end..]
+                            .find([')', ',', ';'])
+                            .map_or(sentence.len(), |i| qj.end + i);
                         parenthesis = &sentence[open..close];
                         let (outside, inside): (Vec<time::TimeExpr>, Vec<time::TimeExpr>) = times
                             .iter()
@@ -1130,8 +1151,15 @@ fn extract_with(
                         if future {
                             beside = None;
                         }
+                        // Compared with "samma period i fjol", the figure is of this period.
+                        let compared = inside
+                            .iter()
+                            .find(|t| t.near_only)
+                            .and_then(|t| t.period.year_after());
                         in_parenthesis = inside;
-                        time::nearest(&outside, anchor_start, anchor_end).map(|t| t.period)
+                        time::nearest(&outside, anchor_start, anchor_end)
+                            .map(|t| t.period)
+                            .or(compared)
                     }
                     None => time::nearest(times, anchor_start, anchor_end).map(|t| t.period),
                 };
@@ -1395,7 +1423,7 @@ fn period_named_before(
         .expect("examined")
     });
     let (lowest, cues): (usize, &[&Regex]) = match antecedent {
-        time::Antecedent::Last => (paragraph.saturating_sub(3), &[]),
+        time::Antecedent::Last | time::Antecedent::Report => (paragraph.saturating_sub(3), &[]),
         time::Antecedent::Review => (0, &[&*SAMPLED, &*EXAMINED]),
     };
     let named_in = |cue: Option<&Regex>| {

@@ -91,6 +91,19 @@ pub(super) fn rules() -> Vec<Rule> {
         ),
         // --- consultants ----------------------------------------------------------------
         // "tre socionomkonsulter", "3 timvikarier", "12 inhyrda socialsekreterare"
+        // Hired through an agency: "Av oss som i dag arbetar med utredningar är fem inhyrda
+        // via bemanningsföretag".
+        Rule::new(
+            Kind::Consultants,
+            "hired-via-agency",
+            r"\b(?:är|var) <NOW><V> (?:av [^#]{1,30}? )?inhyrda (?:via|från|genom) (?:ett |olika )?[a-zåäö]*(?:bemannings|konsult)[a-zåäö]*",
+        ),
+        // "tre av dem är inhyrda via bemanningsföretag"
+        Rule::new(
+            Kind::Consultants,
+            "x-are-hired-via-agency",
+            r"<V> (?:av [^#]{1,30}? )?(?:är|var) inhyrda (?:via|från|genom) (?:ett |olika )?[a-zåäö]*(?:bemannings|konsult)[a-zåäö]*",
+        ),
         Rule::new(
             Kind::Consultants,
             "hired-people",

@@ -67,6 +67,14 @@ impl Period {
         })
     }
 
+    /// The same days a year later.
+    pub fn year_after(&self) -> Option<Period> {
+        Some(Period {
+            from: self.from.checked_add_months(Months::new(12))?,
+            to: self.to.checked_add_months(Months::new(12))?,
+        })
+    }
+
     /// One day.
     pub fn day(d: NaiveDate) -> Period {
         Period { from: d, to: d }
@@ -98,6 +106,8 @@ pub enum Antecedent {
     /// what was examined ("IVO har granskat 40 utredningar som avslutades under perioden 1
     /// juli–31 december 2019").
     Review,
+    /// The period a report covers ("under perioden", "under tertialet"), else as `Last`.
+    Report,
 }
 
 const SEASONS: &str = "våren|sommaren|hösten|vintern";
@@ -299,7 +309,7 @@ static PATTERNS: LazyLock<Vec<TimePattern>> = LazyLock::new(|| {
         // perioden", "under tertialet", "under granskningsperioden".
         p(
             Family::Anaphor,
-            r"\b(?:(?:under|för|i)\s+)?(?:(?:samma|motsvarande)\s+(?P<what>period|år|tidsperiod)|(?:den\s+)?(?P<review>granskningsperioden|granskade\s+perioden|tillsynsperioden)|(?:perioden|tertialet|mätperioden|redovisningsperioden|uppföljningsperioden))\b".into(),
+            r"\b(?:(?:under|för|i)\s+)?(?:(?:samma|motsvarande)\s+(?P<what>period|år|tidsperiod)|(?:den\s+)?(?P<review>granskningsperioden|granskade\s+perioden|tillsynsperioden)|(?P<report>perioden|tertialet|mätperioden|redovisningsperioden|uppföljningsperioden))\b".into(),
         ),
         // The same period a year before, said of the figure before it: "4,2 miljoner kronor
         // samma period föregående år", "7,1 procent under motsvarande period i fjol".
@@ -436,6 +446,8 @@ pub fn find_in(
                     year: caps.name("what").is_some_and(|w| w.as_str() == "år"),
                     antecedent: if caps.name("review").is_some() {
                         Antecedent::Review
+                    } else if caps.name("report").is_some() {
+                        Antecedent::Report
                     } else {
                         Antecedent::Last
                     },
@@ -525,7 +537,7 @@ pub fn find_in(
         let period = match reading {
             Reading::Own | Reading::Baseline => Some(t.period),
             Reading::SameAs { year, antecedent } => named_before
-                .filter(|_| antecedent == Antecedent::Last)
+                .filter(|_| antecedent != Antecedent::Review)
                 .or_else(|| before(antecedent))
                 .map(|p| if year { p.whole_year() } else { p }),
             // Without a time before it in the sentence, the year so far is the one compared.

@@ -33,7 +33,7 @@ use std::sync::LazyLock;
 /// so the match is the same, but a capture search tries the endings from the word's start
 /// instead of from its end (every ending at every cut: a seventh of the backtracking engine's
 /// work on the synthetic texts).
-pub const STAFF: &str = r"[a-zåäöé-]*?(?:sekreterar(?:e|en|na|es|nas)|socionom(?:er|erna|en)?|handläggar(?:e|en|na|es)|medarbetar(?:e|en|na)|anställd(?:a|e)?|tjänstem(?:än|ännen|an)|utredar(?:e|en|na)|behandlar(?:e|en|na)|socialarbetar(?:e|en|na)|chef(?:er|erna|en)|personal(?:en)?|kurator(?:er|erna|n)?|pedagog(?:er|erna)?|ssr-medlemmar|biståndsbedömar(?:e|na))";
+pub const STAFF: &str = r"[a-zåäöé-]*?(?:sekreterar(?:e|en|na|es|nas)|socionom(?:er|erna|en)?|handläggar(?:e|en|na|es)|medarbetar(?:e|en|na)|anställd(?:a|e)?|tjänstem(?:än|ännen|an)|utredar(?:e|en|na)|behandlar(?:e|en|na)|socialarbetar(?:e|en|na)|chef(?:er|erna|en)|personal(?:en)?|kurator(?:er|erna|n)?|pedagog(?:er|erna)?|ssr-medlemmar|biståndsbedömar(?:e|na)|kolleg(?:a|an|or|orna|er|erna))";
 
 /// Social workers by what they do, for rules where "anställda" or "medarbetare" would be
 /// anyone ("Antalet anställda i kommunen", "Luleå kommun har 7 000 anställda"): a few
@@ -72,7 +72,7 @@ pub const SICK_TARGET: &str = r"\b(?:målet|mål för|mål är|målsättning[a-z
 
 /// A figure for the whole country: "Riksgenomsnittet för personalomsättning bland
 /// socialsekreterare ligger på omkring 20 procent" is a yardstick, not a municipality's claim.
-pub const NATIONAL: &str = r"\b(?:riksgenomsnitt(?:et)?|rikssnitt(?:et)?|(?:snittet|genomsnittet|medianen) (?:i|för) (?:riket|landet|sverige|hela landet|landets kommuner)|i riket som helhet|nationella (?:snittet|genomsnittet))\b";
+pub const NATIONAL: &str = r"\b(?:riksgenomsnitt(?:et)?|rikssnitt(?:et)?|(?:snittet|genomsnittet|medianen) (?:i|för) (?:riket|landet|sverige|hela landet|landets kommuner)|i riket som helhet|nationella (?:snittet|genomsnittet)|i (?:hela )?landet|i riket|i hela sverige|i sverige som helhet|(?:av|bland) landets|landets (?:alla )?(?:kommuner|socialsekreterare|socionomer|socialtjänster)|rikstäckande|nationell(?:t|a)? (?:nivå|statistik|enkät|undersökning|kartläggning))\b";
 
 /// A rate of every employee of the municipality, which a rate of social services is set
 /// against: "sjukfrånvaron i kommunen som helhet 7,2 procent" (read before the figure).
