@@ -138,9 +138,11 @@ fn summary_counts_equal_the_listed_claims_on_the_shipped_corpus() {
             .trim_end_matches('.')
             .to_string()
     };
+    // 22: "Om det är 25 stycken som lämnat ... beror på vilket år vi räknar ifrån" opens
+    // with a condition and states no figure (optional in the seeds' gold).
     assert_eq!(
         first_line("--claims"),
-        "Staffing crises in social services: 23 claims, 4 municipalities"
+        "Staffing crises in social services: 22 claims, 4 municipalities"
     );
     assert_eq!(first_line("--summary"), first_line("--claims"));
 }

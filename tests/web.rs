@@ -451,7 +451,7 @@ fn bad_input_is_a_json_400() {
         ("/api/claims?limit=5000", "between 1 and 1000"),
         ("/api/claims?min_value=lots", "must be a number"),
         ("/api/timeline?by=decade", "year, quarter or month"),
-        ("/api/search?q=x&type=blog", "unknown document type"),
+        ("/api/search?q=x&type=spreadsheet", "unknown document type"),
         ("/api/search?q=x&muncipality=Botkyrka", "unknown parameter"),
         ("/api/check", "'sentence' is required"),
         ("/api/check?sentence=hej", "no checkable figure"),

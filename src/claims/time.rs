@@ -456,7 +456,8 @@ pub fn find_in(
                 _ => Reading::Own,
             };
             let period = match reading {
-                // Resolved below, from what the sentence names before them.
+                // Resolved below, from what the sentence names before them; until then a
+                // stand-in, since only the span counts when overlapping expressions compete.
                 Reading::SameAs { .. } | Reading::YearBeforeThat => published
                     .map(Period::of_published)
                     .or_else(|| Period::year(2000)),
