@@ -1,7 +1,7 @@
 //! Patterns about the work itself: cases per worker, and how the inflow of reports and
 //! investigations changes.
 
-use super::{Kind, Rule};
+use super::{vocab, Kind, Rule};
 use regex::bytes::Captures;
 
 /// What is counted when the inflow changes: reports of concern, investigations, applications.
@@ -17,16 +17,19 @@ const FILL: &str = r"(?:(?:i dag|idag|nu|just nu|numera|där|här|i snitt|i geno
 /// Verbs of carrying cases, with an optional modal: "har", "har haft", "kan ha", "ansvarar för".
 const HAVE: &str = r"(?:(?:kan|ska|får|brukar|måste|kunde|skulle|fick) )?(?:med|har haft|hade haft|haft|har|hade|ha|handlägger|handlade|handlägga|(?:ansvarar|ansvarade|ansvara) (?:i genomsnitt |i snitt |numera )?för|(?:har|hade) (?:(?:i dag|idag|nu|numera|där|ensam|själv) )?ansvar för|bär|bar)";
 
-/// Cases as workers speak of their own: not plain "barn" ("vi har tre barn var" is a
-/// family), unless they are the children of their investigations.
-const OWN_CASES: &str = r"(?:(?:(?:fast|[a-zåäöé-]+(?:a|e)) ){0,2}(?:ärenden|(?:barnavårds|barnskydds|bistånds|social)?utredningar|förhandsbedömningar|klienter|familjer|hushåll|akter|barnärenden)\b|barn i (?:sina|våra|mina) (?:pågående |aktuella )?utredningar)";
-
 pub(super) fn rules() -> Vec<Rule> {
     let inflow = |p: &str| p.replace("<INFLOW>", INFLOW);
+    // Cases as workers speak of their own: `<CASES>` but plain "barn" ("vi har tre barn var"
+    // is a family), unless they are the children of their investigations.
+    assert!(vocab::CASES.contains("|barn|"), "barn among the case nouns");
+    let own_cases = format!(
+        r"(?:{}\b|barn i (?:sina|våra|mina) (?:pågående |aktuella )?utredningar)",
+        vocab::CASES.replace("|barn|", "|")
+    );
     let have = |p: &str| {
         p.replace("<HAVE>", HAVE)
             .replace("<FILL>", FILL)
-            .replace("<OWN_CASES>", OWN_CASES)
+            .replace("<OWN_CASES>", &own_cases)
     };
     vec![
         // --- caseload -------------------------------------------------------------------
