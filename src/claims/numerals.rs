@@ -238,6 +238,13 @@ static NOT_A_QUANTITY: LazyLock<Regex> = LazyLock::new(|| {
         | (?:§|\bparagraf|\bsidan?|\bs\.|\bnr\.?|\bnummer|\bkap\.?|\bkapitel|\bpunkt|\bbilaga|\bdnr|\bärende\s+nr)\s*\d+
         | \b\d+-?(?:årig|åring|års|årsåldern|talet|tals)\w*      # 18-årig, 1990-talet
         | \b\d+\s*(?:år|månader|veckor|dagar|timmar|minuter)\s+(?:gammal|gamla|sedan)\b
+        # A length of time (sex månader, de tre senaste åren, 13–17 år, tolv veckors): no
+        # claim counts time, and a number of months masked as a figure would stand in a
+        # rule's way (låg under årets första sex månader på drygt 14 procent).
+        | \b(?:[0-9a-z,]+\s*[–-]\s*)?[0-9a-z,]+\s+(?:(?:senaste|första|sista|kommande|närmaste|gångna)\s+)?
+          (?:år|åren|årens|års|månad|månader|månaderna|månadernas|månaders|vecka|veckor|veckorna|veckors
+            |dag|dagar|dagarna|dagars|dygn|timmar|timmarna|timmars|terminer)\b
+        | \b(?:vecka|v\.|tertial|kvartal|delår)\s*\d+\b              # vecka 12, tertial 2
         | \b\d+:(?:e|a)\b                                        # 3:e, 1:a
         ",
     ))
@@ -871,11 +878,23 @@ mod tests {
             "från klockan 16",
             "under 1990-talet",
             "den 3:e",
+            // Lengths of time and numbered parts of the year.
+            "under årets första sex månader",
+            "de tre senaste åren",
+            "ungdomar 13–17 år",
+            "en tolv veckors utbildning",
+            "under tertial 2",
+            "vecka 12",
         ] {
             assert!(scan(text).is_empty(), "{text:?} gave {:?}", scan(text));
         }
         // A year range is a time expression, not a quantity.
         assert!(scan("Under 2016-2017 slutade flera").is_empty());
+        // The figure beside a length of time still is one.
+        let q = scan("Sjukfrånvaron låg under årets första sex månader på drygt 14 procent");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!((q[0].value, q[0].unit), (14.0, Unit::Percent));
+        assert_eq!(one("Tio uppsägningar på åtta månader").value, 10.0);
     }
 
     #[test]
