@@ -215,7 +215,15 @@ static PATTERNS: LazyLock<Vec<TimePattern>> = LazyLock::new(|| {
             // The preposition is part of it, so that "Under 2016-2017" outweighs "Under 2016".
             r"\b(?:(?:mellan|från|under|i|åren)\s+)?(?P<y1>(?:19|20)\d{2})\s*(?:[–—-]|till|och)\s*(?P<y2>(?:19|20)\d{2})\b".into(),
         ),
-        p(Family::Season, format!(r"\b(?P<s>{SEASONS})\s+(?P<y>(?:19|20)\d{{2}})\b")),
+        // "under" is part of it, so that "under hösten 2024" outweighs "under hösten".
+        p(
+            Family::Season,
+            format!(r"\b(?:under\s+)?(?P<s>{SEASONS})\s+(?P<y>(?:19|20)\d{{2}})\b"),
+        ),
+        p(
+            Family::LatestSeason,
+            format!(r"\bunder\s+(?:(?:hela|början\s+av|slutet\s+av)\s+)?(?P<s>{SEASONS})\b"),
+        ),
         p(
             Family::Half,
             format!(r"\b(?P<n>första|andra)\s+halvåret\b(?:\s+(?:år\s+)?(?P<y>(?:19|20)\d{{2}})|{REL_YEAR})?"),
@@ -339,6 +347,8 @@ enum Family {
     Tertial,
     YearRange,
     Season,
+    /// "under hösten": the latest autumn begun by the document's date, up to that date.
+    LatestSeason,
     Half,
     Quarter,
     MonthYear,
@@ -678,6 +688,25 @@ fn resolve(family: Family, caps: &regex::Captures, published: Option<&PubDate>) 
             })
         }
         Family::Season => season(year("y")?, &get("s")?),
+        Family::LatestSeason => {
+            let p = published?;
+            let name = get("s")?;
+            let (m1, _, off) = season_months(&name);
+            let end = p.last();
+            // This year's season if it had begun by then ("under hösten" in October), else
+            // last year's ("under hösten" in March is the autumn before).
+            let begun = |y: i32| NaiveDate::from_ymd_opt(y + off, m1, 1).is_some_and(|d| d <= end);
+            let y = if begun(end.year()) {
+                end.year()
+            } else {
+                end.year() - 1
+            };
+            let whole = season(y, &name)?;
+            Some(Period {
+                from: whole.from,
+                to: whole.to.min(end),
+            })
+        }
         Family::Half => {
             let y = year("y").or_else(rel_year).or(pub_year)?;
             match get("n")?.as_str() {
@@ -1189,6 +1218,22 @@ mod tests {
         assert_eq!(
             one("under hösten 2024", None),
             Some((ymd(2024, 9, 1), ymd(2024, 11, 30)))
+        );
+        assert_eq!(
+            one("under hösten", Some("2014-03-02")),
+            Some((ymd(2013, 9, 1), ymd(2013, 11, 30)))
+        );
+        assert_eq!(
+            one("Under hösten har", Some("2014-10-15")),
+            Some((ymd(2014, 9, 1), ymd(2014, 10, 15)))
+        );
+        assert_eq!(
+            one("under vintern", Some("2014-01-20")),
+            Some((ymd(2013, 12, 1), ymd(2014, 1, 20)))
+        );
+        assert_eq!(
+            one("under våren 2019", Some("2021-09-03")),
+            Some((ymd(2019, 3, 1), ymd(2019, 5, 31)))
         );
         assert_eq!(
             one("i våras", Some("2021-09-03")),
