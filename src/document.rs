@@ -54,17 +54,18 @@ impl DocType {
         match s.trim().to_lowercase().replace(['_', '-'], " ").as_str() {
             "news" | "nyhet" | "nyheter" | "article" | "artikel" | "opinion" | "debatt"
             | "debate" | "editorial" | "ledare" | "insändare" | "letter to the editor"
-            | "transcript" | "radio" | "tv" | "wire" | "reportage" | "interview" | "intervju" => {
-                Ok(DocType::News)
-            }
+            | "transcript" | "radio" | "tv" | "podcast" | "podd" | "wire" | "tt" | "notis"
+            | "brief" | "reportage" | "feature" | "interview" | "intervju" | "column"
+            | "krönika" => Ok(DocType::News),
             "municipal" | "kommunal" | "record" | "municipal record" | "report" | "rapport"
             | "minutes" | "protokoll" | "decision" | "beslut" | "interpellation" | "motion"
             | "tjänsteskrivelse" | "press release" | "pressmeddelande" | "job ad"
-            | "platsannons" | "annual report" | "årsredovisning" | "audit" | "granskning" => {
-                Ok(DocType::Municipal)
-            }
+            | "platsannons" | "annual report" | "årsredovisning" | "audit" | "granskning"
+            | "inspection" | "tillsyn" => Ok(DocType::Municipal),
             "other" | "" | "letter" | "brev" | "blog" | "blogg" | "union" | "fackligt"
-            | "survey" | "enkät" => Ok(DocType::Other),
+            | "survey" | "enkät" | "newsletter" | "nyhetsbrev" | "post" | "inlägg" => {
+                Ok(DocType::Other)
+            }
             other => Err(format!(
                 "unknown document type '{other}'; use news, municipal or other (or a genre: report, minutes, opinion, letter, ...)"
             )),
@@ -111,6 +112,9 @@ pub struct Document {
     /// The municipality the document is about when its text does not say.
     pub municipality: Option<&'static Municipality>,
     pub format: Format,
+    /// What the reader noticed and worked around without losing anything (a sidecar's
+    /// type word it does not know, say): each a line for the user, printed by the caller.
+    pub warnings: Vec<String>,
 }
 
 impl Document {
@@ -128,6 +132,7 @@ impl Document {
             doc_type: DocType::Other,
             municipality: None,
             format,
+            warnings: Vec::new(),
         }
     }
 
@@ -310,8 +315,13 @@ pub fn read(path: &Path, display: &str, defaults: &Defaults) -> Result<Document,
                 )
             })?);
         }
+        // The type only files the document for a search filter: a word avhopp does not know
+        // costs the filter, not the document (a blind set named its features "feature").
         if let Some(t) = s.doc_type {
-            doc.doc_type = DocType::parse(&t).map_err(|e| fail(&shown, e))?;
+            doc.doc_type = DocType::parse(&t).unwrap_or_else(|e| {
+                doc.warnings.push(format!("{shown}: {e}; read as other"));
+                DocType::Other
+            });
         }
         if let Some(m) = s.municipality {
             doc.municipality = Some(
@@ -468,8 +478,9 @@ mod tests {
         );
     }
 
-    /// A sidecar may name the genre ("report", "job_ad", "Insändare"); it reads as the type
-    /// the genre belongs to, and a word that is none of them is still an error.
+    /// A sidecar may name the genre ("report", "job_ad", "Insändare", "feature"); it reads as
+    /// the type the genre belongs to. A word that is none of them is an error here (the API's
+    /// filter refuses it); a sidecar's reader keeps the document as `other` with a warning.
     #[test]
     fn sidecar_types_take_genre_words() {
         for (word, t) in [
@@ -481,6 +492,8 @@ mod tests {
             ("protokoll", DocType::Municipal),
             ("letter", DocType::Other),
             ("union", DocType::Other),
+            ("feature", DocType::News),
+            ("newsletter", DocType::Other),
             ("", DocType::Other),
         ] {
             assert_eq!(DocType::parse(word), Ok(t), "{word}");

@@ -317,6 +317,9 @@ pub fn run(
                 return Ok(());
             }
         };
+        for w in &doc.warnings {
+            bar.suspend(|| report(w));
+        }
         if !lang::is_swedish(analysis.lang) {
             summary.not_swedish += 1;
         }

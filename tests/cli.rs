@@ -821,6 +821,38 @@ fn html_pages_and_other_languages() {
     );
 }
 
+/// A sidecar's type word avhopp does not know ("feature") costs the search filter, not the
+/// document: it is read as `other`, with one line saying so, and its claims are extracted.
+#[test]
+fn an_unknown_sidecar_type_keeps_the_document() {
+    let dir = TempDir::new().unwrap();
+    let doc = dir.path().join("a.txt");
+    std::fs::write(
+        &doc,
+        "Socialtjänsten i Umeå tappar personal. Under hösten har tre socialsekreterare på enheten för barn och unga sagt upp sig, berättar enhetschefen.",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("a.txt.meta.toml"),
+        "published = \"2014-03-02\"\ntype = \"långläsning\"\n",
+    )
+    .unwrap();
+    let o = avhopp(
+        Path::new("unused"),
+        &["extract", "--format", "jsonl", doc.to_str().unwrap()],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("a.txt.meta.toml: unknown document type 'långläsning'")
+            && stderr(&o).contains("read as other"),
+        "{}",
+        stderr(&o)
+    );
+    let claims = jsonl(&o);
+    assert_eq!(claims.len(), 1, "{claims:?}");
+    assert_eq!(claims[0]["value"], 3);
+}
+
 #[test]
 fn a_bad_sidecar_names_itself() {
     let dir = TempDir::new().unwrap();

@@ -61,6 +61,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 continue;
             }
         };
+        for w in &doc.warnings {
+            eprintln!("avhopp: {w}");
+        }
         let ingest::Analysis {
             lang: code, claims, ..
         } = ingest::analyse(&doc);

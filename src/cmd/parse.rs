@@ -78,6 +78,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 continue;
             }
         };
+        for w in &doc.warnings {
+            eprintln!("avhopp: {w}");
+        }
         let p = Parsed::of(&doc);
         let written = match args.format {
             Format::Jsonl => writeln!(out, "{}", serde_json::to_string(&p)?),
