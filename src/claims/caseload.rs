@@ -10,6 +10,10 @@ use regex::bytes::Captures;
 /// "inledda barnavårdsutredningar").
 const INFLOW: &str = r"(?:<ADJ>(?:[a-zåäö]*anmälningar(?:na)?|(?:barnavårds|barnskydds|bistånds|lss-|social|ny)?(?:utredningar(?:na)?|ansökningar(?:na)?|ärenden(?:a)?)|aktualiseringar(?:na)?|placeringar(?:na)?|inflöde(?:t)?|ärendemängd(?:en)?))";
 
+/// The inflow only social services receive: reports of concern, child-welfare
+/// investigations, applications for income support ("ansökningar" alone may be a school's).
+const SOCIAL_INFLOW: &str = r"(?:<ADJ>(?:[a-zåäö]*anmälningar(?:na)?|(?:barnavårds|barnskydds)?utredningar(?:na)?|aktualiseringar(?:na)?|(?:ny)?ansökningar(?:na)? om (?:försörjningsstöd|ekonomiskt bistånd|bistånd)))";
+
 /// Adverbs between a verb of having and the caseload figure: "har i dag runt 30 ärenden",
 /// "handlägger i snitt 25 utredningar". (Hedges like "runt", "upp till" belong to the figure.)
 const FILL: &str = r"(?:(?:i dag|idag|nu|just nu|numera|där|här|i snitt|i genomsnitt|i medel|ofta|ibland|normalt|vanligtvis|samtidigt|ensam|själv) )*";
@@ -18,7 +22,10 @@ const FILL: &str = r"(?:(?:i dag|idag|nu|just nu|numera|där|här|i snitt|i geno
 const HAVE: &str = r"(?:(?:kan|ska|får|brukar|måste|kunde|skulle|fick) )?(?:med|har haft|hade haft|haft|har|hade|ha|handlägger|handlade|handlägga|(?:ansvarar|ansvarade|ansvara) (?:i genomsnitt |i snitt |numera )?för|(?:har|hade) (?:(?:i dag|idag|nu|numera|där|ensam|själv) )?ansvar för|bär|bar)";
 
 pub(super) fn rules() -> Vec<Rule> {
-    let inflow = |p: &str| p.replace("<INFLOW>", INFLOW);
+    let inflow = |p: &str| {
+        p.replace("<INFLOW>", INFLOW)
+            .replace("<SOCIAL_INFLOW>", SOCIAL_INFLOW)
+    };
     // Cases as workers speak of their own: `<CASES>` but plain "barn" ("vi har tre barn var"
     // is a family), unless they are the children of their investigations.
     assert!(vocab::CASES.contains("|barn|"), "barn among the case nouns");
@@ -81,6 +88,11 @@ pub(super) fn rules() -> Vec<Rule> {
         // ärenden var"
         Rule::new(Kind::Caseload, "those-left-have",
             &have(r"\b(?:(?:den|de|dom) (?:som )?(?:är|blivit|har blivit|finns|jobbar) kvar|(?:den|de) kvarvarande|(?:den|de) som stannat) <HAVE> <FILL><V> <CASES>\b")),
+        // Some of them: "Vissa kollegor har över 40 ärenden", "flera socialsekreterare har
+        // upp till 60 utredningar"
+        Rule::new(Kind::Caseload, "some-workers-have",
+            // Not a plan ("ska vissa socialsekreterare ha 15"), nor their own children.
+            &have(r"\b(?:vissa|flera|många|en del|några)(?: av (?:mina |våra |de )?)? ?<ADJ><STAFF>(?: (?:inom|på|i|vid) [^#,]{1,40}?)? (?:har|hade|har haft|hade haft) <FILL><V> <OWN_CASES>")),
         // "handläggarna på vuxenenheten i snitt har 32 ärenden"
         Rule::new(Kind::Caseload, "workers-on-average-have",
             &have(r"<STAFF>(?: (?:inom|på|i|vid) [^#,]{1,40}?)? (?:i snitt|i genomsnitt) <HAVE> <FILL><V> <CASES>\b")),
@@ -128,6 +140,21 @@ pub(super) fn rules() -> Vec<Rule> {
         // orosanmälningar, en ökning med 30 procent"
         Rule::new(Kind::WorkloadChange, "inflow-then-change",
             &inflow(r"\b<INFLOW>[^#]{0,30}?, (?:en|vilket är en|vilket innebär en) (?P<dir>ökning|minskning) (?:med|på) <VP>")),
+        // After a dash, with the inflow of social services by name: "fått in fler
+        // orosanmälningar än någonsin – en ökning med 22 procent" (not the applications of a
+        // music school)
+        Rule::new(Kind::WorkloadChange, "social-inflow-dash-change",
+            &inflow(r"\b<SOCIAL_INFLOW>[^#]{0,60}?(?:,| –| —| -) (?:en|vilket är en|vilket innebär en) (?P<dir>ökning|minskning) (?:med|på) <VP>")),
+        // "har tagit emot 1 812 anmälningar, vilket är 35 procent fler än"
+        Rule::new(Kind::WorkloadChange, "inflow-then-more",
+            &inflow(r"\b<SOCIAL_INFLOW>[^#]{0,30}?, (?:vilket är|vilket innebär|det är) <VP> (?P<dir>fler|färre)\b")),
+        // The change in a sentence of its own, after the inflow: "Vi har fått in 1 400
+        // anmälningar hittills i år. Det är en ökning med 28 procent jämfört med samma
+        // period i fjol"
+        Rule::new(Kind::WorkloadChange, "change-after-inflow",
+            r"^(?:(?:–|—|-|och) )?(?:det är|det var|det innebär|det motsvarar|vilket är) en (?P<dir>ökning|minskning) (?:med|på) <VP>")
+            // The inflow received, in the sentence before: "fått in", "tog emot", "antalet".
+            .with_antecedent(r"\b(?:fått in|fick in|får in|tagit emot|tog emot|tar emot|kom in|kommit in|inkom|inkommit|registrerade|registrerat|mottog|antalet)\b.{0,80}?\b(?:[a-zåäö]*anmälningar|[a-zåäö]*utredningar|aktualiseringar|ansökningar)\b(?:[^,;]|,[0-9])*$"),
         // "en ökning av orosanmälningarna med 15 procent"
         Rule::new(Kind::WorkloadChange, "change-in-inflow-by",
             &inflow(r"\b(?P<dir>ökning|ökningen|minskning|minskningen) (?:av|i) (?:antalet )?<INFLOW> (?:[^#]{0,30}? )?(?:med|på) <VP>")),

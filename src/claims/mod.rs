@@ -18,7 +18,8 @@
 //! The patterns live in one file per family: `staff.rs` (resigned, intent_to_quit,
 //! vacancies, staffing, sick_leave), `caseload.rs` (caseload, workload_change),
 //! `oversight.rs` (inspection) and `money.rs` (deficit, consultants); `referring.rs` holds
-//! the figures whose kind the sentence before gave ("I Borlänge är siffran tio").
+//! the figures whose kind the sentence before gave ("I Borlänge är siffran tio"), and
+//! `table.rs` the rows of tables ("Vakanta tjänster, socialsekreterare  14  6").
 
 mod caseload;
 mod fold;
@@ -28,6 +29,7 @@ mod oversight;
 mod prefilter;
 mod referring;
 mod staff;
+mod table;
 pub mod text;
 pub mod time;
 mod vocab;
@@ -489,10 +491,16 @@ fn marker_index(m: &str) -> Option<usize> {
 }
 
 /// The quantity a change starting at marker `start` ends with: "från #p0# till #p1#" (or
-/// "från i snitt #n0# till #n1#") gives 1. `start` is the marker's group inside `#...#`.
+/// "från i snitt #n0# till #n1#", "från #k0# 2013 till #k1#") gives 1. `start` is the marker's group inside `#...#`.
 fn change_end(masked: &str, start: regex::bytes::Match) -> Option<usize> {
     let before = masked.get(..start.start().checked_sub(1)?)?;
-    let after = masked.get(start.end() + 1..)?.strip_prefix(" till #")?;
+    let after = masked.get(start.end() + 1..)?;
+    // A year may follow the first figure: "från 4,3 miljoner kronor 2013 till 1,9 miljoner".
+    let year = after
+        .as_bytes()
+        .get(..6)
+        .is_some_and(|b| b[0] == b' ' && b[1..5].iter().all(u8::is_ascii_digit) && b[5] == b' ');
+    let after = if year { &after[5..] } else { after }.strip_prefix(" till #")?;
     let marker = &after[..after.find('#')?];
     (before.ends_with("frqan ")
         || before.ends_with("frqan i snitt ")
@@ -505,29 +513,29 @@ fn change_end(masked: &str, start: regex::bytes::Match) -> Option<usize> {
 /// there: "(cirka 4 miljoner)" says the same figure again. Or the same period a year before,
 /// compared: ", att jämföra med 4,2 miljoner kronor samma period föregående år".
 static YEAR_BESIDE: LazyLock<Regex> = LazyLock::new(|| {
-    const WHEN: &str =
-        r"(?:(?:år )?\d{4}|i fjol|året innan|året före|föregående år|förra året|fjolåret|fg\.? år)";
+    const WHEN: &str = r"(?:(?:år )?\d{4}|i fjol|året innan|året före|föregående år|förra året|fjolåret|fg\.? år|ett år tidigare|för ett år sedan)";
     // The figure, and its total: "(fyra av 28 året innan)".
     const FIGURE: &str = r"#[npk](\d+)#(?: av #n(\d+)#)?";
-    // Without parentheses, a comparison with the same period a year before: ", att jämföra
-    // med 4,2 miljoner kronor samma period föregående år".
+    // Without parentheses, a comparison with the same period a year before or another
+    // year: ", att jämföra med 4,2 miljoner kronor samma period föregående år", ", att
+    // jämföra med nio ett år tidigare".
     const SAME_PERIOD: &str =
         r"(?:under )?(?:samma|motsvarande) period (?:föregående år|i fjol|förra året|året innan)";
     Regex::new(&fold::pattern(&format!(
-        r"^(?: (?:under|för|i|år) (?:år )?\d{{4}}| i fjol| i år| förra året)?(?: \((?:{WHEN}:? {FIGURE}|(?:jämfört med |mot )?{FIGURE} {WHEN})\)|,? (?:jämfört med|att jämföra med|jämfört mot) {FIGURE} {SAME_PERIOD})"
+        r"^(?: (?:under|för|i|år) (?:år )?\d{{4}}| i fjol| i år| förra året)?(?: \((?:{WHEN}:? {FIGURE}|(?:jämfört med |mot )?{FIGURE} {WHEN})\)|,? (?:jämfört med|att jämföra med|jämfört mot) {FIGURE} (?:{SAME_PERIOD}|{WHEN}))"
     )))
     .expect("year beside")
 });
 
 /// The figure of another place in a clause without its verb, after a figure and what it
 /// counts: " och i Staffanstorp 22", " ärenden per handläggare och i Hallsberg 17", ", medan
-/// det på vuxenenheten är 32", or with the place after: " i Kumla och 6,2 procent i
+/// det på vuxenenheten är 32", ", medan kollegorna i Trelleborg har omkring 15", or with the place after: " i Kumla och 6,2 procent i
 /// Hallsberg". Not a yardstick: " och i riket 21".
 static PLACE_BESIDE: LazyLock<Regex> = LazyLock::new(|| {
     const AT: &str = r"(?:i|på|hos|inom|för|bland)";
     const END: &str = r"(?:$|[.,;:!?]| (?:och|men|medan)\b)";
     Regex::new(&fold::pattern(&format!(
-        r"^(?:(?: [^#,]{{1,40}}?)?(?:,| och| medan| men) (?:det )?{AT} (?P<p1>[^#,]{{1,30}}?) (?:(?:är|var) (?:det |den |snittet |siffran )?)?#[npk](\d+)#{END}| {AT} [^#,]{{1,30}}?(?:,| och| medan| men) #[npk](\d+)# {AT} (?P<p2>[^#,]{{1,30}}?){END})"
+        r"^(?:(?: [^#,]{{1,40}}?)?(?:,(?: och| medan| men)?| och| medan| men) (?:det |kollegorna |de |dom )?{AT} (?P<p1>[^#,]{{1,30}}?) (?:(?:är|var|har|hade) (?:det |den |snittet |siffran )?)?#[npk](\d+)#{END}| {AT} [^#,]{{1,30}}?(?:,| och| medan| men) #[npk](\d+)# {AT} (?P<p2>[^#,]{{1,30}}?){END})"
     )))
     .expect("place beside")
 });
@@ -588,6 +596,34 @@ static COUNT_OF_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("count of before")
 });
 
+/// A price per hour, day or head right after an amount: " i timmen", " per konsult". (Not
+/// " i månaden": "lagt 600 000 kronor i månaden på inhyrda socionomer" is what the hiring
+/// costs.)
+static PRICE_AFTER: LazyLock<regex::bytes::Regex> = LazyLock::new(|| {
+    ascii_regex(&fold::pattern(
+        r"^(?: (?:i|per|om) (?:arbetad |debiterad )?(?:timmen|timme|dagen|dag|dygn|konsult|person)\b| (?:i|per) månad(?:en)? för (?:var och en|varje)\b)",
+    ))
+    .expect("price after")
+});
+
+/// A comparison right after a figure: " lägre än", " högre", " fler".
+static COMPARED_AFTER: LazyLock<regex::bytes::Regex> = LazyLock::new(|| {
+    ascii_regex(&fold::pattern(
+        r"^ (?:lägre|högre|mer|mindre|fler|färre|större|mindre)\b",
+    ))
+    .expect("compared after")
+});
+
+/// A total after a figure of leavers and what it says ([`Kind::Resigned`]), set off by a
+/// comma or "totalt": ", av totalt #n1# tjänster", ", och det är av #n1#". (Not "på grund av
+/// #n1# ärenden": that "av" is no total's.)
+static TOTAL_AFTER: LazyLock<regex::bytes::Regex> = LazyLock::new(|| {
+    let plain = vocab::expand_plain(
+        r"^[^#]{0,60}?(?:,(?: och)?(?: det är)? av(?: totalt| sammanlagt| de)?| av (?:totalt|sammanlagt)) #(n\d+)#(?: (?:<STAFF_>|[a-zåäö]*tjänster|anställda|personer)\b|[.,;:!?]|$)",
+    );
+    ascii_regex(&fold::pattern(&plain)).expect("total after")
+});
+
 /// "av 30" or "av de 30" right before a count makes it a total, not the figure.
 static TOTAL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&fold::pattern(
@@ -599,7 +635,7 @@ static TOTAL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 /// ... unless "av" belongs to a verb of composition: "enheten består av 14 handläggare",
 /// "ett team bestående av sju", "gruppen utgörs av fem" name the figure, not a total.
 static MADE_OF_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&fold::pattern(r"\b(?:består|bestod|bestått|bestå|bestående|utgörs|utgjordes|utgöras|utgjorts) av (?:de |dessa |totalt |[a-zåäö]+s )?$"))
+    Regex::new(&fold::pattern(r"\b(?:består|bestod|bestått|bestå|bestående|utgörs|utgjordes|utgöras|utgjorts) (?:i dag |idag |nu |totalt )?av (?:de |dessa |totalt |[a-zåäö]+s )?$"))
         .expect("made of before")
 });
 
@@ -641,6 +677,16 @@ static WHOLE_EMPLOYER_AFTER: LazyLock<regex::bytes::Regex> = LazyLock::new(|| {
 });
 static SICK_TARGET: LazyLock<regex::bytes::Regex> =
     LazyLock::new(|| ascii_regex(&fold::pattern(vocab::SICK_TARGET)).expect("sick-leave targets"));
+
+/// Whether a sentence (unmasked) is about another service, a state agency or the whole
+/// country: what a rule reading its kind or total from it must not take.
+fn about_others(sentence: &str) -> bool {
+    let folded = fold::lowered(sentence);
+    let f = folded.as_bytes();
+    (OTHER_SECTOR.is_match(f) && !SOCIAL_CONTEXT.is_match(f))
+        || (OTHER_AGENCY.is_match(f) && !SOCIAL_SERVICES.is_match(f))
+        || NATIONAL.is_match(f)
+}
 
 /// The words of a masked sentence before and after a figure's marker (`start..end`, the
 /// marker's letters and digits), each as far as the next marker or comma: "sjukfrånvaron i
@@ -903,15 +949,17 @@ fn extract_with(
                     continue; // no claim before, none in this sentence yet
                 }
                 // The sentence before is this paragraph's, or for a paragraph's first sentence
-                // the last of the paragraph before (web news prints one sentence a paragraph).
+                // the paragraph before, whole: web news prints one sentence a paragraph, and a
+                // new paragraph may set another place against a figure its paragraph before
+                // gave a sentence earlier ("... kostnaderna för inhyrda socionomer till 8,9
+                // miljoner kronor under 2021. Vid utgången av året fanns nio konsulter. ¶
+                // Nämnden jämför med Vänersborg, där motsvarande kostnad var 3,1 miljoner").
                 // (The document's first sentence: only its own claims.)
                 let start = *before_start.get_or_insert_with(|| {
                     text::span_before(text, paragraph.start, s.start)
-                        .or_else(|| {
-                            let p = paragraphs[s.paragraph.checked_sub(1)?];
-                            text::span_before(text, p.start, p.end)
-                        })
-                        .map_or(s.start, |b| b.start)
+                        .map(|b| b.start)
+                        .or_else(|| Some(paragraphs[s.paragraph.checked_sub(1)?].start))
+                        .unwrap_or(s.start)
                 });
                 let from = drafts[..first_draft]
                     .iter()
@@ -936,11 +984,26 @@ fn extract_with(
                         continue;
                     }
                 }
+                // A rule that takes its kind or its total from the sentence before reads
+                // that sentence's scope too: "Polisen fick in 5 000 anmälningar om
+                // cykelstölder. Det är en ökning med 18 procent", "IVO:s rikstäckande
+                // granskning av 400 utredningar ... I 130 av dem".
+                if (compiled.antecedent.is_some() || rule.total_before)
+                    && about_others(text::sentence_before(text, paragraph.start, s.start))
+                {
+                    continue;
+                }
+                let after_whole = &masked.as_bytes()[whole.end()..];
                 if rule.kind == Kind::Resigned {
                     let padded = [b" ", whole.as_bytes(), b" "].concat();
-                    if NOT_DONE_FOLDED.is_match(&padded) {
+                    // "har avgått ur styrelsen" leaves a board, not a job.
+                    if NOT_DONE_FOLDED.is_match(&padded) || after_whole.starts_with(b" ur ") {
                         continue;
                     }
+                }
+                // Posts "lediga att söka" are advertised, not left empty.
+                if rule.kind == Kind::Vacancies && after_whole.starts_with(b" att sqoka") {
+                    continue;
                 }
                 let v = group_text(&caps, compiled.v).and_then(marker_index);
                 // A figureless finding takes no figure; a rule with a figure needs one,
@@ -967,7 +1030,7 @@ fn extract_with(
                         continue;
                     }
                     // The nearest figure before of the same unit: this sentence's, else the
-                    // last of the sentence before.
+                    // last of the sentence (or paragraph) before.
                     let candidates = &drafts[claims_before.clone()];
                     let here = candidates
                         .iter()
@@ -977,7 +1040,7 @@ fn extract_with(
                         candidates
                             .iter()
                             .filter(|d| d.claim.span[0] != s.start && d.unit == unit)
-                            .max_by_key(|d| d.figure)
+                            .max_by_key(|d| (d.claim.span[0], d.figure))
                     });
                     match referent {
                         Some(d) if rule.refers_back.contains(&d.claim.kind) => {
@@ -992,8 +1055,15 @@ fn extract_with(
                     let before = &masked[..vm.start() - 1];
                     let counted_total = vm.as_bytes().starts_with(b"n")
                         && match kind {
-                            Kind::Resigned | Kind::Staffing | Kind::SickLeave => {
+                            Kind::Resigned | Kind::SickLeave => {
                                 TOTAL_BEFORE.is_match(before) && !MADE_OF_BEFORE.is_match(before)
+                            }
+                            // The total named in a relative clause is the headcount: "var
+                            // fjärde av de 80 socialsekreterare som arbetar inom IFO".
+                            Kind::Staffing => {
+                                TOTAL_BEFORE.is_match(before)
+                                    && !MADE_OF_BEFORE.is_match(before)
+                                    && !whole.as_bytes().windows(5).any(|w| w == b" som ")
                             }
                             Kind::Vacancies => COUNT_OF_BEFORE.is_match(before),
                             _ => false,
@@ -1025,7 +1095,39 @@ fn extract_with(
                     // A rate: of sick leave, of those who want to quit, of turnover.
                     let rate = matches!(kind, Kind::SickLeave | Kind::IntentToQuit)
                         || (kind == Kind::Resigned && q.is_some_and(|q| q.unit == Unit::Percent));
-                    NATIONAL.is_match(before)
+                    // A share in words of another sick-leave figure is no rate: "andelen
+                    // långtidssjukfrånvaro är nu nära hälften av den totala sjukfrånvaron".
+                    let share_of = kind == Kind::SickLeave
+                        && after.starts_with(b" av ")
+                        && q.is_some_and(|q| {
+                            q.unit == Unit::Percent
+                                && !(sentence[q.start..q.end].contains('%')
+                                    || sentence[q.start..q.end].contains("procent"))
+                        });
+                    // A figure coordinated with a national one goes with it: "I riket som
+                    // helhet uppger 38 procent att de vill lämna ..., och var femte överväger
+                    // att lämna yrket", "men bara var tionde" (not "..., och i Umeå 14").
+                    let clause = before.strip_prefix(b" ").unwrap_or(before);
+                    let conjunction = [b"och ".as_slice(), b"men "]
+                        .into_iter()
+                        .find(|c| clause.starts_with(c));
+                    let coordinated = conjunction.is_some_and(|c| {
+                        let rest = &clause[c.len()..];
+                        !["i ", "på ", "inom ", "hos ", "för "]
+                            .iter()
+                            .any(|p| rest.starts_with(fold::text(p).as_bytes()))
+                    }) && NATIONAL
+                        .is_match(&masked.as_bytes()[..vm.start().saturating_sub(1)]);
+                    // What a hired consultant costs an hour or a day is a price, not a cost of
+                    // consultants: "En konsult kostar cirka 1 100 kronor i timmen".
+                    let price = kind == Kind::Consultants && PRICE_AFTER.is_match(after);
+                    // A rate's change is no rate: "är nu 30 procent lägre än för två år sedan".
+                    let change = kind == Kind::SickLeave && COMPARED_AFTER.is_match(after);
+                    share_of
+                        || coordinated
+                        || price
+                        || change
+                        || NATIONAL.is_match(before)
                         || (kind == Kind::SickLeave && SICK_TARGET.is_match(before))
                         || (rate
                             && (WHOLE_EMPLOYER.is_match(before)
@@ -1075,6 +1177,20 @@ fn extract_with(
                 }
                 let unit = unit_for(kind, q.map(|q| q.unit));
                 let mut of = of;
+                // A total after the leaving: "64 socialsekreterare avslutade sin anställning
+                // under 2022, av totalt cirka 210 tjänster", "nio har sagt upp sig, och det är
+                // av ungefär trettio".
+                if kind == Kind::Resigned
+                    && of.is_none()
+                    && q.is_some_and(|q| q.unit == Unit::Count)
+                {
+                    of = TOTAL_AFTER
+                        .captures(&masked.as_bytes()[whole.end()..])
+                        .and_then(|c| marker_index(std::str::from_utf8(c.get(1)?.as_bytes()).ok()?))
+                        .and_then(|i| quantities.get(i))
+                        .map(|t| t.value)
+                        .filter(|&t| value.is_some_and(|v| v < t));
+                }
                 // A wish to quit is a share of staff: "fyra av tio" is 40 %.
                 if kind == Kind::IntentToQuit && q.is_some_and(|q| q.unit == Unit::Count) {
                     if let (Some(v), Some(total)) = (value, of) {
@@ -1274,7 +1390,63 @@ fn extract_with(
         }
         settle_sentence(&mut drafts, first_draft);
     }
-    merge_repeats(drafts)
+    let mut claims = merge_repeats(drafts);
+    // A table's figure that a sentence also states is the sentence's claim: its quote says
+    // more, and its time is the sentence's.
+    let tables = merge_repeats(table_drafts(text, ctx, reference, doc_municipality));
+    let before = claims.len();
+    for t in tables {
+        if !claims[..before].iter().any(|c| same_figure(c, &t)) {
+            claims.push(t);
+        }
+    }
+    if claims.len() > before {
+        claims.sort_by_key(|c| c.span[0]);
+    }
+    claims
+}
+
+/// The figures of the document's tables ([`table`]) as claims: of the row's municipality,
+/// else the document's; of the column's period, else as an undated figure of the document.
+fn table_drafts(
+    text: &str,
+    ctx: &DocContext,
+    reference: Option<Period>,
+    mut doc_municipality: impl FnMut() -> Option<&'static Municipality>,
+) -> Vec<Draft> {
+    table::figures(text, ctx.published.as_ref())
+        .into_iter()
+        .map(|f| {
+            let unit = unit_for(f.kind, Some(f.unit));
+            let municipality = f.place.or_else(&mut doc_municipality);
+            let period = f.period.or_else(|| match reference {
+                Some(r) if is_state(f.kind, unit) => Some(Period::day(r.to)),
+                Some(r) => Some(r),
+                None => ctx.published.as_ref().map(Period::of_published),
+            });
+            Draft {
+                claim: Claim {
+                    doc: ctx.doc.clone(),
+                    kind: f.kind,
+                    value: Some(f.value),
+                    value_high: None,
+                    of: None,
+                    unit,
+                    approx: f.approx,
+                    role: f.role,
+                    body: None,
+                    municipality: municipality.map(|m| m.name.to_string()),
+                    municipality_code: municipality.map(|m| m.code.to_string()),
+                    period,
+                    quote: text[f.line.clone()].to_string(),
+                    span: [f.line.start, f.line.end],
+                },
+                figure: None,
+                unit: Some(f.unit),
+                dated_in_text: f.period.is_some(),
+            }
+        })
+        .collect()
 }
 
 /// One figure of a sentence has one reading. A headcount (`staffing`) is the weakest: "nio
@@ -1491,20 +1663,22 @@ struct Draft {
 /// same kind, figure and municipality, with totals that agree or are left out. The most
 /// complete statement is kept: one with a total ("10 av 30") before one without, then one
 /// whose sentence says when ("2016 slutade nära hälften") before a headline that does not.
+/// Whether two claims of a document state one figure: the same kind, figure and
+/// municipality, with totals that agree or are left out.
+fn same_figure(e: &Claim, c: &Claim) -> bool {
+    e.kind == c.kind
+        && e.value == c.value
+        && e.value_high == c.value_high
+        && e.unit == c.unit
+        && e.municipality_code == c.municipality_code
+        && (e.of == c.of || e.of.is_none() || c.of.is_none())
+        && (e.value.is_some() || e.quote == c.quote)
+}
+
 fn merge_repeats(drafts: Vec<Draft>) -> Vec<Claim> {
     let mut out: Vec<Draft> = Vec::new();
     for d in drafts {
-        let c = &d.claim;
-        let same = out.iter_mut().find(|e| {
-            let e = &e.claim;
-            e.kind == c.kind
-                && e.value == c.value
-                && e.value_high == c.value_high
-                && e.unit == c.unit
-                && e.municipality_code == c.municipality_code
-                && (e.of == c.of || e.of.is_none() || c.of.is_none())
-                && (e.value.is_some() || e.quote == c.quote)
-        });
+        let same = out.iter_mut().find(|e| same_figure(&e.claim, &d.claim));
         match same {
             Some(e) => {
                 let rank = |x: &Draft| (x.claim.of.is_some(), x.dated_in_text);

@@ -208,6 +208,18 @@ pub(super) fn rules() -> Vec<Rule> {
             r"\b(?:(?:de|dessa|dom) (?:har |hade )?(?:(?:hittills|sammanlagt|totalt|redan|nu|i år|hittills i år) )?(?:kostat|kostade|kostar)|(?:har|hade) (?:de|dessa|dom) (?:(?:hittills|sammanlagt|totalt|redan|nu) )?kostat|(?:kostade|kostar) (?:de|dessa|dom)) (?:kommunen |förvaltningen |nämnden |socialtjänsten )?(?:totalt |sammanlagt )?<VK>",
         )
         .with_antecedent(r"(?:\b[a-zåäö]*konsult(?:er|erna)\b|\binhyrda (?:socialsekreterare|socionomer|handläggare|konsulter)|\bhyrpersonal|\bbemanningsföretag|\bhyrsocionom)(?:[^,;]|,[0-9])*$"),
+        // The cost, after a sentence about the hiring: "... har kommunen sedan augusti hyrt
+        // in socionomer från ett bemanningsföretag. Prislappen hittills är 2,1 miljoner
+        // kronor", "Enheten har sedan augusti haft konsulter inhyrda. Kostnaden för dessa
+        // beräknas till 2,7 miljoner kronor för 2015."
+        Rule::new(
+            Kind::Consultants,
+            "the-price-of-them",
+            r"^(?:(?:prislappen|notan|räkningen)|kostnaden(?: för (?:dem|dessa|de inhyrda|inhyrningen))?)(?: (?:hittills|totalt|sammanlagt|hittills i år|i år|för [^#,]{1,20}?))? (?:är|var|blev|landade på|uppgår till|uppgick till|har landat på|beräknas till|beräknades till|uppskattas till) (?:hittills |totalt |sammanlagt )?<VK>",
+        )
+        // Hired for social work, and hired already (not "planerar att anlita"): a verb of
+        // hiring done, then the staff.
+        .with_antecedent(r"\b(?:hyrt|hyr|hyrde|anlitat|anlitar|anlitade|haft|har|tagit|tog)\b[^.]{0,40}?\s(?:in\s)?(?:[a-zåäö]*socionom(?:er|erna)?|socialsekreterare|handläggare|[a-zåäö]*konsult(?:er|erna)|hyrpersonal|inhyrd personal)\b"),
         // "tog in nio konsulter från bemanningsföretag, till en kostnad av 11,5 miljoner
         // kronor": the cost follows the hired staff in an apposition.
         Rule::new(

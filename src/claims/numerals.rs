@@ -244,6 +244,8 @@ static NOT_A_QUANTITY: LazyLock<Regex> = LazyLock::new(|| {
         | \b(?:[0-9a-z,]+\s*[–-]\s*)?[0-9a-z,]+\s+(?:(?:senaste|första|sista|kommande|närmaste|gångna)\s+)?
           (?:år|åren|årens|års|månad|månader|månaderna|månadernas|månaders|vecka|veckor|veckorna|veckors
             |dag|dagar|dagarna|dagars|dygn|timmar|timmarna|timmars|terminer)\b
+        # A multiplier (tre gånger så hög): a ratio, no figure of a claim.
+        | \b[0-9a-z,]+\s+gånger\b
         | \b(?:vecka|v\.|tertial|kvartal|delår)\s*\d+\b              # vecka 12, tertial 2
         | \b\d+:(?:e|a)\b                                        # 3:e, 1:a
         ",
@@ -885,6 +887,7 @@ mod tests {
             "en tolv veckors utbildning",
             "under tertial 2",
             "vecka 12",
+            "nästan tre gånger så hög",
         ] {
             assert!(scan(text).is_empty(), "{text:?} gave {:?}", scan(text));
         }

@@ -6,10 +6,10 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 /// A review and how many cases it went through: "har granskat 40 barnavårdsutredningar",
-/// "gick igenom 60 avslutade utredningar".
+/// "gick igenom 60 avslutade utredningar", "efter en granskning av 25 utredningar".
 static SAMPLE: LazyLock<regex::bytes::Regex> = LazyLock::new(|| {
     let plain = super::vocab::expand_plain(
-        r"\b(?:granskat|granskade|undersökt|undersökte|gått igenom|gick igenom|studerat|studerade) (?:totalt |sammanlagt |drygt |cirka )?<OF> (?:[a-zåäö-]+ ){0,2}?[a-zåäö]*?(?:ärenden|utredningar|akter|fall|journaler)\b",
+        r"\b(?:granskat|granskade|undersökt|undersökte|gått igenom|gick igenom|studerat|studerade|granskning av|genomgång av) (?:totalt |sammanlagt |drygt |cirka )?<OF> (?:[a-zåäö-]+ ){0,2}?[a-zåäö]*?(?:ärenden|utredningar|akter|fall|journaler)\b",
     );
     super::ascii_regex(&super::fold::pattern(&plain)).expect("review sample")
 });
@@ -50,6 +50,14 @@ pub(super) fn rules() -> Vec<Rule> {
         Rule::new(Kind::Inspection, "in-x-of-them",
             r"\bi (?:bara |endast |hela |totalt )?<V> av (?:dem|dessa(?: (?:ärenden|utredningar|barnavårdsutredningar|akter|förhandsbedömningar))?|de granskade (?:ärendena|utredningarna|akterna|fallen|barnavårdsutredningarna))\b")
             .with_total_before(),
+        // Staff the inspectors asked: "Inspektörerna fann att 9 av 13 intervjuade handläggare
+        // hade fler ärenden än de hann med"
+        Rule::new(Kind::Inspection, "found-x-of-y-staff",
+            r"\b(?:inspektörerna|inspektören|ivo|arbetsmiljöverket|revisorerna|granskarna) (?:fann|finner|konstaterade|konstaterar|kunde konstatera|noterade) (?:också |även )?att <V> av (?:de )?<OF> (?:intervjuade |tillfrågade )?<ADJ>(?:<SOCIAL_STAFF>)\b"),
+        // "Av de 16 socialsekreterare som besvarade Arbetsmiljöverkets frågor angav 13 att de
+        // regelbundet arbetar över"
+        Rule::new(Kind::Inspection, "of-y-staff-asked-x-said",
+            r"\bav (?:de )?<OF> <ADJ>(?:<SOCIAL_STAFF>) som (?:besvarade|svarade på|intervjuades av|har intervjuats av|intervjuats av) (?:arbetsmiljöverkets|ivo:s|revisorernas|inspektörernas|granskarnas|inspektörerna|ivo|arbetsmiljöverket|revisorerna)(?: (?:frågor|enkät|intervjuer))?[^#]{0,20}? (?:angav|uppgav|svarade|berättade|sa|sade) <V> att\b"),
         // "i 40 procent av de granskade ärendena"
         Rule::new(Kind::Inspection, "share-of-reviewed",
             r"\bi <VP> av (?:de )?(?:granskade |undersökta )?(?:ärendena|utredningarna|akterna|fallen)\b"),
@@ -66,7 +74,8 @@ pub(super) fn rules() -> Vec<Rule> {
 
 /// Bodies as written in the original text (case matters: "JO" is the ombudsman, "jo" a yes).
 static BODY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(IVO|Ivo|IVO:s|Ivo:s|Inspektionen för vård och omsorg|Arbetsmiljöverket|JO|Justitieombudsmannen|[Rr]evisorerna|[Rr]evisionen|[Kk]ommunens revisorer|Socialstyrelsen|KPMG|PwC|EY|Deloitte)\b")
+    // With the genitive: "Arbetsmiljöverkets frågor".
+    Regex::new(r"\b(IVO|Ivo|IVO:s|Ivo:s|Inspektionen för vård och omsorg|Arbetsmiljöverkets?|JO|Justitieombudsmannens?|[Rr]evisorerna|[Rr]evisorernas|[Rr]evisionen|[Kk]ommunens revisorer|Socialstyrelsens?|KPMG|PwC|EY|Deloitte)\b")
         .expect("body pattern")
 });
 
@@ -85,6 +94,12 @@ pub(super) fn body_in(text: &str) -> Option<&'static str> {
 pub(super) fn canonical_body(name: &str) -> &'static str {
     let lower = name.to_lowercase();
     let lower = lower.trim_end_matches(":s");
+    let lower = match lower {
+        "arbetsmiljöverkets" | "justitieombudsmannens" | "socialstyrelsens" | "revisorernas" => {
+            &lower[..lower.len() - 1]
+        }
+        other => other,
+    };
     match lower {
         "ivo" | "inspektionen för vård och omsorg" => "IVO",
         "arbetsmiljöverket" => "Arbetsmiljöverket",

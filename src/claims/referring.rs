@@ -117,6 +117,13 @@ pub(super) fn rules() -> Vec<Rule> {
             ),
             // Another unit of social services with the same measure: "På utredningsenheten
             // gäller det ytterligare tre." (Not "Inom kultur och fritid gäller det ...".)
+            // "I Umeå är motsvarande siffra nästan tre gånger så hög: 11,8 procent"
+            (
+                "figure-noun-is-so-colon",
+                format!(
+                    r"\b(?:{noun}{WHEN} (?:är|var|blev)|(?:är|var|blev) {noun}) [^#:]{{1,40}}?: {tail}"
+                ),
+            ),
             (
                 "it-holds-for-unit",
                 format!(

@@ -37,7 +37,8 @@ pub(super) fn rules() -> Vec<Rule> {
         Rule::new(
             Kind::Resigned,
             "x-of-our-colleagues-quit",
-            r"<V> av (?:mina |våra )kolleg(?:or|orna|er|erna) (?:på|inom|vid) <SOCIAL_PLACE>\b<GAP> (?:har |hade )?<QUIT>",
+            // and a union's members there: "14 av våra medlemmar på IFO har sagt upp sig"
+            r"<V> av (?:mina |våra )(?:kolleg(?:or|orna|er|erna)|medlemmar) (?:på|inom|vid) <SOCIAL_PLACE>\b<GAP> (?:har |hade )?<QUIT>",
         ),
         // Of staff counted in the sentence before: "Under våren anställdes nio nya
         // socialsekreterare. Fyra av dem har redan slutat." (4 of 9; with no staff counted
@@ -99,7 +100,7 @@ pub(super) fn rules() -> Vec<Rule> {
         Rule::new(
             Kind::Resigned,
             "x-persons-resigned",
-            r"<V> personer (?:[^ #,]+ ){0,4}?(?:som )?(?:har |hade )?(?:sagt upp sig|sa upp sig|sade upp sig|avslutat sin anställning|avslutat sina anställningar|valt att säga upp sig|slutat sin anställning|slutat sina tjänster)",
+            r"<V> personer (?:[^ #,]+ ){0,4}?(?:som )?(?:har |hade )?(?:sagt upp sig|sa upp sig|sade upp sig|avslutat sin anställning|avslutat sina anställningar|valt att säga upp sig|slutat sin anställning|slutat sina tjänster|lämnat (?:vår|min) (?:[a-zåäö-]*enhet|arbetsgrupp|avdelning|arbetsplats)\b)",
         ),
         // "21 stycken som slutat", "9 stycken har lämnat"
         Rule::new(
@@ -147,7 +148,13 @@ pub(super) fn rules() -> Vec<Rule> {
         Rule::new(
             Kind::Resigned,
             "number-who-quit",
-            r"\bantalet <ADJ><STAFF> som (?:har )?<QUIT>(?: [^#]{0,40}?)? (?:är|var|uppgår till|uppgick till|landade på|blev) <V>",
+            r"\bantalet <ADJ><STAFF> som (?:har )?<QUIT>(?: [^#]{0,40}?)? (?:är|var|uppgår till|uppgick till|landade på|blev|(?:har )?(?:minskat|ökat|minskade|ökade|sjönk|steg) till) <V>",
+        ),
+        // V2 inversion: "Under 2014 minskade antalet socialsekreterare som slutade till 16"
+        Rule::new(
+            Kind::Resigned,
+            "changed-number-who-quit",
+            r"\b(?:minskade|ökade|sjönk|steg) antalet <ADJ>(?P<role><SOCIAL_STAFF>) som (?:har )?<QUIT>(?: [^#]{0,40}?)? till <V>",
         ),
         // --- intent_to_quit ---------------------------------------------------------------
         // "drygt 30 procent av medarbetarna (...) skulle vilja säga upp sig",
@@ -189,6 +196,13 @@ pub(super) fn rules() -> Vec<Rule> {
             "wants-share-to-quit",
             // A union's survey: "vill fler än hälften av medlemmarna på enheten byta jobb"
             r"\b(?:vill|skulle|funderar|överväger|planerar|tänker) <VP> (?:av (?:de |alla |[a-zåäö]+s )?)?(?:<ADJ><STAFF_>|medlemmarna (?:på|inom|vid) (?:[a-zåäö-]*enheten|socialtjänsten|[a-zåäö]*förvaltningen|ifo|individ- och familjeomsorgen))(?: [^#]{0,40}?)? (?:vilja |på att |att )?(?:säga upp sig|sluta|lämna|byta (?:jobb|arbete|yrke|arbetsplats|arbetsgivare|tjänst|bana))\b",
+        ),
+        // Those still there, with no staff word: "vill drygt hälften av dem som är kvar byta
+        // jobb". Only leaving a job (not "lämna Sverige").
+        Rule::new(
+            Kind::IntentToQuit,
+            "wants-share-of-those-left-to-quit",
+            r"\b(?:vill|skulle vilja) <VP> av dem som (?:är|finns|har blivit|jobbar|arbetar) kvar (?:att )?(?:säga upp sig|sluta|byta (?:jobb|arbete|yrke|arbetsplats|arbetsgivare|tjänst|bana))\b",
         ),
         // "Fyra av tio socialsekreterare vill byta jobb": a share given as "X av Y", read as
         // the percentage X/Y (the spec's unit for this kind; see `share_of` in mod.rs). In a
@@ -259,13 +273,15 @@ pub(super) fn rules() -> Vec<Rule> {
             Kind::Vacancies,
             "are-x-posts-vacant",
             // "I vintras var elva av socialtjänstens 45 tjänster inom barn och unga obesatta"
-            r"\b(?:är|står|var|stod) (?:som mest |som flest )?<NOW><V> (?:av (?:de |[a-zåäö]+s )?<OF> )?<ADJ>(?:[a-zåäö]*tjänster|årsarbetare|befattningar)(?: som [a-zåäö]+| (?:inom|på|vid|i|för) [^#,]{1,40}?)? (?:fortfarande |just nu |i dag )?(?:vakanta|obesatta|tomma|otillsatta|lediga)\b",
+            r"\b(?:är|står|var|stod) (?:som mest |som flest )?<NOW><V> (?:av (?:de |[a-zåäö]+s )?<OF> )?<ADJ>(?:[a-zåäö]*tjänster|årsarbetare|befattningar)(?: som [a-zåäö]+)?(?: (?:inom|på|vid|i|för) [^#,]{1,40}?)? (?:fortfarande |just nu |i dag )?(?:vakanta|obesatta|tomma|otillsatta|lediga)\b",
         ),
         // "Av 40 tjänster är 11 vakanta", "30 tjänster, varav 8 är vakanta"
         Rule::new(
             Kind::Vacancies,
             "of-y-posts-x-vacant",
-            r"\bav (?:de |totalt |[a-zåäö]+s )?<OF> (?:[a-zåäö]*tjänster(?:na)?|platser) (?:[^#]{0,30}? )?(?:är|står|var|stod) <NOW><V> (?:vakanta|obesatta|tomma|otillsatta|lediga)\b",
+            // (Places with a long name between are a home's: "Av 24 platser på kommunens
+            // stödboende ... var 5 lediga".)
+            r"\bav (?:de |totalt |[a-zåäö]+s )?<OF> (?:[a-zåäö]*tjänster(?:na)? (?:[^#]{0,80}? )?|platser (?:[^#]{0,30}? )?)(?:är|står|var|stod) <NOW><V> (?:vakanta|obesatta|tomma|otillsatta|lediga)\b",
         ),
         Rule::new(
             Kind::Vacancies,
@@ -332,7 +348,7 @@ pub(super) fn rules() -> Vec<Rule> {
             // here, that is leave, not a vacancy.
             // "tre av 19 tjänster är obesatta", "elva ordinarie tjänster står tomma"
             // "fem av enhetens tjänster är i dag vakanta"
-            r"<V> (?:av (?:de |[a-zåäö]+s )?<OF> |av [a-zåäö]+s )?(?:<ADJ>[a-zåäö]*tjänster(?: som [a-zåäö]+| (?:inom|på|vid|för) <SOCIAL_PLACE>)? <NOW>(?:är|står|var|stod|har varit|hade varit|har stått) <NOW>(?:vakanta|obesatta|tomma|otillsatta|lediga)|<STAFF> (?:är|står|var|stod) (?:fortfarande |just nu )?(?:vakanta|obesatta|otillsatta))\b",
+            r"<V> (?:av (?:de |[a-zåäö]+s )?<OF> |av [a-zåäö]+s )?(?:<ADJ>[a-zåäö]*tjänster(?: som [a-zåäö]+| (?:inom|på|vid|för) <SOCIAL_PLACE>)? (?:som )?<NOW>(?:är|står|var|stod|har varit|hade varit|har stått) <NOW>(?:vakanta|obesatta|tomma|otillsatta|lediga)|<STAFF> (?:är|står|var|stod) (?:fortfarande |just nu )?(?:vakanta|obesatta|otillsatta))\b",
         ),
         // "ett dussin tjänster som vi inte har lyckats tillsätta", "fyra tjänster som inte
         // har kunnat tillsättas"
@@ -374,6 +390,14 @@ pub(super) fn rules() -> Vec<Rule> {
             "staff-are-there",
             r"<V> <ADJ><STAFF> (?:finns|arbetar|jobbar) (?:på|inom|i|vid)\b",
         ),
+        // The total a share is of, in a relative clause: "var fjärde av de drygt 80
+        // socialsekreterare som arbetar inom individ- och familjeomsorgen" (not "Fem
+        // socialsekreterare som arbetar på familjeenheten har fått ett pris", a few of them)
+        Rule::new(
+            Kind::Staffing,
+            "of-the-staff-who-work-there",
+            r"\bav (?:de |alla |samtliga )?<V> <ADJ><STAFF> som (?:finns|arbetar|jobbar) (?:på|inom|i|vid)\b",
+        ),
         // Records: "Antalet budgeterade socialsekreterartjänster inom utredning uppgår till 52".
         // Social staff only: "antalet anställda i kommunen" is everyone, "lärartjänster"
         // another service.
@@ -396,14 +420,24 @@ pub(super) fn rules() -> Vec<Rule> {
             "unit-has",
             // "Individ- och familjeomsorgen i Gällivare ska ha nio socialsekreterare",
             // "enheten ska enligt budget ha tio socialsekreterare"
-            r"\b(?:[a-zåäö-]*enheten|[a-zåäö-]*avdelningen|[a-zåäö]*gruppen|[a-zåäö]*förvaltningen|socialtjänsten|(?:individ- och )?familjeomsorgen|[a-zåäö]*kontoret|[a-zåäö]*teamet|sektionen)(?: (?:i|på|inom|för) [^#,]{1,30}?)?(?:, som)? (?:består av|bestod av|ska bestå av|omfattar|omfattade|har|hade|(?:ska|skulle|bör) (?:[a-zåäö]+ ){0,2}?ha) (?:i dag |idag |totalt |nu )?<V> <ADJ>(?:<STAFF>|[a-zåäö]*tjänster|årsarbetare|heltidstjänster)\b",
+            // "Enheten för barn och familj består i dag av elva".
+            r"\b(?:[a-zåäö-]*enheten|[a-zåäö-]*avdelningen|[a-zåäö]*gruppen|[a-zåäö]*förvaltningen|socialtjänsten|(?:individ- och )?familjeomsorgen|[a-zåäö]*kontoret|[a-zåäö]*teamet|sektionen)(?: (?:i|på|inom|för) [^#,]{1,30}?)?(?:, som)? (?:(?:består|bestod|ska bestå) (?:i dag |idag |nu |totalt )?av|omfattar|omfattade|har|hade|(?:ska|skulle|bör) (?:[a-zåäö]+ ){0,2}?ha) (?:i dag |idag |totalt |nu )?<V> <ADJ>(?:<STAFF>|[a-zåäö]*tjänster|årsarbetare|heltidstjänster)\b",
+        ),
+        // A unit with its name: "Myndighetsenheten Barn och familj i Gävle kommun har 34
+        // tjänster som socialsekreterare". Social workers by name only: "Enheten Park och
+        // natur har 18 anställda" is another trade.
+        Rule::new(
+            Kind::Staffing,
+            "named-unit-has",
+            r"\b(?:[a-zåäö-]*enheten|[a-zåäö-]*avdelningen|[a-zåäö]*gruppen) [^#,]{1,40}? (?:har|hade|omfattar|består (?:i dag |idag |nu )?av) (?:i dag |idag |totalt |nu )?<V> <ADJ>(?:[a-zåäö]*tjänster som )?(?P<role><SOCIAL_STAFF>)\b",
         ),
         // V2 inversion: "I dag har enheten för barn och unga 46 socialsekreterare". Social
         // workers by name: "i dag har it-enheten 14 anställda" is another unit.
         Rule::new(
             Kind::Staffing,
             "has-unit",
-            r"\b(?:har|hade) (?:[a-zåäö-]*enheten|[a-zåäö-]*avdelningen|[a-zåäö]*gruppen|socialtjänsten|(?:individ- och )?familjeomsorgen|sektionen)(?: (?:i|på|inom|för) [^#,]{1,30}?)? (?:i dag |idag |totalt |nu )?<V> <ADJ>(?P<role><SOCIAL_STAFF>)\b",
+            // "omfattar utredningsgruppen för barn och unga 26 tjänster som socialsekreterare"
+            r"\b(?:har|hade|omfattar|omfattade) (?:[a-zåäö-]*enheten|[a-zåäö-]*avdelningen|[a-zåäö]*gruppen|socialtjänsten|(?:individ- och )?familjeomsorgen|sektionen)(?: (?:i|på|inom|för) [^#,]{1,30}?)? (?:i dag |idag |totalt |nu )?<V> <ADJ>(?:[a-zåäö]*tjänster som )?(?P<role><SOCIAL_STAFF>)\b",
         ),
         // What it should have: "Enligt budgeten ska enheten ha 24 socialsekreterare". Only
         // social secretaries by name: other agencies' units have "handläggare" too.
@@ -442,7 +476,16 @@ pub(super) fn rules() -> Vec<Rule> {
         Rule::new(
             Kind::SickLeave,
             "sick-leave-rate",
-            r"\b(?:[a-zåäö]*sjukfrånvaro(?:n)?|sjuktal(?:et)?|sjukskrivningstal(?:et)?|sjukskrivningsgrad(?:en)?)(?: [^#]{0,60}?)? (?:är|var|ligger på|låg på|legat på|har legat på|ligger|låg|legat|uppgår till|uppgick till|har ökat till|ökade till|har stigit till|steg till|landade på|(?:är|var|ligger|låg) (?:nu )?uppe i|från|på|till) (?:i dag |idag )?<VP>",
+            r"\b(?:[a-zåäö]*sjukfrånvaro(?:n)?|sjuktal(?:et)?|sjukskrivningstal(?:et)?|sjukskrivningsgrad(?:en)?)(?: [^#]{0,60}?)? (?:är|var|ligger på|låg på|legat på|har legat på|ligger|låg|legat|uppgår till|uppgick till|har ökat till|ökade till|har stigit till|steg till|landade på|(?:är|var|ligger|låg) (?:nu )?uppe i|från|på|till) (?:(?:i dag|idag|<WHEN>) )?<VP>",
+        ),
+        // The rate after a change, coordinated: "Sjukfrånvaron inom enheten har enligt
+        // arbetsgivarens statistik mer än fördubblats på två år och är nu 12 procent"
+        Rule::new(
+            Kind::SickLeave,
+            "sick-leave-changed-and-is",
+            // The rate is the subject: not "Enheten har haft hög sjukfrånvaro ... och är nu 20
+            // procent underbemannad".
+            r"\b(?:[a-zåäö]*sjukfrånvaron|sjuktalet) [^#]{1,100}? och (?:är|var|(?:ligger|låg) (?:nu |i dag |idag )?på) <NOW><VP>",
         ),
         // V2 inversion: "Enligt personalstatistiken var sjukfrånvaron inom individ- och
         // familjeomsorgen 9,7 procent under 2022"

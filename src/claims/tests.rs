@@ -2375,12 +2375,18 @@ fn claims_found(claims: &str) -> (usize, usize) {
             .expect("a tab before the expected claim");
         let words: Vec<&str> = expected.split_whitespace().collect();
         let kind = Kind::parse(words[0]).expect("a kind");
-        let value: f64 = words[1]
-            .split('-')
-            .next()
-            .unwrap()
-            .parse()
-            .expect("a value");
+        // "40-45" is a range (its low end is the value); "-6" a fall.
+        let (sign, figure) = match words[1].strip_prefix('-') {
+            Some(rest) => (-1.0, rest),
+            None => (1.0, words[1]),
+        };
+        let value: f64 = sign
+            * figure
+                .split('-')
+                .next()
+                .unwrap()
+                .parse::<f64>()
+                .expect("a value");
         let of = (words.get(2) == Some(&"of")).then(|| words[3].parse::<f64>().expect("of"));
         all += 1;
         found += run(text)
@@ -2896,4 +2902,190 @@ fn look_alikes_of_the_voices_rules() {
     ));
     assert_eq!(all, 20);
     assert!(found >= 17, "found {found} of {all}");
+}
+
+/// Constructions the `archive` set (features, wire briefs, audits, motions and replies,
+/// interim reports with tables, union reports, transcripts) showed, in other words and
+/// figures.
+#[test]
+fn constructions_the_archive_set_showed() {
+    check_docs(&[
+        // posts: "som har stått tomma", a long name between total and verb, "som X inom Y"
+        (
+            "Vi har tre tjänster som har stått tomma sedan i mars.",
+            &[want(Vacancies, 3.0, People)],
+        ),
+        (
+            "Av 52 tjänster som biståndshandläggare inom ekonomiskt bistånd och arbetsmarknad var sju vakanta i maj.",
+            &[want(Vacancies, 7.0, People).of(52.0)],
+        ),
+        (
+            "I mars 2021 var 6 av 24 tjänster som socialsekreterare inom familjeenheten obesatta.",
+            &[want(Vacancies, 6.0, People).of(24.0)],
+        ),
+        // a time between the verb and the figure
+        (
+            "Antalet vakanta handläggartjänster var vid årets slut fem.",
+            &[want(Vacancies, 5.0, People)],
+        ),
+        (
+            "Sjukfrånvaron bland handläggarna var i fjol 7,4 procent.",
+            &[want(SickLeave, 7.4, Percent)],
+        ),
+        // headcounts: a named unit, "består i dag av", a relative clause, V2 with "omfattar"
+        (
+            "Familjeenheten Väster i Lund har 19 tjänster som socialsekreterare.",
+            &[want(Staffing, 19.0, People)],
+        ),
+        (
+            "Mottagningsgruppen består i dag av sex socialsekreterare och en samordnare.",
+            &[want(Staffing, 6.0, People)],
+        ),
+        (
+            "Det gäller nästan hälften av de 40 socialsekreterare som arbetar på socialkontoret.",
+            &[want(Staffing, 40.0, People)],
+        ),
+        (
+            "Efter omorganisationen omfattar familjeenheten 22 tjänster som socialsekreterare.",
+            &[want(Staffing, 22.0, People)],
+        ),
+        // leavers: a total after the figure, union members, "lämnat vår enhet", the number
+        (
+            "Sedan årsskiftet har tolv socialsekreterare sagt upp sig, av totalt 45 anställda.",
+            &[want(Resigned, 12.0, People).of(45.0)],
+        ),
+        (
+            "Under våren har sju av våra medlemmar inom barn och familj slutat.",
+            &[want(Resigned, 7.0, People)],
+        ),
+        (
+            "Det senaste halvåret har fem personer lämnat vår enhet.",
+            &[want(Resigned, 5.0, People)],
+        ),
+        (
+            "Under 2019 ökade antalet handläggare som sa upp sig till 21.",
+            &[want(Resigned, 21.0, People)],
+        ),
+        // caseloads of some, and of another place in the same sentence
+        (
+            "Flera handläggare har upp till 55 ärenden.",
+            &[want(Caseload, 55.0, CasesPerWorker)],
+        ),
+        (
+            "I Kalix har handläggarna 30 ärenden var, medan kollegorna i Haparanda har 22.",
+            &[
+                want(Caseload, 30.0, CasesPerWorker),
+                want(Caseload, 22.0, CasesPerWorker),
+            ],
+        ),
+        // the inflow, then its change
+        (
+            "Hittills i år har vi tagit emot 900 orosanmälningar. Det är en ökning med 12 procent jämfört med i fjol.",
+            &[want(WorkloadChange, 12.0, Percent)],
+        ),
+        (
+            "Nämnden tog emot 3 100 ansökningar om ekonomiskt bistånd, vilket är 9 procent fler än året innan.",
+            &[want(WorkloadChange, 9.0, Percent)],
+        ),
+        // consultants: the price after the hiring, a change with years
+        (
+            "Sedan i våras hyr nämnden in tre socionomer via ett bemanningsföretag. Notan hittills är 1,4 miljoner kronor.",
+            &[want(Consultants, 1_400_000.0, Sek)],
+        ),
+        (
+            "Kostnaden för inhyrda socialsekreterare sjönk från 7,2 miljoner kronor 2019 till 3,5 miljoner kronor 2020.",
+            &[
+                want(Consultants, 7_200_000.0, Sek),
+                want(Consultants, 3_500_000.0, Sek),
+            ],
+        ),
+        // inspection: staff the inspectors asked, a review counted as a noun
+        (
+            "Arbetsmiljöverket besökte förvaltningen i maj. Inspektörerna fann att 11 av 15 intervjuade socialsekreterare saknade tid för återhämtning.",
+            &[want(Inspection, 11.0, Cases).of(15.0)],
+        ),
+        (
+            "IVO kritiserar nämnden efter en granskning av 30 barnavårdsutredningar. I 21 av dem saknades en riskbedömning.",
+            &[want(Inspection, 21.0, Cases).of(30.0)],
+        ),
+        // intent to quit among those left
+        (
+            "Enligt enkäten vill en tredjedel av dem som finns kvar byta arbetsplats.",
+            &[want(IntentToQuit, 33.0, Percent)],
+        ),
+    ]);
+    // Yardsticks and prices.
+    check_none(
+        None,
+        &[
+            "En hyrsocionom kostar omkring 1 200 kronor i timmen.",
+            "För kommunens medarbetare som helhet var sjukfrånvaron 6,1 procent under 2020.",
+            "I riket som helhet uppger 35 procent av socialsekreterarna att de vill byta jobb, och var fjärde överväger att lämna yrket.",
+            "Andelen långtidssjukfrånvaro bland socialsekreterarna är nu nära hälften av den totala sjukfrånvaron.",
+        ],
+    );
+}
+
+/// A table's rows are claims: a measure per row with a period per column, or a place per
+/// row under a caption that names the measure; the quote is the row.
+#[test]
+fn table_rows_are_claims() {
+    let text = "Delårsrapport för socialnämnden i Kramfors kommun.\n\n\
+        Tabell 1. Personal inom IFO\n\
+        Nyckeltal  Jan–apr 2024  Jan–apr 2023\n\
+        Vakanta tjänster, socialsekreterare  9  4\n\
+        Avslutade anställningar, socialsekreterare  7  3\n\
+        Mål för sjukfrånvaro, procent  6  6\n";
+    let got = periods_in(text, "2024-05-20", None);
+    let spring = |y| (ymd(y, 1, 1), ymd(y, 4, 30));
+    assert_eq!(
+        got,
+        vec![
+            (Vacancies, Some(9.0), spring(2024).0, spring(2024).1),
+            (Vacancies, Some(4.0), spring(2023).0, spring(2023).1),
+            (Resigned, Some(7.0), spring(2024).0, spring(2024).1),
+            (Resigned, Some(3.0), spring(2023).0, spring(2023).1),
+        ]
+    );
+    let claims = run(text);
+    assert_eq!(claims[0].quote, "Vakanta tjänster, socialsekreterare  9  4");
+    assert_eq!(&text[claims[0].span[0]..claims[0].span[1]], claims[0].quote);
+    assert_eq!(claims[0].role.as_deref(), Some("socialsekreterare"));
+    let places = "Enkät bland medlemmarna.\n\nTabell 4. Andel som vill byta jobb, procent\nKiruna  41\nGällivare  38\nRiket  30\n";
+    let claims = run(places);
+    let got: Vec<(Kind, Option<f64>, Option<&str>)> = claims
+        .iter()
+        .map(|c| (c.kind, c.value, c.municipality.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (IntentToQuit, Some(41.0), Some("Kiruna")),
+            (IntentToQuit, Some(38.0), Some("Gällivare")),
+        ]
+    );
+}
+
+/// Look-alikes a review wrote against the rules of the `archive` round (other services'
+/// inflow and hiring in the sentence before, national reviews, a union's members elsewhere,
+/// subsets of staff in a relative clause, forecasts and plans, prices per hour or head), and
+/// claims in those rules' constructions in other words
+/// (`tests/fixtures/claims-adversarial/archive-*.txt`). When written, 45 of the 50 gave a
+/// claim with the round's first rules (3 with the rules before it); after narrowing, 5 do:
+/// a biståndshandläggare's caseload in elderly care (a claim of social services, as this
+/// project reads it, and given before the round), the country's leavers counted as "Bland
+/// Sveriges 290 kommuner", a forecast ("räknar med att"), a unit of environmental
+/// inspection's "handläggare" and a proposal ("Enligt förslaget"). 23 of the 24 claims are
+/// found.
+#[test]
+fn look_alikes_of_the_archive_rules() {
+    let false_claims = look_alikes_that_give_claims(include_str!(
+        "../../tests/fixtures/claims-adversarial/archive-nonclaims.txt"
+    ));
+    assert!(false_claims.len() <= 5, "{}", false_claims.join("\n"));
+    let (found, all) = claims_found(include_str!(
+        "../../tests/fixtures/claims-adversarial/archive-claims.txt"
+    ));
+    assert_eq!(all, 24);
+    assert!(found >= 23, "found {found} of {all}");
 }

@@ -232,7 +232,12 @@ static PATTERNS: LazyLock<Vec<TimePattern>> = LazyLock::new(|| {
             Family::Quarter,
             format!(r"\b(?:(?P<n>första|andra|tredje|fjärde)\s+kvartalet|kvartal\s+(?P<d>[1-4]))(?:\s+(?:år\s+)?(?P<y>(?:19|20)\d{{2}})|{REL_YEAR})?"),
         ),
-        p(Family::MonthYear, format!(r"\b(?P<m>{MONTHS})\s+(?P<y>(?:19|20)\d{{2}})\b")),
+        // The preposition is part of it, so that "under december 2022" outweighs "under
+        // december" (the latest December).
+        p(
+            Family::MonthYear,
+            format!(r"\b(?:(?:under|i|från|till|efter|före)\s+)?(?P<m>{MONTHS})\s+(?P<y>(?:19|20)\d{{2}})\b"),
+        ),
         p(
             Family::SinceNewYear,
             r"\bsedan\s+(?:[\wåäö]+\s+){0,4}?(?:årsskiftet|nyår|årets\s+början|början\s+av\s+året)(?:\s+(?P<y>(?:19|20)\d{2})\s*/\s*(?:19|20)?\d{2}\b)?".into(),
@@ -247,6 +252,10 @@ static PATTERNS: LazyLock<Vec<TimePattern>> = LazyLock::new(|| {
         p(
             Family::ComparedWith,
             r"\b(?:jämfört\s+med|i\s+jämförelse\s+med)\s+(?:år\s+)?(?P<y>(?:19|20)\d{2})\b".into(),
+        ),
+        p(
+            Family::SinceDay,
+            format!(r"\bsedan\s+(?:den\s+)?(?P<d>\d{{1,2}})\s+(?P<m>{MONTHS})(?:\s+(?P<y>(?:19|20)\d{{2}}))?\b"),
         ),
         p(Family::SinceMonth, format!(r"\bsedan\s+(?:i\s+)?(?P<m>{MONTHS})\b")),
         p(
@@ -328,7 +337,7 @@ static PATTERNS: LazyLock<Vec<TimePattern>> = LazyLock::new(|| {
         // The year before the one named: "fyra, jämfört med femton året innan".
         p(
             Family::YearBefore,
-            r"\b(?:året\s+(?:innan|före)|föregående\s+år)\b".into(),
+            r"\b(?:året\s+(?:innan|före)|föregående\s+år|ett\s+år\s+tidigare)\b".into(),
         ),
         p(
             Family::Year,
@@ -356,6 +365,9 @@ enum Family {
     SinceYear,
     SinceMonthOfYear,
     ComparedWith,
+    /// "sedan den 1 juli": from that day (the latest before the document's date, unless
+    /// a year is named) to the document's date.
+    SinceDay,
     SinceMonth,
     LastYear,
     ThisYear,
@@ -760,6 +772,17 @@ fn resolve(family: Family, caps: &regex::Captures, published: Option<&PubDate>) 
                 from: NaiveDate::from_ymd_opt(p.year(), 1, 1)?,
                 to: p.last(),
             })
+        }
+        Family::SinceDay => {
+            let p = published?;
+            let m = month_number(&get("m")?)?;
+            let d: u32 = get("d")?.parse().ok()?;
+            let y = match year("y") {
+                Some(y) => y,
+                None if (m, d) <= (p.last().month(), p.last().day()) => p.year(),
+                None => p.year() - 1,
+            };
+            since(NaiveDate::from_ymd_opt(y, m, d)?, p)
         }
         Family::SinceMonth => {
             let p = published?;
@@ -1220,6 +1243,14 @@ mod tests {
             Some((ymd(2024, 9, 1), ymd(2024, 11, 30)))
         );
         assert_eq!(
+            one("Sedan den 1 juli har 14 sagt upp sig", Some("2019-02-13")),
+            Some((ymd(2018, 7, 1), ymd(2019, 2, 13)))
+        );
+        assert_eq!(
+            one("sedan 15 mars 2017", Some("2019-02-13")),
+            Some((ymd(2017, 3, 15), ymd(2019, 2, 13)))
+        );
+        assert_eq!(
             one("under hösten", Some("2014-03-02")),
             Some((ymd(2013, 9, 1), ymd(2013, 11, 30)))
         );
@@ -1250,6 +1281,10 @@ mod tests {
         assert_eq!(
             one("tredje kvartalet 2022", None),
             Some((ymd(2022, 7, 1), ymd(2022, 9, 30)))
+        );
+        assert_eq!(
+            one("Under december 2022 slutade tre", Some("2024-05-10")),
+            Some((ymd(2022, 12, 1), ymd(2022, 12, 31)))
         );
         assert_eq!(
             one("i mars 2024", None),
@@ -1459,6 +1494,21 @@ mod tests {
         };
         assert_eq!(at(first), (ymd(2024, 1, 1), ymd(2024, 4, 30)));
         assert_eq!(at(second), (ymd(2023, 1, 1), ymd(2023, 4, 30)));
+        // "ett år tidigare" is the year before the time named for the figure before it (the
+        // first figure's own time is kept apart from the comparison by the extractor).
+        let s =
+            "Antalet vakanta tjänster var vid årsskiftet tre, att jämföra med nio ett år tidigare";
+        let found = find(s, PubDate::parse("2015-02-10").as_ref());
+        let second = s.find("nio").unwrap();
+        assert_eq!(
+            at_in(&found, second),
+            (ymd(2013, 12, 31), ymd(2013, 12, 31))
+        );
+    }
+
+    fn at_in(found: &[TimeExpr], i: usize) -> (NaiveDate, NaiveDate) {
+        let t = nearest(found, i, i + 3).unwrap();
+        (t.period.from, t.period.to)
     }
 
     /// A report's title names the period it covers, never past its publication.

@@ -1,0 +1,499 @@
+//! Figures in tables: interim and annual reports and union surveys give their key figures as
+//! rows ("Vakanta tjänster, socialsekreterare  14  6" under a header "Nyckeltal  Jan–aug 2016
+//! Jan–aug 2015"), which no sentence pattern reads.
+//!
+//! A table, as plain text and PDF text give it, is a run of lines whose cells stand apart by
+//! a tab or two or more spaces. Two shapes are read:
+//! - **a row per measure**: the row's label names the kind ("Vakanta tjänster",
+//!   "Sjukfrånvaro, procent", "Kostnad inhyrd personal, tkr") and the header names each
+//!   column's period ("2023", "Jan–aug 2016"); a value column whose header is no period
+//!   ("Förändring", "Budget") is left out, and so are all values of a table with several
+//!   value columns and no header;
+//! - **a row per place**: the label is a municipality and the caption above the table
+//!   ("Tabell 2. Andel som vill sluta inom ett år, procent") names the kind; rows of the
+//!   country or a total ("Riket", "Totalt") are yardsticks and left out.
+//!
+//! The quote of such a claim is its row, whole.
+
+use super::numerals::{self, Unit};
+use super::{fold, time, Kind};
+use crate::dates::PubDate;
+use crate::geo::{self, Municipality};
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// One figure read from a table row.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct TableFigure {
+    pub kind: Kind,
+    pub value: f64,
+    pub unit: Unit,
+    pub approx: bool,
+    /// The staff word of the row's label ("socialsekreterare"), if it has one.
+    pub role: Option<String>,
+    /// The municipality of a row per place.
+    pub place: Option<&'static Municipality>,
+    /// The column's period, from the header (or the caption).
+    pub period: Option<time::Period>,
+    /// The row's line in the text.
+    pub line: Range<usize>,
+}
+
+/// What a row's label (or a table's caption) says is counted, tried in order. Matched on the
+/// label folded and lower-cased, so written in lower case here.
+static KINDS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
+    [
+        (Kind::IntentToQuit, r"\b(?:vill|skulle vilja|överväger att|funderar på att) (?:sluta|byta|lämna|säga upp)"),
+        (Kind::Vacancies, r"vakan|obesatt|otillsatt|ej tillsatt|lediga tjänster"),
+        (Kind::Consultants, r"inhyrd|konsult|bemanningsföretag|hyrpersonal|hyrsocionom"),
+        (Kind::SickLeave, r"sjukfrånvaro|sjuktal"),
+        (Kind::Caseload, r"ärenden per|per handläggare|per socialsekreterare|ärendebelastning"),
+        (Kind::Resigned, r"avslutade anställningar|avgångar|uppsägningar|personalomsättning|\bslutat\b|sagt upp sig"),
+        (Kind::Deficit, r"\bunderskott"),
+        // The whole label: "Socialsekreterare per 10 000 invånare" is a ratio.
+        (Kind::Staffing, r"^(?:antal )?(?:budgeterade |ordinarie |tillsvidareanställda )?(?:socialsekreterare|socionomer|socialsekreterartjänster|handläggartjänster)(?:,? (?:antal|st|totalt))?$"),
+    ]
+    .into_iter()
+    .map(|(k, p)| (k, Regex::new(&fold::pattern(p)).expect("table kind")))
+    .collect()
+});
+
+/// Labels, captions and headers of what is set, not what is: a target, a budget, a forecast.
+static NOT_A_FIGURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&fold::pattern(
+        r"\b(?:mål|målet|målvärde|budget|budgeterad|prognos|plan|förändring|förändr|diff|differens|avvikelse|index|andel med|tak|taket|riktvärde|rekommend|invånare)",
+    ))
+    .expect("not a figure")
+});
+
+/// Rows of the whole country, a county or a total: yardsticks.
+static YARDSTICK_ROW: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&fold::pattern(
+        r"^(?:riket|hela riket|sverige|hela landet|landet|länet|totalt|total|summa|samtliga|alla kommuner|genomsnitt|snitt|medel|medelvärde|median)\b",
+    ))
+    .expect("yardstick row")
+});
+
+/// A header cell of a yardstick column: "Riket 2018", "Snitt länet".
+static YARDSTICK_COLUMN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&fold::pattern(
+        r"\b(?:riket|landet|länet|sverige|snitt|snittet|genomsnitt|genomsnittet|median|medianen)\b",
+    ))
+    .expect("yardstick column")
+});
+
+/// A caption of a table whose rows are counties or regions ("per län"), whose names many
+/// municipalities share, or of a table of contents.
+static NOT_PLACES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&fold::pattern(
+        r"\b(?:län|länen|region|regioner|regionerna)\b",
+    ))
+    .expect("counties")
+});
+static CONTENTS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&fold::pattern(r"^(?:innehåll|innehållsförteckning)\b")).expect("contents")
+});
+
+/// Percent, kronor and their scale, as a label or caption states the unit.
+static PERCENT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&fold::pattern(r"procent|%|\bandel")).expect("percent"));
+static THOUSANDS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&fold::pattern(r"\btkr\b|tusen kronor")).expect("tkr"));
+static MILLIONS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&fold::pattern(
+        r"\b(?:mnkr|mkr|msek|miljoner kronor|mn kr)\b",
+    ))
+    .expect("mnkr")
+});
+static KRONOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&fold::pattern(r"\b(?:kr|kronor|sek|kostnad[a-zåäö]*)\b")).expect("kronor")
+});
+
+/// A caption: "Tabell 3. Personalnyckeltal inom IFO".
+static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&fold::pattern(
+        r"^(?:tabell|tab\.|figur|diagram|bilaga)\s*\d*",
+    ))
+    .expect("caption")
+});
+
+/// Where the cells of a row part: a tab, or two or more spaces.
+static CELL_GAP: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\t+|[ \u{a0}]{2,}").expect("cell gap"));
+
+/// Month abbreviations of table headers ("Jan–aug 2016"), written out so that the time
+/// expressions read them.
+static MONTH_ABBREVIATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(jan|feb|mar|apr|jun|jul|aug|sept?|okt|nov|dec)\b\.?").expect("months")
+});
+
+fn full_month(abbreviation: &str) -> &'static str {
+    match abbreviation.to_lowercase().as_str() {
+        "jan" => "januari",
+        "feb" => "februari",
+        "mar" => "mars",
+        "apr" => "april",
+        "jun" => "juni",
+        "jul" => "juli",
+        "aug" => "augusti",
+        "sep" | "sept" => "september",
+        "okt" => "oktober",
+        "nov" => "november",
+        _ => "december",
+    }
+}
+
+/// Parts of the year as headers abbreviate them: "T1 2024" (a tertial), "Q2", "K2" (a
+/// quarter).
+static PART_OF_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:(t)|[qk])([1-4])\b").expect("parts of the year"));
+
+/// A date in a header: "2023-12-31".
+static ISO_DATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").expect("iso date"));
+
+/// The period a header cell names: "2023", "Utfall 2023", "Jan–aug 2016", "T1 2024",
+/// "31 dec 2023", "2023-12-31".
+fn header_period(cell: &str, published: Option<&PubDate>) -> Option<time::Period> {
+    if let Some(c) = ISO_DATE.captures(cell) {
+        let day = chrono::NaiveDate::from_ymd_opt(
+            c[1].parse().ok()?,
+            c[2].parse().ok()?,
+            c[3].parse().ok()?,
+        )?;
+        return Some(time::Period::day(day));
+    }
+    let written = MONTH_ABBREVIATION.replace_all(cell, |c: &regex::Captures| full_month(&c[1]));
+    let written = PART_OF_YEAR.replace_all(&written, |c: &regex::Captures| {
+        let part = if c.get(1).is_some() {
+            "tertial"
+        } else {
+            "kvartal"
+        };
+        format!("{part} {}", &c[2])
+    });
+    let written = written.to_lowercase();
+    // "31 december 2023" is that day; "december 2023", "2023" a month, a year.
+    let starts_with_day = written.bytes().next().is_some_and(|b| b.is_ascii_digit())
+        && written
+            .split_whitespace()
+            .nth(1)
+            .is_some_and(|w| w.chars().all(char::is_alphabetic));
+    let written = if starts_with_day {
+        format!("per {written}")
+    } else {
+        format!("under {written}")
+    };
+    time::find(&written, published).first().map(|t| t.period)
+}
+
+/// A line cut into its cells, with the byte range of the line.
+struct Row<'a> {
+    cells: Vec<&'a str>,
+    line: Range<usize>,
+}
+
+/// Whether the text may hold a table at all: a tab or two spaces between a letter or digit
+/// and a digit. Most documents have none, and are done with one pass of `memchr`.
+fn may_hold_table(text: &str) -> bool {
+    memchr::memchr(b'\t', text.as_bytes()).is_some()
+        || memchr::memmem::find(text.as_bytes(), b"  ").is_some()
+}
+
+/// The single quantity a value cell holds, if it holds one and nothing else.
+fn cell_value(cell: &str) -> Option<numerals::Quantity> {
+    let mut q = numerals::scan(cell);
+    if q.len() != 1 {
+        return None;
+    }
+    let q = q.pop()?;
+    let rest = format!("{}{}", &cell[..q.start], &cell[q.end..]);
+    rest.trim().is_empty().then_some(q)
+}
+
+/// Every figure of the tables in `text`.
+pub(super) fn figures(text: &str, published: Option<&PubDate>) -> Vec<TableFigure> {
+    if !may_hold_table(text) {
+        return Vec::new();
+    }
+    // The lines, as runs of rows with two or more cells.
+    let mut out = Vec::new();
+    let mut block: Vec<Row> = Vec::new();
+    let mut before_block: Option<&str> = None;
+    let mut last_line: Option<&str> = None;
+    let mut start = 0;
+    for raw in text.split_inclusive('\n') {
+        let line = start..start + raw.trim_end().len();
+        start += raw.len();
+        let content = text[line.clone()].trim();
+        let cells: Vec<&str> = CELL_GAP
+            .split(content)
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .collect();
+        // A row has a label first; a header may have none ("        2023  2022").
+        let labelled = cells
+            .first()
+            .is_some_and(|c| c.chars().any(char::is_alphabetic));
+        let header_without_label = !labelled
+            && block.is_empty()
+            && cells.len() >= 2
+            && cells.iter().all(|c| header_period(c, published).is_some());
+        if cells.len() >= 2 && (labelled || header_without_label) {
+            if block.is_empty() {
+                before_block = last_line;
+            }
+            block.push(Row { cells, line });
+        } else {
+            if !block.is_empty() {
+                read_block(&block, before_block, published, &mut out);
+                block.clear();
+            }
+            if !content.is_empty() {
+                last_line = Some(content);
+            }
+        }
+    }
+    if !block.is_empty() {
+        read_block(&block, before_block, published, &mut out);
+    }
+    out
+}
+
+/// The figures of one run of rows, with the line above it (its caption, maybe).
+fn read_block(
+    rows: &[Row],
+    above: Option<&str>,
+    published: Option<&PubDate>,
+    out: &mut Vec<TableFigure>,
+) {
+    // The caption: a line "Tabell 2. ..." above, or a short line that is no sentence.
+    let caption = above
+        .filter(|a| {
+            let folded = fold::lowered(a);
+            CAPTION.is_match(&folded) || (a.len() <= 120 && !a.ends_with(['.', '!', '?', ':']))
+        })
+        .map(fold::lowered)
+        .unwrap_or_default();
+    // A header: its cells after the first (or all, when the label column has no heading)
+    // name periods, and none is a figure on its own.
+    let header: Option<Vec<Option<time::Period>>> = rows.first().and_then(|r| {
+        let values = &r.cells[1..];
+        if values.iter().any(|c| cell_value(c).is_some()) {
+            return None;
+        }
+        let cells = if r.cells[0].chars().all(|c| !c.is_alphabetic())
+            || header_period(r.cells[0], published).is_some()
+        {
+            &r.cells[..]
+        } else {
+            values
+        };
+        let periods: Vec<Option<time::Period>> = cells
+            .iter()
+            .map(|c| {
+                let folded = fold::lowered(c);
+                if NOT_A_FIGURE.is_match(&folded) || YARDSTICK_COLUMN.is_match(&folded) {
+                    None
+                } else {
+                    header_period(c, published)
+                }
+            })
+            .collect();
+        periods.iter().any(Option::is_some).then_some(periods)
+    });
+    let data = if header.is_some() { &rows[1..] } else { rows };
+    if CONTENTS.is_match(&caption) {
+        return;
+    }
+    // A table of another service: "Personalnyckeltal för äldreomsorgen", "Andel lärare som
+    // vill byta jobb".
+    let other_service = |folded: &str| {
+        super::OTHER_SECTOR.is_match(folded.as_bytes())
+            && !super::SOCIAL_CONTEXT.is_match(folded.as_bytes())
+    };
+    if other_service(&caption) {
+        return;
+    }
+    let caption_kind = kind_of(&caption);
+    let caption_period = time::find(&caption, published).first().map(|t| t.period);
+    for row in data {
+        let label = fold::lowered(row.cells[0]);
+        // A numbered heading ("2. Vakanta tjänster  7") is a page reference.
+        let numbered = label.bytes().next().is_some_and(|b| b.is_ascii_digit());
+        if numbered || NOT_A_FIGURE.is_match(&label) || other_service(&label) {
+            continue;
+        }
+        let place = geo::lookup(row.cells[0].trim_end_matches(':'));
+        let (kind, described) = match (kind_of(&label), place) {
+            (Some(k), _) => (k, label.as_str()),
+            (None, Some(_))
+                if !YARDSTICK_ROW.is_match(&label) && !NOT_PLACES.is_match(&caption) =>
+            {
+                match caption_kind {
+                    Some(k) => (k, caption.as_str()),
+                    None => continue,
+                }
+            }
+            _ => continue,
+        };
+        if YARDSTICK_ROW.is_match(&label) || NOT_A_FIGURE.is_match(&caption) && place.is_some() {
+            continue;
+        }
+        let values: Vec<Option<numerals::Quantity>> =
+            row.cells[1..].iter().map(|c| cell_value(c)).collect();
+        if values.iter().all(Option::is_none) {
+            continue;
+        }
+        // Which period each value column is of: from the right, as a label column may have
+        // no heading. Without a header, only a single value column can be read.
+        let periods: Vec<Option<time::Period>> = match &header {
+            Some(h) => {
+                let skip = h.len().saturating_sub(values.len());
+                let aligned = &h[skip..];
+                if aligned.len() != values.len() {
+                    continue;
+                }
+                aligned.to_vec()
+            }
+            None if values.len() == 1 => vec![caption_period],
+            None => continue,
+        };
+        let role = super::STAFF_WORD
+            .find(&label)
+            .map(|m| fold::unfold(m.as_str()));
+        for (q, period) in values.into_iter().zip(periods) {
+            let Some(q) = q else { continue };
+            if header.is_some() && period.is_none() {
+                continue; // a column of changes, budgets or targets
+            }
+            let (value, unit) = scaled(&q, kind, described);
+            if kind == Kind::Staffing && unit != Unit::Count {
+                continue;
+            }
+            out.push(TableFigure {
+                kind,
+                value,
+                unit,
+                approx: q.approx,
+                role: role.clone(),
+                place,
+                period,
+                line: row.line.clone(),
+            });
+        }
+    }
+}
+
+/// The kind a label or caption names.
+fn kind_of(folded: &str) -> Option<Kind> {
+    KINDS
+        .iter()
+        .find(|(_, re)| re.is_match(folded))
+        .map(|(k, _)| *k)
+}
+
+/// A cell's value in the unit its label (or caption) states: "procent" makes a count a
+/// percent, "tkr" multiplies by a thousand.
+fn scaled(q: &numerals::Quantity, kind: Kind, described: &str) -> (f64, Unit) {
+    if q.unit != Unit::Count {
+        return (q.value, q.unit);
+    }
+    if PERCENT.is_match(described) {
+        return (q.value, Unit::Percent);
+    }
+    let money = matches!(kind, Kind::Deficit | Kind::Consultants);
+    if money && THOUSANDS.is_match(described) {
+        return (q.value * 1e3, Unit::Sek);
+    }
+    if money && MILLIONS.is_match(described) {
+        return (q.value * 1e6, Unit::Sek);
+    }
+    if kind == Kind::Deficit || (kind == Kind::Consultants && KRONOR.is_match(described)) {
+        return (q.value, Unit::Sek);
+    }
+    (q.value, q.unit)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A figure as (kind, value, unit, municipality, period from and to).
+    type Read = (Kind, f64, Unit, Option<String>, Option<(String, String)>);
+
+    fn read(text: &str) -> Vec<Read> {
+        figures(text, PubDate::parse("2016-10-03").as_ref())
+            .into_iter()
+            .map(|f| {
+                (
+                    f.kind,
+                    f.value,
+                    f.unit,
+                    f.place.map(|m| m.name.to_string()),
+                    f.period.map(|p| (p.from.to_string(), p.to.to_string())),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn rows_per_measure_with_periods_in_the_header() {
+        let text = "Tabell 3. Personalnyckeltal inom IFO\nNyckeltal  Jan–aug 2016  Jan–aug 2015  Förändring\nAntal inkomna anmälningar, barn och unga  2 140  1 813  327\nVakanta tjänster, socialsekreterare  14  6  8\nSjukfrånvaro, procent  9,1  7,5  1,6\nAndel med socionomexamen, procent  92  95  -3\n\nKommentar: läget är svårt.";
+        let got = read(text);
+        let period = |y: &str| Some((format!("{y}-01-01"), format!("{y}-08-31")));
+        assert_eq!(
+            got,
+            vec![
+                (Kind::Vacancies, 14.0, Unit::Count, None, period("2016")),
+                (Kind::Vacancies, 6.0, Unit::Count, None, period("2015")),
+                (Kind::SickLeave, 9.1, Unit::Percent, None, period("2016")),
+                (Kind::SickLeave, 7.5, Unit::Percent, None, period("2015")),
+            ]
+        );
+    }
+
+    #[test]
+    fn rows_per_place_take_the_kind_of_the_caption() {
+        let text = "Enkätresultat per kommun\nTabell 2. Andel som vill sluta inom ett år, procent\nGöteborg  36\nMölndal  29\nRiket  27\n";
+        let got = read(text);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[0].0, Kind::IntentToQuit);
+        assert_eq!((got[0].1, got[0].2), (36.0, Unit::Percent));
+        assert_eq!(got[0].3.as_deref(), Some("Göteborg"));
+        assert_eq!(got[1].3.as_deref(), Some("Mölndal"));
+    }
+
+    #[test]
+    fn header_cells_name_periods() {
+        let p = PubDate::parse("2024-05-10");
+        let at = |cell: &str| {
+            header_period(cell, p.as_ref()).map(|p| (p.from.to_string(), p.to.to_string()))
+        };
+        let span = |a: &str, b: &str| Some((a.to_string(), b.to_string()));
+        assert_eq!(at("2023"), span("2023-01-01", "2023-12-31"));
+        assert_eq!(at("Utfall 2022"), span("2022-01-01", "2022-12-31"));
+        assert_eq!(at("Jan–aug 2016"), span("2016-01-01", "2016-08-31"));
+        assert_eq!(at("T1 2024"), span("2024-01-01", "2024-04-30"));
+        assert_eq!(at("Dec 2022"), span("2022-12-01", "2022-12-31"));
+        assert_eq!(at("31 dec 2023"), span("2023-12-31", "2023-12-31"));
+        assert_eq!(at("2023-12-31"), span("2023-12-31", "2023-12-31"));
+        assert_eq!(at("Förändring"), None);
+    }
+
+    #[test]
+    fn money_in_thousands_and_no_reading_without_a_header() {
+        let text = "Kostnad för inhyrd personal, tkr  4 300\n";
+        assert_eq!(
+            read(text),
+            vec![(Kind::Consultants, 4_300_000.0, Unit::Sek, None, None)]
+        );
+        // Two value columns and no header: which year is which is not said.
+        assert!(read("Vakanta tjänster  14  6\n").is_empty());
+        // Prose with a double space is no table.
+        assert!(read("Det finns  fyra vakanta tjänster på enheten.\n").is_empty());
+        // Targets and budgets are not figures.
+        assert!(read("Nyckeltal  2016  2015\nMål sjukfrånvaro, procent  6  6\n").is_empty());
+    }
+}
