@@ -1053,19 +1053,17 @@ fn extract_with(
                 }
                 if let (Some(vm), None) = (group(&caps, compiled.v), group(&caps, compiled.of)) {
                     let before = &masked[..vm.start() - 1];
+                    // Only an "av" the rule did not read itself: a rule that starts with it
+                    // names the total as its figure ("var fjärde av de 80 socialsekreterare
+                    // som arbetar inom IFO" is the unit's headcount).
+                    let outside = |m: regex::Match| m.start() < whole.start();
                     let counted_total = vm.as_bytes().starts_with(b"n")
                         && match kind {
-                            Kind::Resigned | Kind::SickLeave => {
-                                TOTAL_BEFORE.is_match(before) && !MADE_OF_BEFORE.is_match(before)
-                            }
-                            // The total named in a relative clause is the headcount: "var
-                            // fjärde av de 80 socialsekreterare som arbetar inom IFO".
-                            Kind::Staffing => {
-                                TOTAL_BEFORE.is_match(before)
+                            Kind::Resigned | Kind::Staffing | Kind::SickLeave => {
+                                TOTAL_BEFORE.find(before).is_some_and(outside)
                                     && !MADE_OF_BEFORE.is_match(before)
-                                    && !whole.as_bytes().windows(5).any(|w| w == b" som ")
                             }
-                            Kind::Vacancies => COUNT_OF_BEFORE.is_match(before),
+                            Kind::Vacancies => COUNT_OF_BEFORE.find(before).is_some_and(outside),
                             _ => false,
                         };
                     if counted_total {
