@@ -592,6 +592,20 @@ fn is_block(name: &str) -> bool {
     )
 }
 
+/// A table of data, not of layout: no block but its rows and cells inside (old sites lay
+/// out whole pages in tables, whose cells hold paragraphs and headings).
+fn is_data_table(node: ego_tree::NodeRef<Node>) -> bool {
+    node.descendants().skip(1).take(4000).all(|d| {
+        d.value().as_element().is_none_or(|e| {
+            !is_block(e.name())
+                || matches!(
+                    e.name(),
+                    "tr" | "td" | "th" | "br" | "thead" | "tbody" | "tfoot" | "caption"
+                )
+        })
+    })
+}
+
 fn is_heading(name: &str) -> bool {
     matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
 }
@@ -1218,6 +1232,9 @@ impl Scan {
         // Depth of an element whose children from here on are left out: they follow a
         // "Related articles" heading.
         let mut cut: Option<usize> = None;
+        // Depth of a table of data being written: its rows become lines, its cells parted
+        // by a tab, so that a table's figures keep their row and column (`claims::table`).
+        let mut data_table: Option<usize> = None;
         let mut short = String::new();
         for edge in start.traverse() {
             match edge {
@@ -1279,6 +1296,14 @@ impl Scan {
                             skip = Some(depth);
                             continue;
                         }
+                        if data_table.is_some() {
+                            match name {
+                                "tr" => w.row(),
+                                "td" | "th" => w.cell(),
+                                _ => {}
+                            }
+                            continue;
+                        }
                         let is_root = active == Some(depth);
                         if !is_root && is_block(name) {
                             if let Some(pruned) = self.prune(s, name, node, &mut short) {
@@ -1291,6 +1316,9 @@ impl Scan {
                         }
                         if is_block(name) {
                             w.block(is_heading(name));
+                        }
+                        if name == "table" && is_data_table(node) {
+                            data_table = Some(depth);
                         }
                     }
                     Node::Text(t)
@@ -1306,8 +1334,13 @@ impl Scan {
                     };
                     if skip == Some(depth) {
                         skip = None;
+                    } else if data_table.is_some_and(|t| t < depth) {
+                        // inside a table of data: rows and cells part its text
                     } else if active.is_some() && skip.is_none() && is_block(e.name()) {
                         w.block(false);
+                        if data_table == Some(depth) {
+                            data_table = None;
+                        }
                     }
                     if active == Some(depth) {
                         active = None;
@@ -1768,6 +1801,9 @@ struct Writer {
     out: String,
     pending_sep: bool,
     pending_space: bool,
+    /// A table row or cell begun: a line break or a tab before the next word.
+    pending_row: bool,
+    pending_cell: bool,
     block_start: usize,
     block_is_heading: bool,
     /// Start of the last block written, when it was a heading.
@@ -1793,12 +1829,28 @@ impl Writer {
                 }
                 self.block_start = self.out.len();
                 self.last_heading = None;
+            } else if self.pending_row && self.out.len() > self.block_start {
+                self.out.push('\n');
+            } else if self.pending_cell && self.out.len() > self.block_start {
+                self.out.push('\t');
             } else if self.pending_space && self.out.len() > self.block_start {
                 self.out.push(' ');
             }
             self.out.push_str(word);
+            self.pending_row = false;
+            self.pending_cell = false;
             self.pending_space = words.peek().is_some() || ends_space;
         }
+    }
+
+    /// A table's row begins: its first word starts a line of the block.
+    fn row(&mut self) {
+        self.pending_row = true;
+    }
+
+    /// A table's cell begins: a tab before its first word (a line break, if the row's).
+    fn cell(&mut self) {
+        self.pending_cell = true;
     }
 
     /// A block boundary; `heading` tells whether the block now starting is a heading.
@@ -2573,6 +2625,36 @@ mod tests {
         assert_eq!(p.author.as_deref(), Some("Kommunikationsavdelningen"));
         assert_eq!(p.site_name, None);
         assert_eq!(p.url, None);
+    }
+
+    /// A table of data keeps its rows as lines and its cells apart by tabs, for the table
+    /// reader of the claims; a table that lays out paragraphs is read as its paragraphs.
+    #[test]
+    fn tables_of_data_keep_rows_and_cells() {
+        let page = r#"<html><body><article>
+            <h1>Personalnyckeltal för socialtjänsten</h1>
+            <p>Socialnämnden redovisar personalnyckeltal för perioden januari till augusti i tabellen nedan.</p>
+            <table><tr><th>Nyckeltal</th><th>Jan–aug 2016</th><th>Jan–aug 2015</th></tr>
+            <tr><td>Vakanta tjänster, socialsekreterare</td><td>14</td><td>6</td></tr></table>
+            <p>Kommentar: antalet vakanta tjänster har ökat kraftigt under året enligt förvaltningen.</p>
+            </article></body></html>"#;
+        let text = parse(page).text;
+        assert!(
+            text.contains(
+                "\n\nNyckeltal\tJan–aug 2016\tJan–aug 2015\nVakanta tjänster, socialsekreterare\t14\t6\n\n"
+            ),
+            "{text:?}"
+        );
+        let layout = r#"<html><body><table><tr><td>
+            <p>Tolv socialsekreterare har slutat under sommaren, uppger facket för kommunen i ett pressmeddelande.</p>
+            <p>Förvaltningen har börjat rekrytera och hyr in konsulter under tiden, skriver kommunen på sin webbplats.</p>
+            </td></tr></table></body></html>"#;
+        let text = parse(layout).text;
+        assert!(!text.contains('\t'), "{text:?}");
+        assert!(
+            text.contains("pressmeddelande.\n\nFörvaltningen"),
+            "{text:?}"
+        );
     }
 
     #[test]
