@@ -682,10 +682,15 @@ static SICK_TARGET: LazyLock<regex::bytes::Regex> =
 /// country: what a rule reading its kind or total from it must not take.
 fn about_others(sentence: &str) -> bool {
     let folded = fold::lowered(sentence);
-    let f = folded.as_bytes();
-    (OTHER_SECTOR.is_match(f) && !SOCIAL_CONTEXT.is_match(f))
-        || (OTHER_AGENCY.is_match(f) && !SOCIAL_SERVICES.is_match(f))
-        || NATIONAL.is_match(f)
+    other_service(folded.as_bytes()) || NATIONAL.is_match(folded.as_bytes())
+}
+
+/// Whether a folded, lower-cased text names another service or a state agency and nothing
+/// of social services: "Sjukfrånvaron bland lärarna", "Polisen har 30 vakanta
+/// utredartjänster", a table "Personalnyckeltal för äldreomsorgen".
+fn other_service(folded: &[u8]) -> bool {
+    (OTHER_SECTOR.is_match(folded) && !SOCIAL_CONTEXT.is_match(folded))
+        || (OTHER_AGENCY.is_match(folded) && !SOCIAL_SERVICES.is_match(folded))
 }
 
 /// The words of a masked sentence before and after a figure's marker (`start..end`, the
@@ -910,9 +915,7 @@ fn extract_with(
         }
         // A sentence about another service or a state agency is no claim of social services'.
         let m = masked.as_bytes();
-        if (OTHER_SECTOR.is_match(m) && !SOCIAL_CONTEXT.is_match(m))
-            || (OTHER_AGENCY.is_match(m) && !SOCIAL_SERVICES.is_match(m))
-        {
+        if other_service(m) {
             continue;
         }
         let paragraph = paragraphs[s.paragraph];

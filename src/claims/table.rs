@@ -17,7 +17,7 @@
 
 use super::numerals::{self, Unit};
 use super::{fold, time, Kind};
-use crate::dates::PubDate;
+use crate::dates::{month_number, PubDate, MONTHS};
 use crate::geo::{self, Municipality};
 use regex::Regex;
 use std::ops::Range;
@@ -128,20 +128,11 @@ static MONTH_ABBREVIATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(jan|feb|mar|apr|jun|jul|aug|sept?|okt|nov|dec)\b\.?").expect("months")
 });
 
+/// The full name of an abbreviated month ("aug" -> "augusti"), as `dates` reads it.
 fn full_month(abbreviation: &str) -> &'static str {
-    match abbreviation.to_lowercase().as_str() {
-        "jan" => "januari",
-        "feb" => "februari",
-        "mar" => "mars",
-        "apr" => "april",
-        "jun" => "juni",
-        "jul" => "juli",
-        "aug" => "augusti",
-        "sep" | "sept" => "september",
-        "okt" => "oktober",
-        "nov" => "november",
-        _ => "december",
-    }
+    month_number(abbreviation)
+        .and_then(|m| MONTHS.split('|').nth(m as usize - 1))
+        .unwrap_or("")
 }
 
 /// Parts of the year as headers abbreviate them: "T1 2024" (a tertial), "Q2", "K2" (a
@@ -341,10 +332,7 @@ fn read_block(
     }
     // A table of another service: "Personalnyckeltal för äldreomsorgen", "Andel lärare som
     // vill byta jobb".
-    let other_service = |folded: &str| {
-        super::OTHER_SECTOR.is_match(folded.as_bytes())
-            && !super::SOCIAL_CONTEXT.is_match(folded.as_bytes())
-    };
+    let other_service = |folded: &str| super::other_service(folded.as_bytes());
     if other_service(&caption) {
         return;
     }
