@@ -13,6 +13,13 @@
 //! - **paragraphs**, one per line of output and separated by a blank line, split where the
 //!   line spacing opens up or the font size changes; a paragraph that runs over a page or
 //!   column break is joined when its last line does not end a sentence;
+//! - **tables**: cells that stand at one baseline, apart by more than a word space, the
+//!   ones after the first short, in a run of such rows with a figure among them, become one
+//!   line a row with a tab between cells, and the table a paragraph of its own (a label or
+//!   header wrapped in its cell is joined to its row); so `claims::table` reads them as it
+//!   reads plain-text and HTML tables. Cells less than two and a half ems apart stay one
+//!   piece of text (narrow columns set flush right): the table reader parts header periods
+//!   run together ("Jan–aug 2016 Jan–aug 2015") again;
 //! - **hyphenation** undone: "social-" + "sekreterare" is joined when the next line goes on
 //!   in lower case (or the joined word occurs elsewhere in the document), while
 //!   "Rinkeby-" + "Kista" and "barn-" + "och unga" keep their hyphen.
@@ -313,6 +320,8 @@ struct Line {
     /// Comes after a column or page break: joined to the line before only when that line
     /// does not end a sentence.
     soft: bool,
+    /// A row of a table, its cells apart by tabs: kept a line of its own.
+    row: bool,
 }
 
 /// The lines of one page in reading order.
@@ -341,6 +350,7 @@ fn page_lines(page: &PageGlyphs) -> Vec<Line> {
                 band: false,
                 para: false,
                 soft: false,
+                row: false,
             });
         } else if g.x > last_end + 0.15 * g.size {
             let l = lines.last_mut().expect("a line");
@@ -359,7 +369,200 @@ fn page_lines(page: &PageGlyphs) -> Vec<Line> {
         l.band = l.y < page.height * 0.1 || l.y > page.height * 0.9;
     }
     lines.retain(|l| !l.text.is_empty());
-    order(lines, page.width)
+    order(join_table_rows(lines), page.width)
+}
+
+/// A table cell that holds a figure: "14", "8,2", "4 300", "-3", "+2 400", "12 %", or a
+/// dash for none.
+static FIGURE_CELL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[-+−–]\s?)?\d{1,3}(?:[ \u{a0}\u{202f}]?\d{3})*(?:[,.]\d+)?\s?(?:%|procent|tkr|mnkr|mkr|kr)?$|^[-−–]$")
+        .expect("figure cell")
+});
+
+/// A year: the end of a header wrapped in its cell ("Utfall jan–aug" / "2016").
+static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:19|20)\d\d$").expect("year"));
+
+/// Cells after a table row's first that are no figure are short: a header ("Utfall
+/// jan–aug 2016"), a unit, a note. Longer text beside a line is the other column of a page.
+fn short_cell(text: &str) -> bool {
+    text.chars().count() <= 40 && text.split_whitespace().count() <= 6
+}
+
+/// A table row as it is gathered: its cells, where each stands, and its last line.
+struct TableRow {
+    cells: Vec<String>,
+    x0: Vec<f64>,
+    x1: Vec<f64>,
+    y: f64,
+    last_y: f64,
+    size: f64,
+}
+
+impl TableRow {
+    /// The fragments of one baseline as a row: at least two, set apart, the ones after the
+    /// first short.
+    fn of(fragments: &[Line]) -> Option<TableRow> {
+        if fragments.len() < 2
+            || fragments.iter().any(|f| f.band)
+            || !fragments[1..].iter().all(|f| short_cell(&f.text))
+            || fragments
+                .windows(2)
+                .any(|w| w[1].x0 - w[0].x1 < w[0].size.min(w[1].size))
+        {
+            return None;
+        }
+        Some(TableRow {
+            cells: fragments.iter().map(|f| f.text.clone()).collect(),
+            x0: fragments.iter().map(|f| f.x0).collect(),
+            x1: fragments.iter().map(|f| f.x1).collect(),
+            y: fragments[0].y,
+            last_y: fragments[0].y,
+            size: fragments.iter().map(|f| f.size).fold(0.0, f64::max),
+        })
+    }
+
+    fn has_figure(&self) -> bool {
+        self.cells[1..].iter().any(|c| FIGURE_CELL.is_match(c))
+    }
+
+    /// Takes the fragments of the next baseline when they go on the row's cells: a label or
+    /// header wrapped in its cell ("Vakanta tjänster," / "socialsekreterare"). They stand at
+    /// line spacing below, each within one cell's column, hold no figure, and go on from
+    /// the cell's text (lower case, a digit, or after a comma or hyphen): a label of its
+    /// own ("Barn och unga") starts a row instead.
+    fn take_wrapped(&mut self, fragments: &[Line]) -> bool {
+        let first = &fragments[0];
+        if first.band || first.y - self.last_y > 1.4 * self.size {
+            return false;
+        }
+        // Where one cell's column ends and the next begins: midway between them.
+        let bounds: Vec<f64> = (1..self.cells.len())
+            .map(|i| (self.x1[i - 1] + self.x0[i]) / 2.0)
+            .collect();
+        let mut columns = Vec::with_capacity(fragments.len());
+        for f in fragments {
+            let column = bounds.iter().filter(|b| **b < f.x0).count();
+            let right = bounds.get(column).copied().unwrap_or(f64::INFINITY);
+            let goes_on = continues(&f.text)
+                || self.cells[column].ends_with([',', '-', '–', '/', '('])
+                || f.text.starts_with('(');
+            let figure = FIGURE_CELL.is_match(&f.text) && !YEAR.is_match(&f.text);
+            if f.x1 > right || figure || !goes_on {
+                return false;
+            }
+            columns.push(column);
+        }
+        for (f, column) in fragments.iter().zip(columns) {
+            let cell = &mut self.cells[column];
+            *cell = join_lines(cell, &f.text, &HashSet::new());
+        }
+        self.last_y = first.y;
+        true
+    }
+
+    /// Takes the next baseline into a header that holds no figure yet, cell by cell where
+    /// the pieces stand over one another, as a cell of its own where none does: a header
+    /// row's cells wrapped over two lines with its label set in the middle ("Jan–aug" /
+    /// "Nyckeltal" / "2016").
+    fn take_header_line(&mut self, fragments: &[Line]) -> bool {
+        let first = &fragments[0];
+        if first.band
+            || self.has_figure()
+            || first.y - self.last_y > 1.4 * self.size
+            || fragments
+                .iter()
+                .any(|f| FIGURE_CELL.is_match(&f.text) && !YEAR.is_match(&f.text))
+        {
+            return false;
+        }
+        for f in fragments {
+            match (0..self.cells.len()).find(|&k| f.x0 < self.x1[k] && f.x1 > self.x0[k]) {
+                Some(k) => {
+                    self.cells[k] = join_lines(&self.cells[k], &f.text, &HashSet::new());
+                    self.x0[k] = self.x0[k].min(f.x0);
+                    self.x1[k] = self.x1[k].max(f.x1);
+                }
+                None => {
+                    let at = self.x0.iter().filter(|x| **x < f.x0).count();
+                    self.cells.insert(at, f.text.clone());
+                    self.x0.insert(at, f.x0);
+                    self.x1.insert(at, f.x1);
+                }
+            }
+        }
+        self.last_y = first.y;
+        true
+    }
+
+    fn into_line(self) -> Line {
+        Line {
+            text: self.cells.join("\t"),
+            x0: self.x0[0],
+            x1: self.x1.iter().copied().fold(f64::MIN, f64::max),
+            y: self.y,
+            size: self.size,
+            band: false,
+            para: false,
+            soft: false,
+            row: true,
+        }
+    }
+}
+
+/// Finds tables among a page's lines and makes each row one line, its cells apart by tabs
+/// (as `claims::table` reads them). A row is two or more pieces of text at one baseline,
+/// set apart by more than a word space (as `page_lines` splits them), all but the first
+/// short; a table is a run of such rows, one at least with a figure after its label, with
+/// labels and headers wrapped in their cells joined to their row. Office suites draw a
+/// table cell by cell, LibreOffice column by column, so rows are found by position, not by
+/// the order of drawing. Two columns of text are no table: their lines are long.
+fn join_table_rows(mut lines: Vec<Line>) -> Vec<Line> {
+    lines.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
+    // The lines of one baseline, left to right.
+    let mut baselines: Vec<Vec<Line>> = Vec::new();
+    for l in lines {
+        match baselines.last_mut() {
+            Some(b) if (l.y - b[0].y).abs() <= 0.3 * l.size.min(b[0].size) => b.push(l),
+            _ => baselines.push(vec![l]),
+        }
+    }
+    for b in &mut baselines {
+        b.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+    }
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < baselines.len() {
+        let mut rows: Vec<TableRow> = Vec::new();
+        let mut j = i;
+        while j < baselines.len() {
+            let next = &baselines[j];
+            if rows
+                .last_mut()
+                .is_some_and(|r| r.take_wrapped(next) || r.take_header_line(next))
+            {
+                j += 1;
+                continue;
+            }
+            if let Some(row) = TableRow::of(next) {
+                // Rows of one table follow at a row's height or so, not a page's width away.
+                if rows.last().is_some_and(|r| row.y - r.last_y > 3.0 * r.size) {
+                    break;
+                }
+                rows.push(row);
+            } else {
+                break;
+            }
+            j += 1;
+        }
+        if rows.len() >= 2 && rows.iter().any(TableRow::has_figure) {
+            out.extend(rows.into_iter().map(TableRow::into_line));
+            i = j;
+        } else {
+            out.append(&mut baselines[i]);
+            i += 1;
+        }
+    }
+    out
 }
 
 /// Puts a page's lines in reading order (columns left to right between full-width lines)
@@ -648,11 +851,15 @@ fn paragraphs(pages: &[Vec<Line>]) -> String {
     let words = vocabulary(pages);
     let mut paras: Vec<String> = Vec::new();
     let mut current = String::new();
+    let mut in_table = false;
     for (p, page) in pages.iter().enumerate() {
         for (i, l) in page.iter().enumerate() {
             let page_break = p > 0 && i == 0;
             let breaks = if current.is_empty() {
                 false
+            } else if l.row || in_table {
+                // A table is a paragraph of its own, a row a line.
+                !(l.row && in_table) || page_break
             } else if page_break || l.soft {
                 ends_sentence(&current) || !continues(&l.text)
             } else {
@@ -663,9 +870,12 @@ fn paragraphs(pages: &[Vec<Line>]) -> String {
             }
             current = if current.is_empty() {
                 l.text.clone()
+            } else if l.row {
+                format!("{current}\n{}", l.text)
             } else {
                 join_lines(&current, &l.text, &words)
             };
+            in_table = l.row;
         }
     }
     if !current.is_empty() {
@@ -935,6 +1145,7 @@ fn ocr_lines(text: &str) -> Vec<Line> {
             para,
             // OCR puts blank lines in odd places: a sentence still goes on across one.
             soft: para && !lines.is_empty(),
+            row: false,
         });
         para = false;
     }
@@ -1037,7 +1248,107 @@ mod tests {
             band: false,
             para: false,
             soft: false,
+            row: false,
         }
+    }
+
+    fn piece(text: &str, x0: f64, x1: f64, y: f64) -> Line {
+        Line {
+            x0,
+            x1,
+            ..line(text, y)
+        }
+    }
+
+    /// Cells at one baseline become a row, a label or header wrapped in its cell joins its
+    /// row, and the lines of two columns of text at the same baselines stay lines.
+    #[test]
+    fn tables_are_found_by_position() {
+        let table = vec![
+            // LibreOffice draws a table column by column: the order here is the drawing's.
+            piece("Nyckeltal", 70.0, 115.0, 100.0),
+            piece("Vakanta tjänster,", 70.0, 150.0, 118.0),
+            piece("socialsekreterare", 70.0, 155.0, 130.0),
+            piece("Sjukfrånvaro, procent", 70.0, 170.0, 148.0),
+            piece("Utfall jan–aug", 300.0, 368.0, 100.0),
+            piece("2016", 342.0, 368.0, 112.0),
+            piece("14", 355.0, 367.0, 118.0),
+            piece("8,2", 351.0, 367.0, 148.0),
+            piece("Utfall 2015", 440.0, 511.0, 100.0),
+            piece("6", 505.0, 511.0, 118.0),
+            piece("6,9", 495.0, 511.0, 148.0),
+            piece(
+                "Antalet vakanta tjänster har ökat under året.",
+                70.0,
+                400.0,
+                166.0,
+            ),
+        ];
+        let got: Vec<(String, bool)> = join_table_rows(table)
+            .into_iter()
+            .map(|l| (l.text, l.row))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (
+                    "Nyckeltal\tUtfall jan–aug 2016\tUtfall 2015".to_string(),
+                    true
+                ),
+                (
+                    "Vakanta tjänster, socialsekreterare\t14\t6".to_string(),
+                    true
+                ),
+                ("Sjukfrånvaro, procent\t8,2\t6,9".to_string(), true),
+                (
+                    "Antalet vakanta tjänster har ökat under året.".to_string(),
+                    false
+                ),
+            ]
+        );
+        let pages = vec![join_table_rows(vec![
+            piece("Tabell 1", 70.0, 110.0, 80.0),
+            piece("Vakanta tjänster", 70.0, 150.0, 100.0),
+            piece("7", 300.0, 306.0, 100.0),
+            piece("Sjukfrånvaro, procent", 70.0, 170.0, 114.0),
+            piece("9,1", 300.0, 315.0, 114.0),
+        ])];
+        assert_eq!(
+            paragraphs(&pages),
+            "Tabell 1\n\nVakanta tjänster\t7\nSjukfrånvaro, procent\t9,1"
+        );
+
+        // Two columns of text: the right column's lines are long, so no row; a short last
+        // line of a paragraph beside a figure is one baseline, not a table.
+        let columns = vec![
+            piece(
+                "Under 2024 slutade 14 socialsekreterare vid",
+                70.0,
+                280.0,
+                100.0,
+            ),
+            piece(
+                "Konsultkostnaderna uppgick till 3,2 miljoner kronor",
+                310.0,
+                520.0,
+                100.0,
+            ),
+            piece(
+                "enheten för barn och unga, enligt rapporten.",
+                70.0,
+                280.0,
+                114.0,
+            ),
+            piece(
+                "under perioden, mot 1,1 miljoner året innan.",
+                310.0,
+                520.0,
+                114.0,
+            ),
+            piece("Ärendena har ökat.", 70.0, 160.0, 128.0),
+            piece("12", 310.0, 322.0, 128.0),
+        ];
+        assert!(join_table_rows(columns).iter().all(|l| !l.row));
     }
 
     #[test]

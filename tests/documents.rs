@@ -705,6 +705,110 @@ fn libreoffice_two_column_report_reads_column_by_column() {
     }
 }
 
+const LO_TABLES: &str = "tests/fixtures/pdf/lo_table_report.pdf";
+
+/// An interim report's tables as LibreOffice sets them (drawn column by column, a label and
+/// two headers wrapped in their cells, numbers flush right): each row one line, its cells
+/// apart by tabs, the table a paragraph of its own; and the rows' figures are claims of the
+/// periods their columns name.
+#[test]
+fn libreoffice_tables_keep_their_rows_and_give_claims() {
+    let r = parse(LO_TABLES);
+    let t = text(&r);
+    for row in [
+        "\n\nNyckeltal\tUtfall jan–aug 2016\tUtfall jan–aug 2015\tFörändring\n",
+        "\nAvslutade anställningar på egen begäran, socialsekreterare\t17\t9\t+8\n",
+        "\nKostnad för inhyrd personal (konsulter), tkr\t4 300\t1 900\t+2 400\n\n",
+        "\n\nKommun\t2015\t2016\nLerum\t19\t23\n",
+    ] {
+        assert!(t.contains(row), "{row:?} not in:\n{t}");
+    }
+    // The paragraphs around the tables are read as before.
+    assert!(
+        t.contains("\n\nTabell 1. Personalnyckeltal inom individ- och familjeomsorgen\n\n"),
+        "{t}"
+    );
+    assert!(
+        t.contains("främst inom barn och unga, och förvaltningen har förstärkt rekryteringen.\n\n"),
+        "{t}"
+    );
+
+    let o = avhopp(&["extract", "--format", "jsonl", LO_TABLES]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let mut got: Vec<(String, f64, String, String)> = jsonl(&o)
+        .iter()
+        .map(|c| {
+            (
+                c["kind"].as_str().unwrap().to_string(),
+                c["value"].as_f64().unwrap(),
+                c["municipality"].as_str().unwrap_or("-").to_string(),
+                c["period"]["from"].as_str().unwrap_or("-").to_string(),
+            )
+        })
+        .collect();
+    got.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    let want =
+        |k: &str, v: f64, m: &str, from: &str| (k.to_string(), v, m.to_string(), from.to_string());
+    let mut expected = vec![
+        want("staffing", 38.0, "Lerum", "2016-01-01"),
+        want("staffing", 41.0, "Lerum", "2015-01-01"),
+        want("vacancies", 14.0, "Lerum", "2016-01-01"),
+        want("vacancies", 6.0, "Lerum", "2015-01-01"),
+        want("resigned", 17.0, "Lerum", "2016-01-01"),
+        want("resigned", 9.0, "Lerum", "2015-01-01"),
+        want("sick_leave", 8.2, "Lerum", "2016-01-01"),
+        want("sick_leave", 6.9, "Lerum", "2015-01-01"),
+        want("consultants", 4_300_000.0, "Lerum", "2016-01-01"),
+        want("consultants", 1_900_000.0, "Lerum", "2015-01-01"),
+        // The table of places: the country's row is a yardstick.
+        want("caseload", 23.0, "Lerum", "2016-01-01"),
+        want("caseload", 19.0, "Lerum", "2015-01-01"),
+        want("caseload", 18.0, "Alingsås", "2016-01-01"),
+        want("caseload", 17.0, "Alingsås", "2015-01-01"),
+        want("caseload", 22.0, "Partille", "2016-01-01"),
+        want("caseload", 21.0, "Partille", "2015-01-01"),
+    ];
+    expected.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    assert_eq!(got, expected);
+}
+
+const TABLE_ROWS: &str = "tests/fixtures/pdf/table_rows.pdf";
+
+/// Tables drawn row by row in narrow columns: a header wrapped over two lines with its label
+/// set between them, and a header whose periods stand a word space apart (one piece of text,
+/// parted again by the table reader).
+#[test]
+fn pdf_tables_drawn_row_by_row_give_claims() {
+    let r = parse(TABLE_ROWS);
+    let t = text(&r);
+    for row in [
+        "\n\nNyckeltal\tJan–aug 2016\tJan–aug 2015\nVakanta tjänster, socialsekreterare\t14\t6\n",
+        "\n\nKommun\tJan–aug 2016 Jan–aug 2015\nHärnösand\t31\t29\n",
+    ] {
+        assert!(t.contains(row), "{row:?} not in:\n{t}");
+    }
+    let got = claims(TABLE_ROWS);
+    let period = |from: &str, to: &str| Some((from.to_string(), to.to_string()));
+    let jan_aug_2016 = period("2016-01-01", "2016-08-31");
+    let jan_aug_2015 = period("2015-01-01", "2015-08-31");
+    for (kind, value, when) in [
+        ("vacancies", 14.0, &jan_aug_2016),
+        ("vacancies", 6.0, &jan_aug_2015),
+        ("consultants", 4_300_000.0, &jan_aug_2016),
+        ("caseload", 31.0, &jan_aug_2016),
+        ("caseload", 25.0, &jan_aug_2015),
+    ] {
+        assert!(
+            got.iter()
+                .any(|c| c.0 == kind && c.1 == value && &c.2 == when),
+            "{kind} {value} {when:?} not in {got:?}"
+        );
+    }
+    // Six figures of the measures, six of the three municipalities; the country's row none.
+    assert_eq!(got.len(), 12, "{got:?}");
+    assert!(!got.iter().any(|c| c.1 == 20.0 || c.1 == 19.0), "{got:?}");
+}
+
 #[test]
 fn scanned_libreoffice_page_is_read_by_ocr_when_installed() {
     if !ocr_installed() {

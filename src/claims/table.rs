@@ -179,6 +179,25 @@ fn header_period(cell: &str, published: Option<&PubDate>) -> Option<time::Period
     time::find(&written, published).first().map(|t| t.period)
 }
 
+/// A header cell of periods that one space parts ("Jan–aug 2016 Jan–aug 2015", "2023 2022")
+/// as a cell each: a PDF's narrow columns set their headers closer than a cell gap, and
+/// plain-text tables often run them together. Any other cell is one cell.
+fn periods_run_together(cell: &str) -> Vec<&str> {
+    static ENDS_IN_A_YEAR: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?:\S.*?\s)??(?:19|20)\d\d(?:\s|$)").expect("periods"));
+    let pieces: Vec<&str> = ENDS_IN_A_YEAR
+        .find_iter(cell)
+        .map(|m| m.as_str().trim_end())
+        .collect();
+    let covered: usize = ENDS_IN_A_YEAR.find_iter(cell).map(|m| m.len()).sum();
+    // Cells come trimmed, their pieces parted by one space each.
+    if pieces.len() >= 2 && covered == cell.len() {
+        pieces
+    } else {
+        vec![cell]
+    }
+}
+
 /// A line cut into its cells, with the byte range of the line.
 struct Row<'a> {
     cells: Vec<&'a str>,
@@ -302,14 +321,19 @@ fn read_block(
     // A header: its cells after the first (or all, when the label column has no heading)
     // name periods, and none is a figure on its own.
     let header: Option<Vec<Option<time::Period>>> = rows.first().and_then(|r| {
-        let values = &r.cells[1..];
+        let split: Vec<&str> = r
+            .cells
+            .iter()
+            .flat_map(|c| periods_run_together(c))
+            .collect();
+        let values = &split[periods_run_together(r.cells[0]).len()..];
         if values.iter().any(|c| cell_value(c).is_some()) {
             return None;
         }
         let cells = if r.cells[0].chars().all(|c| !c.is_alphabetic())
             || header_period(r.cells[0], published).is_some()
         {
-            &r.cells[..]
+            &split[..]
         } else {
             values
         };
@@ -456,6 +480,38 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    /// Header cells a single space runs together are parted at their years; other cells
+    /// stay whole.
+    #[test]
+    fn periods_run_together_are_parted() {
+        assert_eq!(
+            periods_run_together("Jan–aug 2016 Jan–aug 2015"),
+            vec!["Jan–aug 2016", "Jan–aug 2015"]
+        );
+        assert_eq!(periods_run_together("2023 2022"), vec!["2023", "2022"]);
+        for whole in [
+            "Utfall jan–aug 2016",
+            "2023-12-31 2022-12-31",
+            "Budget 2016 helår",
+            "14",
+        ] {
+            assert_eq!(periods_run_together(whole), vec![whole]);
+        }
+        let text = "Tabell 1. Personal\n\nNyckeltal  2023 2022\nVakanta tjänster, socialsekreterare  7  4\n";
+        let got: Vec<(f64, i32)> = figures(text, None)
+            .iter()
+            .map(|f| {
+                (
+                    f.value,
+                    f.period
+                        .as_ref()
+                        .map_or(0, |p| chrono::Datelike::year(&p.from)),
+                )
+            })
+            .collect();
+        assert_eq!(got, vec![(7.0, 2023), (4.0, 2022)]);
     }
 
     #[test]
