@@ -668,6 +668,10 @@ static REFERRING_YARDSTICK: LazyLock<regex::bytes::Regex> = LazyLock::new(|| {
 static TARGET: LazyLock<regex::bytes::Regex> =
     LazyLock::new(|| ascii_regex(&fold::pattern(vocab::TARGET)).expect("targets"));
 
+static FORECAST: LazyLock<regex::bytes::Regex> =
+    LazyLock::new(|| ascii_regex(&fold::pattern(vocab::FORECAST)).expect("forecasts"));
+static DENIED: LazyLock<regex::bytes::Regex> =
+    LazyLock::new(|| ascii_regex(&fold::pattern(vocab::DENIED)).expect("denials"));
 static NATIONAL: LazyLock<regex::bytes::Regex> =
     LazyLock::new(|| ascii_regex(&fold::pattern(vocab::NATIONAL)).expect("national averages"));
 static WHOLE_EMPLOYER: LazyLock<regex::bytes::Regex> =
@@ -1090,8 +1094,10 @@ fn extract_with(
                 // Nor is a sick-leave rate set as a goal, a national average, or a rate of the
                 // whole municipality's workforce: the yardsticks a claim is set against. Read
                 // in the figure's own clause, so that "14 procent, nästan dubbelt så hög som i
-                // riket som helhet" keeps its 14.
-                if group(&caps, compiled.v).is_some_and(|vm| {
+                // riket som helhet" keeps its 14. A figure in words ("fördubblas") is read
+                // where it stands.
+                let figure = group(&caps, compiled.v).or_else(|| caps.name("mult"));
+                if figure.is_some_and(|vm| {
                     let (before, after) = value_clause(masked.as_bytes(), vm.start(), vm.end());
                     // A rate: of sick leave, of those who want to quit, of turnover.
                     let rate = matches!(kind, Kind::SickLeave | Kind::IntentToQuit)
@@ -1124,7 +1130,14 @@ fn extract_with(
                     let price = kind == Kind::Consultants && PRICE_AFTER.is_match(after);
                     // A rate's change is no rate: "är nu 30 procent lägre än för två år sedan".
                     let change = kind == Kind::SickLeave && COMPARED_AFTER.is_match(after);
-                    share_of
+                    // Nor is a figure forecast or planned, save money (see vocab::FORECAST),
+                    // nor one the sentence denies.
+                    let money = kind == Kind::Deficit || q.is_some_and(|q| q.unit == Unit::Sek);
+                    let forecast = !money && FORECAST.is_match(before);
+                    let denied = DENIED.is_match(&masked.as_bytes()[..vm.start()]);
+                    forecast
+                        || denied
+                        || share_of
                         || coordinated
                         || price
                         || change

@@ -3075,17 +3075,53 @@ fn table_rows_are_claims() {
 /// a biståndshandläggare's caseload in elderly care (a claim of social services, as this
 /// project reads it, and given before the round), the country's leavers counted as "Bland
 /// Sveriges 290 kommuner", a forecast ("räknar med att"), a unit of environmental
-/// inspection's "handläggare" and a proposal ("Enligt förslaget"). 23 of the 24 claims are
-/// found.
+/// inspection's "handläggare" and a proposal ("Enligt förslaget"). The forecast and the
+/// proposal went with the check of forecasts and denials (see `forecasts_and_denials`).
+/// 23 of the 24 claims are found.
 #[test]
 fn look_alikes_of_the_archive_rules() {
     let false_claims = look_alikes_that_give_claims(include_str!(
         "../../tests/fixtures/claims-adversarial/archive-nonclaims.txt"
     ));
-    assert!(false_claims.len() <= 5, "{}", false_claims.join("\n"));
+    assert!(false_claims.len() <= 3, "{}", false_claims.join("\n"));
     let (found, all) = claims_found(include_str!(
         "../../tests/fixtures/claims-adversarial/archive-claims.txt"
     ));
     assert_eq!(all, 24);
     assert!(found >= 23, "found {found} of {all}");
+}
+
+/// Figures that are forecast, planned, proposed or denied, and claims beside such words
+/// (`tests/fixtures/claims-adversarial/modal-*.txt`, written blind from the spec). When
+/// written, 18 of the 60 gave a claim; with the check of forecasts and denials 5 do, all
+/// of money: four forecasts (a deficit or a cost of consultants "beräknas", "väntas landa
+/// på", "Prognosen pekar på"), which this project takes as claims since budgets report so
+/// and every development set's gold counts them, and a cap ("Vi ska inte behöva lägga mer
+/// än två miljoner kronor på konsulter nästa år"). 29 of the 30 claims are found, before
+/// and after.
+#[test]
+fn forecasts_and_denials() {
+    let false_claims = look_alikes_that_give_claims(include_str!(
+        "../../tests/fixtures/claims-adversarial/modal-nonclaims.txt"
+    ));
+    assert!(
+        false_claims.len() <= 5 && false_claims.iter().all(|c| c.contains("miljoner kronor")),
+        "{}",
+        false_claims.join("\n")
+    );
+    let (found, all) = claims_found(include_str!(
+        "../../tests/fixtures/claims-adversarial/modal-claims.txt"
+    ));
+    assert_eq!(all, 30);
+    assert!(found >= 29, "found {found} of {all}");
+
+    let got: Vec<(Kind, Option<f64>)> = run(
+        "Det stämmer inte att tolv socialsekreterare har sagt upp sig i Härnösand, uppger förvaltningschefen. \
+         Socialnämnden i Södertälje planerar att hyra in tre socionomkonsulter under hösten. \
+         Nio socialsekreterare har slutat i Kristinehamn i år, och nämnden planerar nu att anställa konsulter.",
+    )
+    .iter()
+    .map(|c| (c.kind, c.value))
+    .collect();
+    assert_eq!(got, vec![(Kind::Resigned, Some(9.0))]);
 }

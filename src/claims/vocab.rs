@@ -66,6 +66,18 @@ pub const SOCIAL_STAFF_WORDS: &str = r"handläggar|utredare";
 /// per socialsekreterare", "Facket kräver ett tak på 12", "vill införa ett ärendetak på 25").
 pub const TARGET: &str = r"\b(?:målet|mål för|målsättning[a-zåäö]*|tak|taket|ärendetak|kräver|krav på|rekommenderar|rekommendation[a-zåäö]*|riktvärde[a-zåäö]*|riktmärke[a-zåäö]*|högst|maximalt|bör|borde|vill se|önskar)\b";
 
+/// A figure forecast, planned or proposed in its own clause, not one that is ("räknar med
+/// att orosanmälningarna ökar med en tredjedel", "planerar att hyra in tre
+/// socionomkonsulter", "Enligt förslaget omfattar familjeenheten 30 tjänster"). Money is left out by
+/// the caller: a deficit or cost forecast is how budgets report ("beräknas kosta 7,2
+/// miljoner kronor", "prognostiserar ett underskott på 18 miljoner kronor").
+pub const FORECAST: &str = r"\b(?:räknar (?:nu |också |dessutom )?med|beräknar att|beräknas|väntas|förväntas|kan komma att|riskerar att|riskerar|planerar att|planerar|avser att|föreslår att|föreslås|enligt (?:förslaget|planen|prognosen)|skulle kunna)\b";
+
+/// A figure the sentence denies, anywhere before it: "Det stämmer inte att tolv
+/// socialsekreterare har sagt upp sig", "Det finns inget som tyder på att anmälningarna har
+/// ökat med 60 procent", "Enkäten visar inte att 25 procent vill sluta".
+pub const DENIED: &str = r"\b(?:det (?:stämmer|är) inte (?:alls )?(?:sant |korrekt |riktigt |rätt )?att|det är (?:fel|felaktigt|osant|en myt) att|(?:inget|ingenting) (?:som )?tyder på att|visar inte att|stämmer inte att|finns (?:inga|inget) belägg för att|dementerar att|förnekar att|tillbakavisar (?:uppgiften|påståendet) (?:om )?att)\b";
+
 /// A sick-leave rate set as a goal ("Kommunens mål för sjukfrånvaro är 6 procent",
 /// "sjukfrånvaron ska understiga 7 procent"). Narrower than [`TARGET`]: "högst sjukfrånvaro
 /// hade IFO", "facket kräver åtgärder eftersom sjukfrånvaron är 14 procent" report a rate.
