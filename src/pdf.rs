@@ -797,6 +797,23 @@ fn assemble(mut pages: Vec<Vec<Line>>, info: Info, display: &str) -> Document {
         .find_map(|l| ISO_DATE.captures(l))
         .and_then(|c| NaiveDate::parse_from_str(&c[1], "%Y-%m-%d").ok());
     let published = labelled.or(near_top).or(info.created).map(PubDate::day);
+    // The letterhead: what the first page's top and bottom bands say ("Luleå kommun",
+    // "VÄXJÖ KOMMUN", an address in the footer). It names the municipality that issued the
+    // record, which the body often never names again, and the running header it is goes
+    // with the other running lines below.
+    let letterhead: Vec<&str> = pages
+        .first()
+        .map(|p| {
+            p.iter()
+                .filter(|l| l.band)
+                .map(|l| l.text.as_str())
+                .collect()
+        })
+        .unwrap_or_default();
+    let municipality = letterhead_municipality(&letterhead.join("\n"));
+    // An office suite that is given no title takes the first line of the page, which is
+    // the letterhead ("Luleå kommun	Datum: 2016-09-22"): no title of the record.
+    let info_title = info.title.filter(|t| !within(t, &letterhead));
 
     if pages.len() >= 2 {
         drop_running_lines(&mut pages);
@@ -805,16 +822,49 @@ fn assemble(mut pages: Vec<Vec<Line>>, info: Info, display: &str) -> Document {
             page.retain(|l| !(l.band && PAGE_NUMBER.is_match(&l.text)));
         }
     }
-    let title = info
-        .title
-        .or_else(|| heading(pages.first().map(Vec::as_slice).unwrap_or(&[])));
+    let title = info_title.or_else(|| heading(pages.first().map(Vec::as_slice).unwrap_or(&[])));
     let text = paragraphs(&pages);
     let title = title.or_else(|| crate::document::title_from_text(&text));
     Document {
         title,
         published,
+        municipality,
         ..Document::new(display, text, Format::Pdf)
     }
+}
+
+/// Whether every word of `title` stands in `lines`.
+fn within(title: &str, lines: &[&str]) -> bool {
+    let words: HashSet<&str> = lines.iter().flat_map(|l| l.split_whitespace()).collect();
+    !words.is_empty() && title.split_whitespace().all(|w| words.contains(w))
+}
+
+/// The one municipality a letterhead names, if it names one: words in capitals ("VÄXJÖ
+/// KOMMUN") are read as names.
+fn letterhead_municipality(letterhead: &str) -> Option<&'static crate::geo::Municipality> {
+    let written: String = letterhead
+        .split_inclusive(char::is_whitespace)
+        .map(|w| {
+            let letters = w.trim_end();
+            if letters.chars().count() >= 2 && letters.chars().all(|c| !c.is_lowercase()) {
+                let mut chars = letters.chars();
+                let first: String = chars.next().into_iter().collect();
+                format!(
+                    "{first}{}{}",
+                    chars.as_str().to_lowercase(),
+                    &w[letters.len()..]
+                )
+            } else {
+                w.to_string()
+            }
+        })
+        .collect();
+    let mentions = crate::geo::find_mentions(&written);
+    let first = mentions.first()?.municipality;
+    mentions
+        .iter()
+        .all(|m| m.municipality.code == first.code)
+        .then_some(first)
 }
 
 /// The first page's heading: the first run of lines set clearly larger than the body text.
@@ -1250,6 +1300,20 @@ mod tests {
             soft: false,
             row: false,
         }
+    }
+
+    /// The letterhead names the municipality that issued the record, in capitals too; a
+    /// title that is the letterhead is none.
+    #[test]
+    fn letterheads() {
+        let name = |l: &str| letterhead_municipality(l).map(|m| m.name);
+        assert_eq!(name("VÄXJÖ KOMMUN\nSAMMANTRÄDESPROTOKOLL"), Some("Växjö"));
+        assert_eq!(name("Luleå kommun\nDatum: 2016-09-22"), Some("Luleå"));
+        assert_eq!(name("Socialnämnden\nSida 1 (3)"), None);
+        assert_eq!(name("Luleå kommun\nBodens kommun"), None);
+        let band = ["Luleå kommun", "Datum: 2016-09-22", "Dnr SN 2016/88"];
+        assert!(within("Luleå kommun Datum: 2016-09-22", &band));
+        assert!(!within("Delårsrapport januari–augusti 2016", &band));
     }
 
     fn piece(text: &str, x0: f64, x1: f64, y: f64) -> Line {

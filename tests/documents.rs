@@ -809,6 +809,38 @@ fn pdf_tables_drawn_row_by_row_give_claims() {
     assert!(!got.iter().any(|c| c.1 == 20.0 || c.1 == 19.0), "{got:?}");
 }
 
+/// A record whose municipality only its letterhead names, on every page ("Luleå kommun",
+/// dropped as a running header) or in capitals ("VÄXJÖ KOMMUN"): its claims are of that
+/// municipality. And the title LibreOffice put in the Info dictionary, the letterhead's
+/// first line, gives way to the heading.
+#[test]
+fn the_letterhead_names_the_municipality() {
+    for (file, municipality, title) in [
+        (
+            "tests/fixtures/claims-eval/records/001_lulea_delarsrapport.pdf",
+            "Luleå",
+            "Delårsrapport januari–augusti 2016",
+        ),
+        (
+            "tests/fixtures/claims-eval/records/003_vaxjo_protokollsutdrag.pdf",
+            "Växjö",
+            "Information om personalsituationen inom enheten för barn och unga",
+        ),
+    ] {
+        let r = parse(file);
+        assert_eq!(r["title"], title, "{file}");
+        // The text never writes the name so (in Växjö's minutes, only in capitals).
+        assert!(!text(&r).contains(municipality), "{file}");
+        let o = avhopp(&["extract", "--format", "jsonl", file]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let claims = jsonl(&o);
+        assert!(claims.len() >= 5, "{file}: {claims:?}");
+        for c in &claims {
+            assert_eq!(c["municipality"], municipality, "{file}: {c}");
+        }
+    }
+}
+
 #[test]
 fn scanned_libreoffice_page_is_read_by_ocr_when_installed() {
     if !ocr_installed() {

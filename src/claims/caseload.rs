@@ -118,12 +118,14 @@ pub(super) fn rules() -> Vec<Rule> {
             r"\b(?:arbetsbelastning|ärendebelastning|ärendemängd|ärendetyngd)(?:en)?(?: [^#]{0,40}?)? (?:är|var|ligger på|låg på|uppgår till|uppgick till) (?:i snitt |i genomsnitt |upp till )?<V> <CASES>\b"),
         // --- workload_change ------------------------------------------------------------
         // "antalet anmälningar har ökat med 60 procent", "anmälningarna har ökat kraftigt, med
-        // 85 procent på tre år" (an adverb of degree: "kraftigt", "markant", "betydligt")
+        // 85 procent på tre år" (an adverb of degree: "kraftigt", "markant", "betydligt");
+        // what the reports are about may take longer ("Antalet anmälningar om barn som kan
+        // behöva skydd eller stöd har samtidigt ökat med drygt 40 procent")
         Rule::new(Kind::WorkloadChange, "inflow-changed-by",
-            &inflow(r"\b(?:antalet )?<INFLOW> (?:[^#]{0,40}?)?(?P<dir>ökat|ökade|ökar|stigit|steg|minskat|minskade|minskar|sjunkit|sjönk)(?: (?:kraftigt|markant|betydligt|rejält|snabbt|dramatiskt|stadigt|explosionsartat),?)?(?: (?:under|i|sedan|mellan|på) [^#]{1,30}?)? (?:med )?<VP>")),
+            &inflow(r"\b(?:antalet )?<INFLOW> (?:[^#]{0,40}?|om [^#,]{0,80}?)?(?P<dir>ökat|ökade|ökar|stigit|steg|minskat|minskade|minskar|sjunkit|sjönk)(?: (?:kraftigt|markant|betydligt|rejält|snabbt|dramatiskt|stadigt|explosionsartat),?)?(?: (?:under|i|sedan|mellan|på) [^#]{1,30}?)? (?:med )?<VP>")),
         // "antalet utredningar fördubblats", "anmälningarna har tredubblats"
         Rule::new(Kind::WorkloadChange, "inflow-multiplied",
-            &inflow(r"\b(?:antalet )?<INFLOW> (?:[^#]{0,40}?)?(?P<mult>fördubblats|fördubblades|fördubblas|dubblerats|dubblerades|tredubblats|tredubblades|fyrdubblats|fyrdubblades|halverats|halverades)\b"))
+            &inflow(r"\b(?:antalet )?<INFLOW> (?:[^#]{0,40}?|om [^#,]{0,80}?)?(?P<mult>fördubblats|fördubblades|fördubblas|dubblerats|dubblerades|tredubblats|tredubblades|fyrdubblats|fyrdubblades|halverats|halverades)\b"))
             .with_adjust(multiplier),
         // "en ökning med 30 procent av antalet orosanmälningar"
         Rule::new(Kind::WorkloadChange, "change-of-inflow",

@@ -535,7 +535,7 @@ static PLACE_BESIDE: LazyLock<Regex> = LazyLock::new(|| {
     const AT: &str = r"(?:i|på|hos|inom|för|bland)";
     const END: &str = r"(?:$|[.,;:!?]| (?:och|men|medan)\b)";
     Regex::new(&fold::pattern(&format!(
-        r"^(?:(?: [^#,]{{1,40}}?)?(?:,(?: och| medan| men)?| och| medan| men) (?:det |kollegorna |de |dom )?{AT} (?P<p1>[^#,]{{1,30}}?) (?:(?:är|var|har|hade) (?:det |den |snittet |siffran )?)?#[npk](\d+)#{END}| {AT} [^#,]{{1,30}}?(?:,| och| medan| men) #[npk](\d+)# {AT} (?P<p2>[^#,]{{1,30}}?){END})"
+        r"^(?:(?: [^#,]{{1,80}}?)?(?:,(?: och| medan| men)?| och| medan| men) (?:det |kollegorna |de |dom |motsvarande (?:antal|siffra|andel) )?{AT} (?P<p1>[^#,]{{1,30}}?) (?:(?:är|var|har|hade) (?:det |den |snittet |siffran )?)?#[npk](\d+)#{END}| {AT} [^#,]{{1,30}}?(?:,| och| medan| men) #[npk](\d+)# {AT} (?P<p2>[^#,]{{1,30}}?){END})"
     )))
     .expect("place beside")
 });
@@ -668,10 +668,22 @@ static REFERRING_YARDSTICK: LazyLock<regex::bytes::Regex> = LazyLock::new(|| {
 static TARGET: LazyLock<regex::bytes::Regex> =
     LazyLock::new(|| ascii_regex(&fold::pattern(vocab::TARGET)).expect("targets"));
 
+/// A figure of the whole country's staff, read after the figure: "funderar 40 procent av
+/// landets socialsekreterare på att sluta", "slutade 2 400 socialsekreterare i hela landet".
+static NATIONAL_AFTER: LazyLock<regex::bytes::Regex> = LazyLock::new(|| {
+    ascii_regex(&fold::pattern(
+        r"^ (?:av|bland) (?:landets|rikets|sveriges|hela landets)\b|^[^#]{0,40}? i (?:hela landet|hela sverige|sverige|landet som helhet|riket som helhet)\b",
+    ))
+    .expect("national after")
+});
 static FORECAST: LazyLock<regex::bytes::Regex> =
     LazyLock::new(|| ascii_regex(&fold::pattern(vocab::FORECAST)).expect("forecasts"));
 static DENIED: LazyLock<regex::bytes::Regex> =
     LazyLock::new(|| ascii_regex(&fold::pattern(vocab::DENIED)).expect("denials"));
+static DENIED_REPORT: LazyLock<regex::bytes::Regex> =
+    LazyLock::new(|| ascii_regex(&fold::pattern(vocab::DENIED_REPORT)).expect("denied reports"));
+static DENIED_AFTER: LazyLock<regex::bytes::Regex> =
+    LazyLock::new(|| ascii_regex(&fold::pattern(vocab::DENIED_AFTER)).expect("denied after"));
 static NATIONAL: LazyLock<regex::bytes::Regex> =
     LazyLock::new(|| ascii_regex(&fold::pattern(vocab::NATIONAL)).expect("national averages"));
 static WHOLE_EMPLOYER: LazyLock<regex::bytes::Regex> =
@@ -1094,10 +1106,8 @@ fn extract_with(
                 // Nor is a sick-leave rate set as a goal, a national average, or a rate of the
                 // whole municipality's workforce: the yardsticks a claim is set against. Read
                 // in the figure's own clause, so that "14 procent, nästan dubbelt så hög som i
-                // riket som helhet" keeps its 14. A figure in words ("fördubblas") is read
-                // where it stands.
-                let figure = group(&caps, compiled.v).or_else(|| caps.name("mult"));
-                if figure.is_some_and(|vm| {
+                // riket som helhet" keeps its 14.
+                if group(&caps, compiled.v).is_some_and(|vm| {
                     let (before, after) = value_clause(masked.as_bytes(), vm.start(), vm.end());
                     // A rate: of sick leave, of those who want to quit, of turnover.
                     let rate = matches!(kind, Kind::SickLeave | Kind::IntentToQuit)
@@ -1133,8 +1143,17 @@ fn extract_with(
                     // Nor is a figure forecast or planned, save money (see vocab::FORECAST),
                     // nor one the sentence denies.
                     let money = kind == Kind::Deficit || q.is_some_and(|q| q.unit == Unit::Sek);
-                    let forecast = !money && FORECAST.is_match(before);
-                    let denied = DENIED.is_match(&masked.as_bytes()[..vm.start()]);
+                    // Not in a relative clause that describes what is counted: "anmälningar
+                    // om barn som far illa eller riskerar att fara illa har ökat med 27 procent".
+                    let forecast = !money
+                        && FORECAST.find_iter(before).any(|m| {
+                            !before[..m.start()]
+                                .split(|b| !b.is_ascii_alphanumeric())
+                                .any(|w| w == b"som")
+                        });
+                    let (head, tail) = masked.as_bytes().split_at(vm.start());
+                    let denied = DENIED.is_match(head)
+                        || (DENIED_REPORT.is_match(head) && DENIED_AFTER.is_match(tail));
                     forecast
                         || denied
                         || share_of
@@ -1142,11 +1161,20 @@ fn extract_with(
                         || price
                         || change
                         || NATIONAL.is_match(before)
+                        || NATIONAL_AFTER.is_match(after)
                         || (kind == Kind::SickLeave && SICK_TARGET.is_match(before))
                         || (rate
                             && (WHOLE_EMPLOYER.is_match(before)
                                 || WHOLE_EMPLOYER_AFTER.is_match(after)))
                 }) {
+                    continue;
+                }
+                // A change in words forecast: "kan komma att fördubblas".
+                if compiled.v.is_none()
+                    && caps.name("mult").is_some_and(|m| {
+                        FORECAST.is_match(value_clause(masked.as_bytes(), m.start(), m.end()).0)
+                    })
+                {
                     continue;
                 }
                 let of = group_text(&caps, compiled.of)
@@ -1341,8 +1369,13 @@ fn extract_with(
                 // So is the figure of another year a parenthesis sets beside it, and the
                 // figure of another place a coordinated clause gives without its verb: "I
                 // Lomma är snittet 19 och i Staffanstorp 22".
+                // Read after the total when there is one: "19 av 45 socialsekreterare ...
+                // slutat, medan motsvarande antal i Östra Göteborg var 12".
+                let last_figure = group(&caps, compiled.of)
+                    .filter(|o| group(&caps, compiled.v).is_some_and(|v| o.start() > v.start()))
+                    .or_else(|| group(&caps, compiled.v));
                 let other_place = v
-                    .and_then(|_| place_beside(&masked, group(&caps, compiled.v)?))
+                    .and_then(|_| place_beside(&masked, last_figure?))
                     .filter(|_| beside.is_none());
                 let end = v
                     .filter(|_| kind != Kind::WorkloadChange)
@@ -1443,7 +1476,7 @@ fn table_drafts(
                     doc: ctx.doc.clone(),
                     kind: f.kind,
                     value: Some(f.value),
-                    value_high: None,
+                    value_high: f.high,
                     of: None,
                     unit,
                     approx: f.approx,

@@ -11,6 +11,9 @@ const HIRED_COST: &str = r"(?:(?:inhyrda|inhyrd|externa) [a-zåäö]+|[a-zåäö
 
 /// Hired staff who can only be social workers: "inhyrda socionomer", "socionomkonsulter",
 /// "hyrsocionomer" (not "inhyrda konsulter", who may be building a road).
+/// Posts filled by hired staff, after the posts: "bemannade med konsulter", "täcks i dag av
+/// inhyrda socionomer".
+const FILLED: &str = r"(?:bemannade|bemannades|bemannas|bemannats|besatta|besattes|besätts|tillsatta|tillsattes|tillsätts|täckta|täcktes|täcks)(?: [^#,]{1,25}?)? (?:med|av) <ADJ><HIRED>";
 const HIRED_SOCIAL: &str = r"(?P<role>(?:inhyrda|externa) (?:socionomer|socialsekreterare|handläggare)|[a-zåäö]*(?:socionom|socialsekreterar|handläggar)konsulter|hyrsocionomer|bemanningssocionomer)";
 
 pub(super) fn rules() -> Vec<Rule> {
@@ -22,6 +25,13 @@ pub(super) fn rules() -> Vec<Rule> {
     vec![
         // --- deficit --------------------------------------------------------------------
         // "minusresultat på 33 miljoner kronor", "underskottet beräknas till 40 mnkr"
+        // V2 with the verb first: "Enligt prognosen blir underskottet för individ- och
+        // familjeomsorgen 24 miljoner kronor"
+        Rule::new(
+            Kind::Deficit,
+            "is-the-deficit",
+            r"\b(?:blir|blev|är|var|landar|landade|hamnar|hamnade) (?:underskottet|minusresultatet)(?: [^#]{0,60}?)? (?:på |till )?(?:-|−|–|minus )?<VK>",
+        ),
         Rule::new(
             Kind::Deficit,
             "deficit-of",
@@ -176,6 +186,20 @@ pub(super) fn rules() -> Vec<Rule> {
             Kind::Consultants,
             "of-which-hired",
             &hired(r"\bvarav <V> (?:har |hade |är |var )?(?:besatts|bemannats|bemannas|bemannades|täckts|fyllts|tillsatts) (?:med|av) <ADJ><HIRED>"),
+        ),
+        // Posts filled by hired staff: "fyra tjänster var bemannade med konsulter", "sex av
+        // utredartjänsterna var besatta av inhyrda konsulter", "Fem tjänster på
+        // barn- och ungdomsenheten täcks i dag av inhyrda socionomer", "är två tjänster
+        // tillsatta med konsulter"
+        Rule::new(
+            Kind::Consultants,
+            "posts-filled-by-hired",
+            &hired(&format!(r"<V> (?:av (?:dem|dessa|[a-zåäö]*tjänsterna)|[a-zåäö]*tjänster)(?: (?:på|inom|vid|i) [^#,]{{1,40}}?)? (?:har |hade )?(?:var |är |varit |har varit )?{FILLED}")),
+        ),
+        Rule::new(
+            Kind::Consultants,
+            "are-posts-filled-by-hired",
+            &hired(&format!(r"\b(?:är|var) <V> [a-zåäö]*tjänster {FILLED}")),
         ),
         // Tables: "Antal inhyrda socionomer i oktober: 11"
         Rule::new(

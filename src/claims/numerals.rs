@@ -558,7 +558,12 @@ pub fn scan(text: &str) -> Vec<Quantity> {
                 let change = is_change_join(gap) && follows_fran(before);
                 if change {
                     takes_next_unit = Some((out.len(), i + 1));
-                } else if joined && !b.fraction && b.value > a.value && !(is_year(a) && is_year(b))
+                } else if joined
+                    && !b.fraction
+                    && b.value > a.value
+                    && !(is_year(a) && is_year(b))
+                    // "uppgick 2016 till 4 300 tkr": a year, then the figure of that year.
+                    && !(is_year(a) && !is_year(b) && gap.trim() == "till")
                 {
                     q.high = Some(b.value);
                     q.end = b.end;

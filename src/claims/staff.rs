@@ -50,6 +50,15 @@ pub(super) fn rules() -> Vec<Rule> {
             r"<V> av (?:dem|dessa)(?: [^#,]{1,30}?)? (?:har |hade )?(?:(?:redan|sedan dess|nu|också|senare|snabbt) )*(?:sagt upp sig|sa upp sig|sade upp sig|slutat|slutade|<LEFT>|avslutat sin anställning|valt att (?:sluta|säga upp sig))",
         )
         .with_total_before(),
+        // Part of those who left, in a time or a unit of its own: "Under 2025 har 16
+        // socialsekreterare avslutat sin anställning, varav sju under andra halvåret", "Under
+        // 2024 lämnade 18 socialsekreterare Karlstads socialtjänst, varav elva inom barn och
+        // unga"
+        Rule::new(
+            Kind::Resigned,
+            "of-which-in-a-time",
+            r"(?:#n\d+# <ADJ><STAFF><GAP> (?:har |hade )?<QUIT>|\b(?:slutade|lämnade|avslutade|sa upp sig|sade upp sig) #n\d+# <ADJ><STAFF_>)[^#]{0,40}?,? varav <V> (?:(?:bara|enbart|endast) )?(?:under|i|sedan|efter|före|från|på|inom|vid) ",
+        ),
         // "sa 12 av 21 socialsekreterare upp sig", "sade 5 av enhetens 14 handläggare upp sig"
         Rule::new(
             Kind::Resigned,
@@ -133,7 +142,7 @@ pub(super) fn rules() -> Vec<Rule> {
         Rule::new(
             Kind::Resigned,
             "turnover",
-            r"\b(?:[a-zåäö]*personalomsättning(?:en)?|omsättning(?:en)? (?:av|på|bland) (?:personal(?:en)?|<STAFF_>))(?: [^#]{0,50}?)? (?:är|var|låg på|ligger på|legat på|har legat på|landade på|hamnade på|uppgick till|uppgår till|ökade till|har ökat till|steg till|på|till) <VP>",
+            r"\b(?:[a-zåäö]*personalomsättning(?:en)?|omsättning(?:en)? (?:av|på|bland) (?:personal(?:en)?|<STAFF_>))(?: [^#]{0,70}?)? (?:är|var|låg på|ligger på|legat på|har legat på|landade på|hamnade på|uppgick till|uppgår till|ökade till|har ökat till|steg till|på|till) <VP>",
         ),
         // The figure of another period it is set against: "har 14 socialsekreterare avslutat
         // sin anställning, vilket kan jämföras med nio under hela 2018"

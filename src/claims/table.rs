@@ -16,7 +16,7 @@
 //! The quote of such a claim is its row, whole.
 
 use super::numerals::{self, Unit};
-use super::{fold, time, Kind};
+use super::{fold, time, vocab, Kind};
 use crate::dates::{month_number, PubDate, MONTHS};
 use crate::geo::{self, Municipality};
 use regex::Regex;
@@ -28,6 +28,8 @@ use std::sync::LazyLock;
 pub(super) struct TableFigure {
     pub kind: Kind,
     pub value: f64,
+    /// The upper end of a range ("28–35").
+    pub high: Option<f64>,
     pub unit: Unit,
     pub approx: bool,
     /// The staff word of the row's label ("socialsekreterare"), if it has one.
@@ -49,10 +51,10 @@ static KINDS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
         (Kind::Consultants, r"inhyrd|konsult|bemanningsföretag|hyrpersonal|hyrsocionom"),
         (Kind::SickLeave, r"sjukfrånvaro|sjuktal"),
         (Kind::Caseload, r"ärenden per|per handläggare|per socialsekreterare|ärendebelastning"),
-        (Kind::Resigned, r"avslutade anställningar|avgångar|uppsägningar|personalomsättning|\bslutat\b|sagt upp sig"),
+        (Kind::Resigned, r"avslutade anställningar|avslutat (?:sin|sina) anställning|avgångar|uppsägningar|personalomsättning|\bslutat\b|sagt upp sig"),
         (Kind::Deficit, r"\bunderskott"),
         // The whole label: "Socialsekreterare per 10 000 invånare" is a ratio.
-        (Kind::Staffing, r"^(?:antal )?(?:budgeterade |ordinarie |tillsvidareanställda )?(?:socialsekreterare|socionomer|socialsekreterartjänster|handläggartjänster)(?:,? (?:antal|st|totalt))?$"),
+        (Kind::Staffing, r"^(?:antal )?(?:budgeterade |ordinarie |tillsvidareanställda |tillsatta |besatta )?(?:tjänster,? )?(?:socialsekreterare|socionomer|socialsekreterartjänster|handläggartjänster)(?:,? (?:antal|st|totalt|årsarbetare|heltidstjänster|tjänster))?$"),
     ]
     .into_iter()
     .map(|(k, p)| (k, Regex::new(&fold::pattern(p)).expect("table kind")))
@@ -62,7 +64,7 @@ static KINDS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
 /// Labels, captions and headers of what is set, not what is: a target, a budget, a forecast.
 static NOT_A_FIGURE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&fold::pattern(
-        r"\b(?:mål|målet|målvärde|budget|budgeterad|prognos|plan|förändring|förändr|diff|differens|avvikelse|index|andel med|tak|taket|riktvärde|rekommend|invånare)",
+        r"\b(?:mål|målet|målvärde|budget|budgeterad|prognos|plan|förändring|förändr|diff|differens|avvikelse|index|andel med|tak|taket|riktvärde|rekommend|invånare|behov|bedömt|bedömning|förslag)",
     ))
     .expect("not a figure")
 });
@@ -93,6 +95,28 @@ static NOT_PLACES: LazyLock<Regex> = LazyLock::new(|| {
 });
 static CONTENTS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&fold::pattern(r"^(?:innehåll|innehållsförteckning)\b")).expect("contents")
+});
+
+/// Units and staff of social services, as a row's label names them.
+static SOCIAL_UNIT: LazyLock<Regex> = LazyLock::new(|| {
+    let words = format!(
+        "{}|{}|{}",
+        vocab::SOCIAL_SERVICES,
+        vocab::SOCIAL_PLACE,
+        vocab::SOCIAL_STAFF
+    );
+    Regex::new(&fold::pattern(&words)).expect("social units")
+});
+static SOCIAL_STAFF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&fold::pattern(&format!(r"\b{}\b", vocab::SOCIAL_STAFF))).expect("social staff")
+});
+
+/// A caption of a headcount: "Bemanning inom barn- och ungdomsenheten, antal".
+static STAFFING_CAPTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&fold::pattern(
+        r"\b(?:bemanning|årsarbetare|tillsatta tjänster|antal anställda|antal socialsekreterare)\b",
+    ))
+    .expect("staffing caption")
 });
 
 /// Percent, kronor and their scale, as a label or caption states the unit.
@@ -196,6 +220,22 @@ fn periods_run_together(cell: &str) -> Vec<&str> {
     } else {
         vec![cell]
     }
+}
+
+/// A header cell parted after each year that more words follow: "2019 Förändring" as
+/// "2019" and "Förändring", "Utfall 2019 Budget 2020" as "Utfall 2019" and "Budget 2020".
+fn apart_after_years(cell: &str) -> Vec<&str> {
+    static YEAR_AND_MORE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\b(?:19|20)\d\d(\s+)\S").expect("year and more"));
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    for c in YEAR_AND_MORE.captures_iter(cell) {
+        let gap = c.get(1).expect("the space after the year");
+        pieces.push(&cell[start..gap.start()]);
+        start = gap.end();
+    }
+    pieces.push(&cell[start..]);
+    pieces
 }
 
 /// A line cut into its cells, with the byte range of the line.
@@ -321,11 +361,17 @@ fn read_block(
     // A header: its cells after the first (or all, when the label column has no heading)
     // name periods, and none is a figure on its own.
     let header: Option<Vec<Option<time::Period>>> = rows.first().and_then(|r| {
-        let split: Vec<&str> = r
+        let mut split: Vec<&str> = r
             .cells
             .iter()
             .flat_map(|c| periods_run_together(c))
             .collect();
+        // Fewer header cells than the rows have values: a period and the next column's
+        // heading ran together ("2019 Förändring").
+        let widest = rows[1..].iter().map(|r| r.cells.len()).max().unwrap_or(0);
+        if split.len() < widest {
+            split = r.cells.iter().flat_map(|c| apart_after_years(c)).collect();
+        }
         let values = &split[periods_run_together(r.cells[0]).len()..];
         if values.iter().any(|c| cell_value(c).is_some()) {
             return None;
@@ -360,7 +406,13 @@ fn read_block(
     if other_service(&caption) {
         return;
     }
-    let caption_kind = kind_of(&caption);
+    // A caption names a headcount in words no label uses alone: "Bemanning och bedömt behov
+    // av socialsekreterare".
+    let caption_kind = kind_of(&caption).or_else(|| {
+        STAFFING_CAPTION
+            .is_match(&caption)
+            .then_some(Kind::Staffing)
+    });
     let caption_period = time::find(&caption, published).first().map(|t| t.period);
     for row in data {
         let label = fold::lowered(row.cells[0]);
@@ -370,6 +422,10 @@ fn read_block(
             continue;
         }
         let place = geo::lookup(row.cells[0].trim_end_matches(':'));
+        // A unit or staff group of social services: "Socionomer, individ- och
+        // familjeomsorg" under "Kostnad för inhyrd personal per yrkesgrupp, tkr",
+        // "Socialförvaltningen" under "Sjukfrånvaro per förvaltning, procent".
+        let social_unit = place.is_none() && SOCIAL_UNIT.is_match(&label);
         let (kind, described) = match (kind_of(&label), place) {
             (Some(k), _) => (k, label.as_str()),
             (None, Some(_))
@@ -380,9 +436,18 @@ fn read_block(
                     None => continue,
                 }
             }
+            (None, None) if social_unit => match caption_kind {
+                Some(k) => (k, caption.as_str()),
+                None => continue,
+            },
             _ => continue,
         };
-        if YARDSTICK_ROW.is_match(&label) || NOT_A_FIGURE.is_match(&caption) && place.is_some() {
+        // A total is a yardstick, save the total of a unit's social workers ("Summa
+        // socialsekreterare").
+        let staff_total = place.is_none() && SOCIAL_STAFF.is_match(&label);
+        if (YARDSTICK_ROW.is_match(&label) && !staff_total)
+            || NOT_A_FIGURE.is_match(&caption) && place.is_some()
+        {
             continue;
         }
         let values: Vec<Option<numerals::Quantity>> =
@@ -413,12 +478,21 @@ fn read_block(
                 continue; // a column of changes, budgets or targets
             }
             let (value, unit) = scaled(&q, kind, described);
+            // The range's upper end in the same scale ("tkr").
+            let high = q.high.map(|h| {
+                if q.value == 0.0 {
+                    h
+                } else {
+                    h * value / q.value
+                }
+            });
             if kind == Kind::Staffing && unit != Unit::Count {
                 continue;
             }
             out.push(TableFigure {
                 kind,
                 value,
+                high,
                 unit,
                 approx: q.approx,
                 role: role.clone(),
@@ -480,6 +554,58 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    /// Rows of units and staff groups take the measure of the caption ("per yrkesgrupp",
+    /// "per förvaltning", "Bemanning"); the total of the social workers counts, other
+    /// totals and other services do not; need and proposal columns give nothing; a range
+    /// keeps its upper end; a period and the next heading run together are parted.
+    #[test]
+    fn units_under_a_caption_that_names_the_measure() {
+        let got = |text: &str| -> Vec<(Kind, f64, Option<String>)> {
+            figures(text, PubDate::parse("2024-11-14").as_ref())
+                .into_iter()
+                .map(|f| (f.kind, f.value, f.period.map(|p| p.to.to_string())))
+                .collect()
+        };
+        let hired = "Tabell 1. Kostnad för inhyrd personal per yrkesgrupp, tkr\n\
+                     Yrkesgrupp\t2021\n\
+                     Socionomer, individ- och familjeomsorg\t8 940\n\
+                     Sjuksköterskor, hemsjukvård\t3 410\n\
+                     Totalt\t12 350\n";
+        assert_eq!(
+            got(hired),
+            vec![(Kind::Consultants, 8_940_000.0, Some("2021-12-31".into()))]
+        );
+        let staffing = "Tabell 2. Bemanning och bedömt behov av socialsekreterare\n\
+                        Verksamhet\tBemanning 2024-09-30\tBedömt behov 2027\n\
+                        Vuxen och beroende\t31\t33\n\
+                        Summa socialsekreterare\t89\t99\n";
+        assert_eq!(
+            got(staffing),
+            vec![
+                (Kind::Staffing, 31.0, Some("2024-09-30".into())),
+                (Kind::Staffing, 89.0, Some("2024-09-30".into())),
+            ]
+        );
+        let plans = "Budget för inhyrd personal, socialförvaltningen, tkr\n\
+                     Enhet\tBudget 2025\tFörslag 2026\n\
+                     Barn och unga, utredning\t3 000\t2 000\n";
+        assert_eq!(got(plans), vec![]);
+        let changes = "Tabell 3. Personalnyckeltal\n\
+                       Nyckeltal\t2018\t2019 Förändring\n\
+                       Sjukfrånvaro, procent\t9,4\t8,7\t-0,7\n";
+        assert_eq!(
+            got(changes),
+            vec![
+                (Kind::SickLeave, 9.4, Some("2018-12-31".into())),
+                (Kind::SickLeave, 8.7, Some("2019-12-31".into())),
+            ]
+        );
+        let ranges = "Nyckeltal\t2018\n\
+                      Aktuella ärenden per socialsekreterare\t28–35\n";
+        let f = figures(ranges, None);
+        assert_eq!((f[0].value, f[0].high), (28.0, Some(35.0)));
     }
 
     /// Header cells a single space runs together are parted at their years; other cells

@@ -2365,36 +2365,72 @@ fn look_alikes_that_give_claims(nonclaims: &str) -> Vec<String> {
         .collect()
 }
 
-/// Of a file of claims (a sentence, a tab, then "kind value [of total]" a line), how many
-/// give the claim expected, and how many there are.
+/// Of a file of claims (a sentence, a tab, then "kind value [of total]" a line, several
+/// parted by "; "), how many lines give every claim expected, and how many lines there are.
 fn claims_found(claims: &str) -> (usize, usize) {
     let (mut found, mut all) = (0, 0);
     for line in claims.lines().filter(|l| !l.trim().is_empty()) {
         let (text, expected) = line
             .split_once('\t')
             .expect("a tab before the expected claim");
-        let words: Vec<&str> = expected.split_whitespace().collect();
-        let kind = Kind::parse(words[0]).expect("a kind");
-        // "40-45" is a range (its low end is the value); "-6" a fall.
-        let (sign, figure) = match words[1].strip_prefix('-') {
-            Some(rest) => (-1.0, rest),
-            None => (1.0, words[1]),
-        };
-        let value: f64 = sign
-            * figure
-                .split('-')
-                .next()
-                .unwrap()
-                .parse::<f64>()
-                .expect("a value");
-        let of = (words.get(2) == Some(&"of")).then(|| words[3].parse::<f64>().expect("of"));
+        let got = run(text);
         all += 1;
-        found += run(text)
-            .iter()
-            .any(|c| c.kind == kind && c.value == Some(value) && (of.is_none() || c.of == of))
-            as usize;
+        found += expected
+            .split(';')
+            .map(expected_claim)
+            .all(|(kind, value, of)| {
+                got.iter().any(|c| {
+                    c.kind == kind && c.value == Some(value) && (of.is_none() || c.of == of)
+                })
+            }) as usize;
     }
     (found, all)
+}
+
+/// A claim a file of look-alikes expects: its kind, value and total.
+type Expected = (Kind, f64, Option<f64>);
+
+/// "resigned 11 of 18", "caseload 40-45" (a range: its low end is the value), "workload_change
+/// -6" (a fall) as kind, value and total.
+fn expected_claim(expected: &str) -> Expected {
+    let words: Vec<&str> = expected.split_whitespace().collect();
+    let kind = Kind::parse(words[0]).expect("a kind");
+    let (sign, figure) = match words[1].strip_prefix('-') {
+        Some(rest) => (-1.0, rest),
+        None => (1.0, words[1]),
+    };
+    let value: f64 = sign
+        * figure
+            .split('-')
+            .next()
+            .unwrap()
+            .parse::<f64>()
+            .expect("a value");
+    let of = (words.get(2) == Some(&"of")).then(|| words[3].parse::<f64>().expect("of"));
+    (kind, value, of)
+}
+
+/// The tables of a file of look-alike tables (blocks of a caption, a header and rows, cells
+/// parted by tabs, blocks by a line "---"; a block of claims ends with "EXPECT: kind value;
+/// ..."): the blocks, each with the claims it should give.
+fn table_blocks(file: &str) -> Vec<(String, Vec<Expected>)> {
+    file.split("\n---\n")
+        .filter(|b| !b.trim().is_empty())
+        .map(|block| {
+            let (table, expected): (Vec<&str>, Vec<&str>) =
+                block.lines().partition(|l| !l.starts_with("EXPECT:"));
+            let expected = expected
+                .first()
+                .map(|e| {
+                    e["EXPECT:".len()..]
+                        .split(';')
+                        .map(expected_claim)
+                        .collect()
+                })
+                .unwrap_or_default();
+            (table.join("\n"), expected)
+        })
+        .collect()
 }
 
 /// The constructions a sixth set of unseen text (annual and personnel reports, trade press,
@@ -3124,4 +3160,113 @@ fn forecasts_and_denials() {
     .map(|c| (c.kind, c.value))
     .collect();
     assert_eq!(got, vec![(Kind::Resigned, Some(9.0))]);
+}
+
+/// Constructions the `records` set (municipal records as PDFs) showed, in other words and
+/// figures.
+#[test]
+fn constructions_the_records_set_showed() {
+    check_docs(&[
+        // what the reports are about, at length before the verb
+        (
+            "Antalet anmälningar om barn som far illa eller riskerar att fara illa har under året ökat med 27 procent.",
+            &[want(WorkloadChange, 27.0, Percent)],
+        ),
+        // a part of the year between the verb and the figure
+        (
+            "Sjukfrånvaron bland handläggarna var under andra kvartalet 2021 8,3 procent.",
+            &[want(SickLeave, 8.3, Percent)],
+        ),
+        // turnover of a group named at length
+        (
+            "Personalomsättningen bland socialsekreterarna inom myndighetsutövningen för barn och unga låg på 31 procent.",
+            &[want(Resigned, 31.0, Percent)],
+        ),
+        // a year, then "till" and the figure of that year: no range
+        (
+            "Kostnaden för inhyrda socionomer uppgick 2019 till 2 750 tkr.",
+            &[want(Consultants, 2_750_000.0, Sek)],
+        ),
+        // posts filled by hired staff
+        (
+            "Tre av tjänsterna är bemannade med inhyrda socialsekreterare.",
+            &[want(Consultants, 3.0, People)],
+        ),
+        // part of those who left, in a time of its own
+        (
+            "Under 2022 har 21 socialsekreterare slutat, varav åtta under första halvåret.",
+            &[want(Resigned, 21.0, People), want(Resigned, 8.0, People)],
+        ),
+        // another place's figure after the total
+        (
+            "I Kalmar har 9 av 30 handläggare slutat under året, medan motsvarande antal i Nybro var fyra.",
+            &[want(Resigned, 9.0, People).of(30.0), want(Resigned, 4.0, People)],
+        ),
+        // staff interviewed in an inspection named before
+        (
+            "Arbetsmiljöverket har genomfört en inspektion av socialtjänsten. Av de 22 socialsekreterare som tillfrågades uppgav 15 att de inte hinner med sina ärenden.",
+            &[want(Inspection, 15.0, Cases).of(22.0)],
+        ),
+        // an audit by "vi", the review named in the paragraph
+        (
+            "Vi har granskat 30 utredningar från 2021. I 11 av 30 utredningar saknades en plan för uppföljning.",
+            &[want(Inspection, 11.0, Cases).of(30.0)],
+        ),
+    ]);
+    // And not: interviews without a review, a share of the country's staff.
+    for text in [
+        "Facket frågade sina medlemmar i våras. Av de 40 socialsekreterare som tillfrågades uppgav 25 att de vill byta jobb.",
+        "Enligt en undersökning funderar 35 procent av landets socialsekreterare på att sluta.",
+    ] {
+        let got = run(text);
+        assert!(
+            got.iter().all(|c| c.kind != Inspection && c.kind != IntentToQuit),
+            "{text}: {got:?}"
+        );
+    }
+}
+
+/// Look-alikes a review wrote against the rules of the `records` round
+/// (`tests/fixtures/claims-adversarial/records-*.txt`): tables of other services, budgets,
+/// needs and forecasts under captions like the set's, and sentences like its new
+/// constructions that are not claims ("varav" of hires, posts held by permanent staff, a
+/// newspaper's interviews, denials after the figure); and claims in those constructions in
+/// other words. With the round's first rules, 3 of the 40 sentences gave a claim and 7 of
+/// the 20 claims were found; after widening and narrowing, 0 and 19. The tables: 1 of 12
+/// false (a column "Förslag 2026"), 24 of 24 claims found; now 0 and 24.
+#[test]
+fn look_alikes_of_the_records_rules() {
+    let false_claims = look_alikes_that_give_claims(include_str!(
+        "../../tests/fixtures/claims-adversarial/records-nonclaims.txt"
+    ));
+    assert!(false_claims.is_empty(), "{}", false_claims.join("\n"));
+    let (found, all) = claims_found(include_str!(
+        "../../tests/fixtures/claims-adversarial/records-claims.txt"
+    ));
+    assert_eq!(all, 20);
+    assert!(found >= 19, "found {found} of {all}");
+
+    let false_tables: Vec<String> = table_blocks(include_str!(
+        "../../tests/fixtures/claims-adversarial/records-tables-nonclaims.txt"
+    ))
+    .into_iter()
+    .filter_map(|(table, _)| {
+        let got = run(&table);
+        (!got.is_empty()).then(|| format!("{table}\n=> {} {:?}", got[0].kind, got[0].value))
+    })
+    .collect();
+    assert!(false_tables.is_empty(), "{}", false_tables.join("\n\n"));
+    let tables = table_blocks(include_str!(
+        "../../tests/fixtures/claims-adversarial/records-tables-claims.txt"
+    ));
+    assert_eq!(tables.len(), 8);
+    for (table, expected) in tables {
+        let got: Vec<(Kind, Option<f64>)> = run(&table).iter().map(|c| (c.kind, c.value)).collect();
+        let mut want: Vec<(Kind, Option<f64>)> =
+            expected.iter().map(|(k, v, _)| (*k, Some(*v))).collect();
+        let mut got_sorted = got.clone();
+        want.sort_by(|a, b| format!("{a:?}").cmp(&format!("{b:?}")));
+        got_sorted.sort_by(|a, b| format!("{a:?}").cmp(&format!("{b:?}")));
+        assert_eq!(got_sorted, want, "{table}");
+    }
 }

@@ -720,14 +720,17 @@ fn resolve(family: Family, caps: &regex::Captures, published: Option<&PubDate>) 
             })
         }
         Family::Half => {
-            let y = year("y").or_else(rel_year).or(pub_year)?;
-            match get("n")?.as_str() {
-                "första" => Period::months(y, 1, y, 6),
-                _ => Period::months(y, 7, y, 12),
-            }
+            let first_month = if get("n")?.as_str() == "första" {
+                1
+            } else {
+                7
+            };
+            let y = year("y")
+                .or_else(rel_year)
+                .or_else(|| latest_begun(published?, first_month))?;
+            Period::months(y, first_month, y, first_month + 5)
         }
         Family::Quarter => {
-            let y = year("y").or_else(rel_year).or(pub_year)?;
             let q = match (get("n"), get("d")) {
                 (Some(n), _) => match n.as_str() {
                     "första" => 1,
@@ -738,6 +741,9 @@ fn resolve(family: Family, caps: &regex::Captures, published: Option<&PubDate>) 
                 (None, Some(d)) => d.parse().ok()?,
                 _ => return None,
             };
+            let y = year("y")
+                .or_else(rel_year)
+                .or_else(|| latest_begun(published?, q * 3 - 2))?;
             Period::months(y, q * 3 - 2, y, q * 3)
         }
         Family::MonthYear => {
@@ -927,7 +933,8 @@ fn resolve(family: Family, caps: &regex::Captures, published: Option<&PubDate>) 
 /// Socialtjänstförvaltningen", "Delårsrapport januari–augusti 2019", "Uppföljning tertial 1
 /// 2024". A report published in March speaks of the year before as "under året" and of its
 /// state "vid årets slut"; its figures without a time of their own are of that period. Not
-/// after the publication: a report on the year so far ends when it was published.
+/// after the publication: a report on the year so far ends with the last month closed when
+/// it was published.
 pub fn reported_period(title: &str, published: Option<&PubDate>) -> Option<Period> {
     static REPORT: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&super::fold::pattern(
@@ -940,11 +947,32 @@ pub fn reported_period(title: &str, published: Option<&PubDate>) -> Option<Perio
         return None;
     }
     let named = find(title, published).into_iter().next()?.period;
-    let to = published.map_or(named.to, |p| named.to.min(p.last()));
+    // A report on a period still running when it came out covers the months closed by
+    // then: "Delårsrapport 2 2025" of 18 September 2025 is of January to August.
+    let to = published.map_or(named.to, |p| {
+        let day = p.last();
+        if named.to <= day {
+            return named.to;
+        }
+        let month_before = day.with_day(1).and_then(|d| d.pred_opt()).unwrap_or(day);
+        if month_before >= named.from {
+            month_before
+        } else {
+            day
+        }
+    });
     (named.from <= to).then_some(Period {
         from: named.from,
         to,
     })
+}
+
+/// The year of the latest part of a year that starts in `month` and had begun by the
+/// publication: "andra halvåret" in a January record is the second half of the year before.
+fn latest_begun(published: &PubDate, month: u32) -> Option<i32> {
+    let end = published.last();
+    let begun = NaiveDate::from_ymd_opt(end.year(), month, 1)? <= end;
+    Some(if begun { end.year() } else { end.year() - 1 })
 }
 
 /// Years counted from another year the text named before, not from the publication: "året
@@ -1511,7 +1539,8 @@ mod tests {
         (t.period.from, t.period.to)
     }
 
-    /// A report's title names the period it covers, never past its publication.
+    /// A report's title names the period it covers, never past its publication, and of a
+    /// period still running then, the months closed by then.
     #[test]
     fn reported_periods_from_titles() {
         let p = |s: &str| PubDate::parse(s);
@@ -1529,7 +1558,18 @@ mod tests {
             (
                 "Delårsrapport 2 2017",
                 "2017-09-19",
-                Some((ymd(2017, 1, 1), ymd(2017, 9, 19))),
+                Some((ymd(2017, 1, 1), ymd(2017, 8, 31))),
+            ),
+            (
+                "Månadsuppföljning april 2024",
+                "2024-05-14",
+                Some((ymd(2024, 4, 1), ymd(2024, 4, 30))),
+            ),
+            // No month closed yet: up to the day.
+            (
+                "Uppföljning 2025",
+                "2025-01-15",
+                Some((ymd(2025, 1, 1), ymd(2025, 1, 15))),
             ),
             ("Protokoll socialnämnden 2024-09-24", "2024-09-24", None),
             ("Tolv socialsekreterare slutade 2023", "2024-01-10", None),
@@ -1539,6 +1579,28 @@ mod tests {
             let got = reported_period(title, p(published).as_ref()).map(|r| (r.from, r.to));
             assert_eq!(got, want, "{title}");
         }
+    }
+
+    /// A half or a quarter without its year is the latest begun by the publication.
+    #[test]
+    fn halves_and_quarters_without_a_year() {
+        let got = |text: &str, published: &str| one(text, Some(published));
+        assert_eq!(
+            got("varav sju under andra halvåret", "2026-01-20"),
+            Some((ymd(2025, 7, 1), ymd(2025, 12, 31)))
+        );
+        assert_eq!(
+            got("under första halvåret", "2026-09-01"),
+            Some((ymd(2026, 1, 1), ymd(2026, 6, 30)))
+        );
+        assert_eq!(
+            got("under fjärde kvartalet", "2024-02-10"),
+            Some((ymd(2023, 10, 1), ymd(2023, 12, 31)))
+        );
+        assert_eq!(
+            got("under andra kvartalet 2021", "2024-02-10"),
+            Some((ymd(2021, 4, 1), ymd(2021, 6, 30)))
+        );
     }
 
     #[test]

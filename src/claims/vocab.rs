@@ -78,6 +78,13 @@ pub const FORECAST: &str = r"\b(?:räknar (?:nu |också |dessutom )?med|beräkna
 /// ökat med 60 procent", "Enkäten visar inte att 25 procent vill sluta".
 pub const DENIED: &str = r"\b(?:det (?:stämmer|är) inte (?:alls )?(?:sant |korrekt |riktigt |rätt )?att|det är (?:fel|felaktigt|osant|en myt) att|(?:inget|ingenting) (?:som )?tyder på att|visar inte att|stämmer inte att|finns (?:inga|inget) belägg för att|dementerar att|förnekar att|tillbakavisar (?:uppgiften|påståendet) (?:om )?att)\b";
 
+/// A report or rumour the sentence denies after the figure: "Uppgiften om att 15
+/// socialsekreterare har sagt upp sig är felaktig", "Ryktet om att hälften skulle ha sagt
+/// upp sig tillbakavisas". Both halves must stand in the sentence.
+pub const DENIED_REPORT: &str =
+    r"\b(?:uppgiften|uppgifterna|ryktet|ryktena|påståendet|påståendena) om att\b";
+pub const DENIED_AFTER: &str = r"\b(?:är|var) (?:felaktig|felaktiga|fel|osann|osanna|inte korrekt|inte sann)\b|\b(?:stämmer|stämde) inte\b|\b(?:tillbakavisas|tillbakavisades|dementeras|dementerades|avfärdas|avfärdades)\b";
+
 /// A sick-leave rate set as a goal ("Kommunens mål för sjukfrånvaro är 6 procent",
 /// "sjukfrånvaron ska understiga 7 procent"). Narrower than [`TARGET`]: "högst sjukfrånvaro
 /// hade IFO", "facket kräver åtgärder eftersom sjukfrånvaron är 14 procent" report a rate.
@@ -151,7 +158,7 @@ pub const NOW: &str = r"(?:(?:också|även|dessutom) )?(?:(?:fortfarande|just nu
 
 /// A time named between a verb and its figure: "var vid årsskiftet tre", "var förra året 5,1
 /// procent", "var den 1 februari 2022 tio". (Part of [`NOW`].)
-pub const WHEN: &str = r"(?:vid årsskiftet|vid årets (?:början|slut)|vid (?:utgången|slutet) av (?:året|[a-zåäö]+(?: \d{4})?|\d{4})|i fjol|förra året|i år|under (?:året|fjolåret|\d{4})|(?:i|under) (?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)(?: \d{4})?|den \d{1,2} [a-zåäö]+(?: \d{4})?)";
+pub const WHEN: &str = r"(?:vid årsskiftet|vid årets (?:början|slut)|vid (?:utgången|slutet) av (?:året|[a-zåäö]+(?: \d{4})?|\d{4})|i fjol|förra året|i år|under (?:året|fjolåret|\d{4})|under (?:första|andra|tredje|fjärde) (?:kvartalet|tertialet|halvåret)(?: \d{4})?|(?:i|under) (?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)(?: \d{4})?|den \d{1,2} [a-zåäö]+(?: \d{4})?)";
 
 /// Expands the tokens of a rule into a regex over the masked sentence.
 #[cfg(test)]
