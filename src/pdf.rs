@@ -463,15 +463,16 @@ impl TableRow {
     /// Takes the next baseline into a header that holds no figure yet, cell by cell where
     /// the pieces stand over one another, as a cell of its own where none does: a header
     /// row's cells wrapped over two lines with its label set in the middle ("Jan–aug" /
-    /// "Nyckeltal" / "2016").
+    /// "Nyckeltal" / "2016"). Its pieces are short, as header cells are: a line of text
+    /// below is no part of it.
     fn take_header_line(&mut self, fragments: &[Line]) -> bool {
         let first = &fragments[0];
         if first.band
             || self.has_figure()
             || first.y - self.last_y > 1.4 * self.size
-            || fragments
-                .iter()
-                .any(|f| FIGURE_CELL.is_match(&f.text) && !YEAR.is_match(&f.text))
+            || fragments.iter().any(|f| {
+                !short_cell(&f.text) || FIGURE_CELL.is_match(&f.text) && !YEAR.is_match(&f.text)
+            })
         {
             return false;
         }

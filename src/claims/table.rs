@@ -203,27 +203,10 @@ fn header_period(cell: &str, published: Option<&PubDate>) -> Option<time::Period
     time::find(&written, published).first().map(|t| t.period)
 }
 
-/// A header cell of periods that one space parts ("Jan–aug 2016 Jan–aug 2015", "2023 2022")
-/// as a cell each: a PDF's narrow columns set their headers closer than a cell gap, and
-/// plain-text tables often run them together. Any other cell is one cell.
-fn periods_run_together(cell: &str) -> Vec<&str> {
-    static ENDS_IN_A_YEAR: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?:\S.*?\s)??(?:19|20)\d\d(?:\s|$)").expect("periods"));
-    let pieces: Vec<&str> = ENDS_IN_A_YEAR
-        .find_iter(cell)
-        .map(|m| m.as_str().trim_end())
-        .collect();
-    let covered: usize = ENDS_IN_A_YEAR.find_iter(cell).map(|m| m.len()).sum();
-    // Cells come trimmed, their pieces parted by one space each.
-    if pieces.len() >= 2 && covered == cell.len() {
-        pieces
-    } else {
-        vec![cell]
-    }
-}
-
-/// A header cell parted after each year that more words follow: "2019 Förändring" as
-/// "2019" and "Förändring", "Utfall 2019 Budget 2020" as "Utfall 2019" and "Budget 2020".
+/// A header cell parted after each year that more words follow: "Jan–aug 2016 Jan–aug 2015"
+/// as two periods, "2019 Förändring" as "2019" and "Förändring", "Utfall 2019 Budget 2020" as
+/// "Utfall 2019" and "Budget 2020". A PDF's narrow columns set their headers closer than a
+/// cell gap, and plain-text tables often write them so.
 fn apart_after_years(cell: &str) -> Vec<&str> {
     static YEAR_AND_MORE: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\b(?:19|20)\d\d(\s+)\S").expect("year and more"));
@@ -361,18 +344,16 @@ fn read_block(
     // A header: its cells after the first (or all, when the label column has no heading)
     // name periods, and none is a figure on its own.
     let header: Option<Vec<Option<time::Period>>> = rows.first().and_then(|r| {
-        let mut split: Vec<&str> = r
-            .cells
-            .iter()
-            .flat_map(|c| periods_run_together(c))
-            .collect();
-        // Fewer header cells than the rows have values: a period and the next column's
-        // heading ran together ("2019 Förändring").
+        // Fewer header cells than the rows have: a period and the next column's heading ran
+        // together ("Jan–aug 2016 Jan–aug 2015", "2019 Förändring").
         let widest = rows[1..].iter().map(|r| r.cells.len()).max().unwrap_or(0);
-        if split.len() < widest {
-            split = r.cells.iter().flat_map(|c| apart_after_years(c)).collect();
-        }
-        let values = &split[periods_run_together(r.cells[0]).len()..];
+        let (split, label_pieces) = if r.cells.len() < widest {
+            let split: Vec<&str> = r.cells.iter().flat_map(|c| apart_after_years(c)).collect();
+            (split, apart_after_years(r.cells[0]).len())
+        } else {
+            (r.cells.clone(), 1)
+        };
+        let values = &split[label_pieces..];
         if values.iter().any(|c| cell_value(c).is_some()) {
             return None;
         }
@@ -608,22 +589,21 @@ mod tests {
         assert_eq!((f[0].value, f[0].high), (28.0, Some(35.0)));
     }
 
-    /// Header cells a single space runs together are parted at their years; other cells
+    /// Header cells a single space runs together are parted after their years; other cells
     /// stay whole.
     #[test]
     fn periods_run_together_are_parted() {
         assert_eq!(
-            periods_run_together("Jan–aug 2016 Jan–aug 2015"),
+            apart_after_years("Jan–aug 2016 Jan–aug 2015"),
             vec!["Jan–aug 2016", "Jan–aug 2015"]
         );
-        assert_eq!(periods_run_together("2023 2022"), vec!["2023", "2022"]);
-        for whole in [
-            "Utfall jan–aug 2016",
-            "2023-12-31 2022-12-31",
-            "Budget 2016 helår",
-            "14",
-        ] {
-            assert_eq!(periods_run_together(whole), vec![whole]);
+        assert_eq!(apart_after_years("2023 2022"), vec!["2023", "2022"]);
+        assert_eq!(
+            apart_after_years("2019 Förändring"),
+            vec!["2019", "Förändring"]
+        );
+        for whole in ["Utfall jan–aug 2016", "2023-12-31", "14"] {
+            assert_eq!(apart_after_years(whole), vec![whole]);
         }
         let text = "Tabell 1. Personal\n\nNyckeltal  2023 2022\nVakanta tjänster, socialsekreterare  7  4\n";
         let got: Vec<(f64, i32)> = figures(text, None)
