@@ -829,6 +829,7 @@ fn the_letterhead_names_the_municipality() {
     ] {
         let r = parse(file);
         assert_eq!(r["title"], title, "{file}");
+        assert_eq!(r["municipality"], municipality, "{file}");
         // The text never writes the name so (in Växjö's minutes, only in capitals).
         assert!(!text(&r).contains(municipality), "{file}");
         let o = avhopp(&["extract", "--format", "jsonl", file]);

@@ -1,9 +1,11 @@
 //! Usage: avhopp parse [--format jsonl|text] PATH...
 //!
 //! Prints what avhopp reads from each file, the same way `ingest` and `extract` read it: the
-//! path, title, publication date, author, publisher, URL, language, type (html or text) and
-//! the main text. `--format jsonl` prints one JSON object per file with exactly those keys
-//! (`published`, `author`, `publisher`, `url` and `lang` are null when unknown); `text`
+//! path, title, publication date, author, publisher, URL, the municipality the document is
+//! about when its text does not say (its sidecar's, or a PDF's letterhead), language, type
+//! (html or text) and the main text. `--format jsonl` prints one JSON object per file with
+//! exactly those keys (`published`, `author`, `publisher`, `url`, `municipality` and `lang`
+//! are null when unknown); `text`
 //! prints the metadata as `key: value` lines, a blank line and the text. A file that cannot
 //! be read gets a one-line error on stderr; the others go on, and the exit status is 1.
 
@@ -40,6 +42,7 @@ struct Parsed<'a> {
     author: Option<&'a str>,
     publisher: Option<&'a str>,
     url: Option<&'a str>,
+    municipality: Option<&'static str>,
     lang: Option<&'static str>,
     #[serde(rename = "type")]
     kind: &'static str,
@@ -55,6 +58,7 @@ impl<'a> Parsed<'a> {
             author: doc.author.as_deref(),
             publisher: doc.publisher.as_deref(),
             url: doc.url.as_deref(),
+            municipality: doc.municipality.map(|m| m.name),
             lang: lang::detect(&doc.text),
             kind: doc.format.as_str(),
             text: &doc.text,
@@ -109,6 +113,7 @@ fn write_text(out: &mut impl Write, p: &Parsed, separate: bool) -> io::Result<()
     writeln!(out, "author: {}", or_dash(p.author))?;
     writeln!(out, "publisher: {}", or_dash(p.publisher))?;
     writeln!(out, "url: {}", or_dash(p.url))?;
+    writeln!(out, "municipality: {}", or_dash(p.municipality))?;
     writeln!(out, "lang: {}", or_dash(p.lang))?;
     writeln!(out, "type: {}", p.kind)?;
     writeln!(out, "\n{}", p.text)
