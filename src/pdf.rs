@@ -16,7 +16,8 @@
 //! - **tables**: cells that stand at one baseline, apart by more than a word space, the
 //!   ones after the first short, in a run of such rows with a figure among them, become one
 //!   line a row with a tab between cells, and the table a paragraph of its own (a label or
-//!   header wrapped in its cell is joined to its row); so `claims::table` reads them as it
+//!   header wrapped in its cell is joined to its row; rows that run into the page's bands
+//!   at the table's pitch stay rows, a footer set apart does not); so `claims::table` reads them as it
 //!   reads plain-text and HTML tables. Cells less than two and a half ems apart stay one
 //!   piece of text (narrow columns set flush right): the table reader parts header periods
 //!   run together ("Jan–aug 2016 Jan–aug 2015") again;
@@ -400,10 +401,10 @@ struct TableRow {
 
 impl TableRow {
     /// The fragments of one baseline as a row: at least two, set apart, the ones after the
-    /// first short.
+    /// first short. (Whether a row in the page's bands belongs to a table is the caller's to
+    /// judge.)
     fn of(fragments: &[Line]) -> Option<TableRow> {
         if fragments.len() < 2
-            || fragments.iter().any(|f| f.band)
             || !fragments[1..].iter().all(|f| short_cell(&f.text))
             || fragments
                 .windows(2)
@@ -544,14 +545,27 @@ fn join_table_rows(mut lines: Vec<Line>) -> Vec<Line> {
                 j += 1;
                 continue;
             }
-            if let Some(row) = TableRow::of(next) {
-                // Rows of one table follow at a row's height or so, not a page's width away.
-                if rows.last().is_some_and(|r| row.y - r.last_y > 3.0 * r.size) {
-                    break;
+            // A row in the page's top or bottom band, where headers and footers stand, only
+            // goes on a table at the pitch of its rows: a table may run to the foot of the
+            // page, while a footer stands apart ("Luleå kommun    2" is no row).
+            let band = next.iter().any(|f| f.band);
+            let pitch = match rows.as_slice() {
+                [.., a, b] => b.y - a.last_y,
+                _ => 0.0,
+            };
+            match TableRow::of(next) {
+                Some(row)
+                    if !band
+                        || row.y - rows.last().map_or(f64::MAX, |r| r.last_y) <= 1.25 * pitch =>
+                {
+                    // Rows of one table follow at a row's height or so, not a page's width
+                    // away.
+                    if rows.last().is_some_and(|r| row.y - r.last_y > 3.0 * r.size) {
+                        break;
+                    }
+                    rows.push(row);
                 }
-                rows.push(row);
-            } else {
-                break;
+                _ => break,
             }
             j += 1;
         }
@@ -1381,6 +1395,36 @@ mod tests {
         assert_eq!(
             paragraphs(&pages),
             "Tabell 1\n\nVakanta tjänster\t7\nSjukfrånvaro, procent\t9,1"
+        );
+
+        // A table that runs into the page's bottom band keeps its rows there; a footer set
+        // apart from it is no row of it.
+        let band = |mut l: Line| {
+            l.band = true;
+            l
+        };
+        let foot = join_table_rows(vec![
+            piece("Nämnd", 70.0, 110.0, 740.0),
+            piece("18 400", 300.0, 330.0, 740.0),
+            piece("Individ- och familjeomsorg", 70.0, 190.0, 753.0),
+            piece("142 300", 300.0, 335.0, 753.0),
+            band(piece("Äldreomsorg", 70.0, 130.0, 766.0)),
+            band(piece("486 900", 300.0, 335.0, 766.0)),
+            band(piece("Luleå kommun", 70.0, 130.0, 790.0)),
+            band(piece("2", 500.0, 506.0, 790.0)),
+        ]);
+        let rows: Vec<&str> = foot
+            .iter()
+            .filter(|l| l.row)
+            .map(|l| l.text.as_str())
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                "Nämnd\t18 400",
+                "Individ- och familjeomsorg\t142 300",
+                "Äldreomsorg\t486 900"
+            ]
         );
 
         // Two columns of text: the right column's lines are long, so no row; a short last
