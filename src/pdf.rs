@@ -17,10 +17,10 @@
 //!   ones after the first short, in a run of such rows with a figure among them, become one
 //!   line a row with a tab between cells, and the table a paragraph of its own (a label or
 //!   header wrapped in its cell is joined to its row; rows that run into the page's bands
-//!   at the table's pitch stay rows, a footer set apart does not); so `claims::table` reads them as it
-//!   reads plain-text and HTML tables. Cells less than two and a half ems apart stay one
-//!   piece of text (narrow columns set flush right): the table reader parts header periods
-//!   run together ("Jan–aug 2016 Jan–aug 2015") again;
+//!   at the table's pitch stay rows, a footer set apart does not); so `claims::table`
+//!   reads them as it reads plain-text and HTML tables. Cells less than two and a half ems
+//!   apart stay one piece of text (narrow columns set flush right): the table reader parts
+//!   header periods run together ("Jan–aug 2016 Jan–aug 2015") again;
 //! - **hyphenation** undone: "social-" + "sekreterare" is joined when the next line goes on
 //!   in lower case (or the joined word occurs elsewhere in the document), while
 //!   "Rinkeby-" + "Kista" and "barn-" + "och unga" keep their hyphen.
