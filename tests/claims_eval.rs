@@ -236,7 +236,7 @@ fn an_archive_of_features_audits_and_tables() {
 /// reports, minutes, audits, a decision, a staffing plan), 15 of 16 with tables of staffing
 /// figures. Unread with 860b989, F1 0.522 (precision 0.947, recall 0.360: PDF tables came
 /// out as a column of labels and a column of figures); with the PDF reader's tables, 0.854;
-/// 0.997 after it was read and tuned on, municipality accuracy 0.874 → 1.0 (the letterhead).
+/// 1.0 after it was read and tuned on, municipality accuracy 0.874 → 1.0 (the letterhead).
 #[test]
 fn municipal_records_as_pdf() {
     check("claims-eval/records", 0.97, 0.97);

@@ -221,6 +221,35 @@ fn apart_after_years(cell: &str) -> Vec<&str> {
     pieces
 }
 
+/// The row of a total over a city's districts: "Staden totalt", "Hela kommunen", "Summa".
+static CITY_TOTAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&fold::pattern(
+        r"^(?:(?:staden|kommunen|hela staden|hela kommunen)(?: totalt| sammantaget)?|(?:totalt|summa|total)(?: (?:staden|kommunen))?)$",
+    ))
+    .expect("city total")
+});
+
+/// The one municipality whose districts a table's rows are, when at least one row names a
+/// district and not the municipality itself (Angered, Östra Göteborg → Göteborg).
+fn city_of_districts(rows: &[Row]) -> Option<&'static Municipality> {
+    let mut city: Option<&'static Municipality> = None;
+    let mut district = false;
+    for row in rows {
+        let label = row.cells[0].trim_end_matches(':');
+        let folded = fold::lowered(label);
+        if YARDSTICK_ROW.is_match(&folded) || CITY_TOTAL.is_match(&folded) {
+            continue;
+        }
+        let m = geo::lookup(label)?;
+        if city.is_some_and(|c| c.code != m.code) {
+            return None;
+        }
+        city = Some(m);
+        district |= !label.eq_ignore_ascii_case(m.name);
+    }
+    city.filter(|_| district)
+}
+
 /// A line cut into its cells, with the byte range of the line.
 struct Row<'a> {
     cells: Vec<&'a str>,
@@ -395,6 +424,7 @@ fn read_block(
             .then_some(Kind::Staffing)
     });
     let caption_period = time::find(&caption, published).first().map(|t| t.period);
+    let city = city_of_districts(data);
     for row in data {
         let label = fold::lowered(row.cells[0]);
         // A numbered heading ("2. Vakanta tjänster  7") is a page reference.
@@ -402,7 +432,10 @@ fn read_block(
         if numbered || NOT_A_FIGURE.is_match(&label) || other_service(&label) {
             continue;
         }
-        let place = geo::lookup(row.cells[0].trim_end_matches(':'));
+        // The total of a city's districts is the city's: "Staden totalt  24" under rows of
+        // Angered, Östra Göteborg, Västra Hisingen.
+        let city_total = city.filter(|_| CITY_TOTAL.is_match(&label));
+        let place = city_total.or_else(|| geo::lookup(row.cells[0].trim_end_matches(':')));
         // A unit or staff group of social services: "Socionomer, individ- och
         // familjeomsorg" under "Kostnad för inhyrd personal per yrkesgrupp, tkr",
         // "Socialförvaltningen" under "Sjukfrånvaro per förvaltning, procent".
@@ -410,7 +443,8 @@ fn read_block(
         let (kind, described) = match (kind_of(&label), place) {
             (Some(k), _) => (k, label.as_str()),
             (None, Some(_))
-                if !YARDSTICK_ROW.is_match(&label) && !NOT_PLACES.is_match(&caption) =>
+                if (!YARDSTICK_ROW.is_match(&label) || city_total.is_some())
+                    && !NOT_PLACES.is_match(&caption) =>
             {
                 match caption_kind {
                     Some(k) => (k, caption.as_str()),
@@ -426,7 +460,7 @@ fn read_block(
         // A total is a yardstick, save the total of a unit's social workers ("Summa
         // socialsekreterare").
         let staff_total = place.is_none() && SOCIAL_STAFF.is_match(&label);
-        if (YARDSTICK_ROW.is_match(&label) && !staff_total)
+        if (YARDSTICK_ROW.is_match(&label) && !staff_total && city_total.is_none())
             || NOT_A_FIGURE.is_match(&caption) && place.is_some()
         {
             continue;
@@ -587,6 +621,38 @@ mod tests {
                       Aktuella ärenden per socialsekreterare\t28–35\n";
         let f = figures(ranges, None);
         assert_eq!((f[0].value, f[0].high), (28.0, Some(35.0)));
+    }
+
+    /// The total of a city's districts is the city's; the total of several municipalities
+    /// is no one's.
+    #[test]
+    fn the_total_of_a_citys_districts() {
+        let places = |text: &str| -> Vec<(f64, Option<String>)> {
+            read(text).into_iter().map(|r| (r.1, r.3)).collect()
+        };
+        let districts = "Tabell 1. Personalomsättning bland socialsekreterare 2014, procent\n\
+                         Stadsdelsförvaltning\t2014\n\
+                         Angered\t42\n\
+                         Östra Göteborg\t27\n\
+                         Staden totalt\t24\n";
+        let goteborg = Some("Göteborg".to_string());
+        assert_eq!(
+            places(districts),
+            vec![
+                (42.0, goteborg.clone()),
+                (27.0, goteborg.clone()),
+                (24.0, goteborg)
+            ]
+        );
+        let neighbours = "Tabell 2. Personalomsättning bland socialsekreterare 2014, procent\n\
+                          Kommun\t2014\n\
+                          Kalmar\t21\n\
+                          Nybro\t17\n\
+                          Totalt\t19\n";
+        assert_eq!(
+            places(neighbours),
+            vec![(21.0, Some("Kalmar".into())), (17.0, Some("Nybro".into()))]
+        );
     }
 
     /// Header cells a single space runs together are parted after their years; other cells
