@@ -668,14 +668,9 @@ static REFERRING_YARDSTICK: LazyLock<regex::bytes::Regex> = LazyLock::new(|| {
 static TARGET: LazyLock<regex::bytes::Regex> =
     LazyLock::new(|| ascii_regex(&fold::pattern(vocab::TARGET)).expect("targets"));
 
-/// A figure of the whole country's staff, read after the figure: "funderar 40 procent av
-/// landets socialsekreterare på att sluta", "slutade 2 400 socialsekreterare i hela landet".
-static NATIONAL_AFTER: LazyLock<regex::bytes::Regex> = LazyLock::new(|| {
-    ascii_regex(&fold::pattern(
-        r"^ (?:av|bland) (?:landets|rikets|sveriges|hela landets)\b|^[^#]{0,40}? i (?:hela landet|hela sverige|sverige|landet som helhet|riket som helhet)\b",
-    ))
-    .expect("national after")
-});
+/// [`vocab::NATIONAL_AFTER`] over the words after a figure.
+static NATIONAL_AFTER: LazyLock<regex::bytes::Regex> =
+    LazyLock::new(|| ascii_regex(&fold::pattern(vocab::NATIONAL_AFTER)).expect("national after"));
 static FORECAST: LazyLock<regex::bytes::Regex> =
     LazyLock::new(|| ascii_regex(&fold::pattern(vocab::FORECAST)).expect("forecasts"));
 static DENIED: LazyLock<regex::bytes::Regex> =

@@ -94,6 +94,12 @@ pub const SICK_TARGET: &str = r"\b(?:målet|mål för|mål är|målsättning[a-z
 /// socialsekreterare ligger på omkring 20 procent" is a yardstick, not a municipality's claim.
 pub const NATIONAL: &str = r"\b(?:riksgenomsnitt(?:et)?|rikssnitt(?:et)?|(?:snittet|genomsnittet|medianen) (?:i|för) (?:riket|landet|sverige|hela landet|landets kommuner)|i riket som helhet|nationella (?:snittet|genomsnittet)|i (?:hela )?landet|i riket|i hela sverige|i sverige som helhet|(?:av|bland) landets|landets (?:alla )?(?:kommuner|socialsekreterare|socionomer|socialtjänster)|rikstäckande|nationell(?:t|a)? (?:nivå|statistik|enkät|undersökning|kartläggning))\b";
 
+/// The whole country named right after a figure: "funderar 40 procent av landets
+/// socialsekreterare på att sluta", "slutade 2 400 socialsekreterare i hela landet".
+/// Narrower than [`NATIONAL`]: after a figure "i riket" is often the yardstick a local figure
+/// is set against ("ökade med 20 procent mer än i riket").
+pub const NATIONAL_AFTER: &str = r"^ (?:av|bland) (?:landets|rikets|sveriges|hela landets)\b|^[^#]{0,40}? i (?:hela landet|hela sverige|sverige|landet som helhet|riket som helhet)\b";
+
 /// A rate of every employee of the municipality, which a rate of social services is set
 /// against: "sjukfrånvaron i kommunen som helhet 7,2 procent" (read before the figure).
 pub const WHOLE_EMPLOYER: &str = r"\b(?:kommunen som helhet|hela kommunen|kommunen totalt|kommunen i stort|samtliga (?:kommunens )?(?:anställda|medarbetare)|alla kommunens (?:anställda|medarbetare)|kommunens (?:anställda|medarbetare) (?:som helhet|totalt|i stort|(?:var|är|ligger|låg|uppgick|uppgår|har|hade))|kommunövergripande)\b";
