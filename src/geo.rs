@@ -241,6 +241,10 @@ const LOCATIVES: &[&str] = &[
     "nära",
 ];
 
+/// Endings of the nouns that name a place by its kind, right before its name: "grannkommunen
+/// Nybro", "Kommunen Boden", "centralorten Sala", "stadsdelen Backa".
+const PLACE_NOUN_ENDINGS: &[&str] = &["kommunen", "staden", "orten", "stadsdelen"];
+
 /// Capitalised prepositions accepted as context only at the start of a
 /// sentence ("I Lund har …"). "Till/För/Om/Med" are left out: at the start of
 /// a sentence they are as likely to introduce a person ("Med Mark …").
@@ -817,6 +821,12 @@ fn judge(text: &str, start: usize, end: usize, form: &Form) -> Option<Candidate>
         {
             // "i Lund", "socialtjänsten i Mark", "I Lund har …".
             has_context = true;
+        } else if PLACE_NOUN_ENDINGS.iter().any(|e| {
+            let at = word.len().saturating_sub(e.len());
+            word.is_char_boundary(at) && word[at..].eq_ignore_ascii_case(e)
+        }) {
+            // A place named after its kind: "grannkommunen Nybro", "tätorten Boden".
+            has_context = true;
         } else if form.tier != Tier::Plain
             && starts_upper(word)
             && !is_sentence_initial(text, word_start)
@@ -1391,6 +1401,11 @@ mod tests {
         assert_eq!(names("Åre kommun"), ["Åre"]);
         assert_eq!(names("vid Lunds universitet"), ["Lund"]);
         assert_eq!(names("i Backa"), ["Göteborg"]);
+        // A place named after its kind.
+        assert_eq!(names("I grannkommunen Nybro har sju slutat"), ["Nybro"]);
+        assert_eq!(names("Kommunen Boden har fem vakanta tjänster"), ["Boden"]);
+        assert_eq!(names("i stadsdelen Backa"), ["Göteborg"]);
+        none("Fritidsgården Boden har öppet.");
     }
 
     #[test]

@@ -566,6 +566,7 @@ impl Prefilter {
             .map(|w| words.id(&w))
             .collect();
         figure.sort_unstable();
+        words.figure.clone_from(&figure);
         let cnfs: Vec<Cnf> = patterns
             .into_iter()
             .map(|p| {
@@ -923,6 +924,9 @@ struct Vocabulary {
     /// mostly clauses of the nodes below, tidied there already: comparing each word with
     /// every other each time was a quarter of the prefilter's set-up.
     tidied: HashMap<Vec<usize>, Vec<usize>>,
+    /// The words of a figure, sorted (see [`condition`]): a clause of only these is kept
+    /// when a condition is cut.
+    figure: Vec<usize>,
 }
 
 impl Vocabulary {
@@ -1065,6 +1069,12 @@ fn tidy(cnf: &mut Cnf, words: &mut Vocabulary) {
             kept.push(c);
         }
     }
-    kept.truncate(MAX_CLAUSES);
+    if kept.len() > MAX_CLAUSES {
+        // The clause of a figure is the longest (every digit and number word) but the one
+        // most sentences lack: cut by length alone, the rules whose leaving verbs make many
+        // clauses lost it, and every sentence with a staff word and "slutat" went on.
+        kept.sort_by_key(|c| !c.iter().all(|w| words.figure.binary_search(w).is_ok()));
+        kept.truncate(MAX_CLAUSES);
+    }
     *cnf = kept;
 }

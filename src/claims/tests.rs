@@ -284,8 +284,34 @@ fn resigned_negatives() {
             "Tre handläggare har lämnat synpunkter på förslaget.",
             "Hälften av socialsekreterarna har arbetat mindre än två år.",
             "Fyra socialsekreterare lämnade över sina ärenden till kollegor.",
+            "Tre socialsekreterare har gått till domstol med sina krav.",
+            "Fem socialsekreterare har gått över till digitala möten.",
+            "Sex socialsekreterare gick till Arbetsmiljöverket med sina klagomål.",
         ],
     );
+}
+
+/// Leaving for another employer is leaving: "gått till andra arbetsgivare", "bytt jobb".
+#[test]
+fn resigned_for_another_employer() {
+    check_all(&[
+        (
+            "I Kalix har nio socialsekreterare gått till andra arbetsgivare under året.",
+            want(Resigned, 9.0, People),
+        ),
+        (
+            "Fyra handläggare i Piteå har gått över till bemanningsföretag.",
+            want(Resigned, 4.0, People),
+        ),
+        (
+            "Sju socialsekreterare har bytt arbetsgivare sedan i somras i Luleå.",
+            want(Resigned, 7.0, People),
+        ),
+        (
+            "Elva socionomer flyttade till grannkommunerna förra året, enligt enhetschefen i Boden.",
+            want(Resigned, 11.0, People),
+        ),
+    ]);
 }
 
 // --- intent_to_quit ----------------------------------------------------------------------

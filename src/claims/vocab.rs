@@ -122,7 +122,12 @@ pub const SOCIAL_PLACE: &str = r"(?:barn och (?:unga|familj|ungdom)|barn- och (?
 pub const ADJ: &str = r"(?:(?:fast|[a-zåäöé-]+(?:a|e)) ){0,2}";
 
 /// Resigned or left, as news and minutes put it.
-pub const QUIT: &str = r"(?:sagt upp sig|sa upp sig|sade upp sig|säger upp sig|slutat|slutade|<LEFT>|avgått|avgick|avslutat sin anställning|avslutat sina anställningar|avslutade sin anställning|avslutade sina anställningar|gått vidare|valt att (?:säga upp sig|sluta|lämna))";
+pub const QUIT: &str = r"(?:sagt upp sig|sa upp sig|sade upp sig|säger upp sig|slutat|slutade|<LEFT>|avgått|avgick|avslutat sin anställning|avslutat sina anställningar|avslutade sin anställning|avslutade sina anställningar|gått vidare|<MOVED>|valt att (?:säga upp sig|sluta|lämna))";
+
+/// Left for another employer: "gått till andra arbetsgivare", "bytt jobb", "gått över till
+/// bemanningsföretag". Only with an employer as the goal: "gått till domstol", "gått över
+/// till digitala möten" are no leaving.
+pub const MOVED: &str = r"(?:(?:(?:gått|flyttat|flyttade)(?: över)? till (?:en |ett )?(?:(?:andra|annan|annat|nya?|privata?|större) )?|(?:bytt|bytte) )(?:arbetsgivare|kommuner?|grannkommuner(?:na)?|jobb|arbetsplatser?|bemanningsföretag|konsultföretag|regionen|privata aktörer))";
 
 /// "lämnat" as leaving a job. "Lämna" is transitive and mostly means something else: "har
 /// lämnat in en anmälan", "lämnat synpunkter", "lämnat över ärendet", "lämnat besked". So it
@@ -196,6 +201,7 @@ pub fn expand_plain(pattern: &str) -> String {
         .replace("<ADJ>", ADJ)
         .replace("<GAP>", r".{0,80}?")
         .replace("<QUIT>", QUIT)
+        .replace("<MOVED>", MOVED)
         .replace("<LEFT>", LEFT)
         .replace("<CASES>", CASES)
         .replace("<NOW>", NOW)
