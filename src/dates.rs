@@ -126,6 +126,7 @@ static LABELLED_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?xi)
         \b(?P<label>publicerad|publicerat|publ\.|datum|sammanträdesdatum|daterad)\s*:?\s*
+        (?:(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|mån|tis|ons|tors?|fre|lör|sön)\.?,?\s+)?
         (?:den\s+)?(?:\d{1,2}[:.]\d{2},?\s*)?(?:kl\.?\s*\d{1,2}[:.]\d{2},?\s*)?
         (?:
             (?P<iso>\d{4}-\d{2}-\d{2})
@@ -204,5 +205,14 @@ mod tests {
             Some(ymd(2021, 9, 3))
         );
         assert_eq!(find_published_in_text("Han föddes 3 sep 1971."), None);
+        // With the day of the week, as many news sites write it.
+        assert_eq!(
+            find_published_in_text("Publicerad: måndag 4 april 2016 kl. 19:45"),
+            Some(ymd(2016, 4, 4))
+        );
+        assert_eq!(
+            find_published_in_text("Publicerad tis 12 mars 2024"),
+            Some(ymd(2024, 3, 12))
+        );
     }
 }

@@ -446,6 +446,7 @@ fn read_html(raw: &str, display: &str) -> Document {
         url: page.url,
         publisher: page.site_name,
         author: page.author,
+        municipality: page.owner,
         ..Document::new(display, page.text, Format::Html)
     }
 }

@@ -695,6 +695,48 @@ struct Candidate {
     hyphen_before: bool,
 }
 
+/// The municipality an organisation's name is, when it is one: "Falu kommun", "Östersunds
+/// kommun", "Malmö stad", "Göteborgs Stad", "Region Gotland", and a logo's text around it
+/// ("Falu kommun, till startsidan", "Vänersborgs kommun - startsida", "Örnsköldsviks kommun
+/// logo"). Not a name that only holds one: "Lerums kommun får kritik", "Vision Skellefteå
+/// kommun", "Östersunds-Posten".
+pub fn organisation(name: &str) -> Option<&'static Municipality> {
+    let name = name.trim();
+    let rest_is_kind = |rest: &str| {
+        let rest = rest.trim_start();
+        let Some(kind) = ["kommun", "stad"]
+            .into_iter()
+            .find(|k| rest.len() >= k.len() && rest[..k.len()].eq_ignore_ascii_case(k))
+        else {
+            return false;
+        };
+        let tail = rest[kind.len()..]
+            .trim_start_matches(|c: char| c.is_whitespace() || ",-–—:|".contains(c))
+            .to_lowercase();
+        tail.is_empty()
+            || [
+                "logo",
+                "logotyp",
+                "startsida",
+                "till startsidan",
+                "gå till startsidan",
+                "hem",
+            ]
+            .contains(&tail.as_str())
+    };
+    let mentions = find_mentions(name);
+    let first = mentions.first()?;
+    if mentions.len() > 1 {
+        return None;
+    }
+    let before = &name[..first.start];
+    let own_name = first.municipality.code == GOTLAND_CODE
+        && before.trim_end().eq_ignore_ascii_case("region")
+        && name[first.end..].trim().is_empty();
+    (own_name || (before.is_empty() && rest_is_kind(&name[first.end..])))
+        .then_some(first.municipality)
+}
+
 /// Every mention of a municipality in running Swedish text, byte offsets into
 /// `text`, in order. See the module documentation for the rules.
 pub fn find_mentions(text: &str) -> Vec<Mention> {
@@ -1406,6 +1448,32 @@ mod tests {
         assert_eq!(names("Kommunen Boden har fem vakanta tjänster"), ["Boden"]);
         assert_eq!(names("i stadsdelen Backa"), ["Göteborg"]);
         none("Fritidsgården Boden har öppet.");
+    }
+
+    #[test]
+    fn organisations_that_are_municipalities() {
+        let name = |n: &str| organisation(n).map(|m| m.name);
+        assert_eq!(name("Falu kommun"), Some("Falun"));
+        assert_eq!(name("Östersunds kommun"), Some("Östersund"));
+        assert_eq!(name("Göteborgs Stad"), Some("Göteborg"));
+        assert_eq!(name("Malmö stad"), Some("Malmö"));
+        assert_eq!(name("Region Gotland"), Some("Gotland"));
+        assert_eq!(name("Ale kommun"), Some("Ale"));
+        assert_eq!(name("Falu kommun, till startsidan"), Some("Falun"));
+        assert_eq!(name("Vänersborgs kommun - startsida"), Some("Vänersborg"));
+        assert_eq!(name("Örnsköldsviks kommun logo"), Some("Örnsköldsvik"));
+        for n in [
+            "Lerums kommun får kritik",
+            "Vision Skellefteå kommun",
+            "Östersunds-Posten",
+            "Region Stockholm",
+            "Kommunal",
+            "Stadshuset i Skellefteå",
+            "Malmö",
+            "Lunds kommun och Malmö stad",
+        ] {
+            assert_eq!(name(n), None, "{n}");
+        }
     }
 
     #[test]

@@ -36,6 +36,10 @@ pub struct Page {
     pub published: Option<NaiveDate>,
     pub author: Option<String>,
     pub site_name: Option<String>,
+    /// The municipality whose own site the page is on: the site names itself "Falu kommun"
+    /// or "Malmö stad" (in its title, its metadata or its logo). Its pages often never name
+    /// the municipality they speak of.
+    pub owner: Option<&'static crate::geo::Municipality>,
     pub url: Option<String>,
     /// The main text: headings, lead, paragraphs, list items and quotes in page order,
     /// separated by blank lines.
@@ -629,6 +633,8 @@ struct Attrs<'a> {
     kind: Option<&'a str>,
     property: Option<&'a str>,
     name: Option<&'a str>,
+    alt: Option<&'a str>,
+    src: Option<&'a str>,
 }
 
 impl<'a> Attrs<'a> {
@@ -653,6 +659,8 @@ impl<'a> Attrs<'a> {
                 "type" => &mut a.kind,
                 "property" => &mut a.property,
                 "name" => &mut a.name,
+                "alt" => &mut a.alt,
+                "src" => &mut a.src,
                 _ => continue,
             };
             if slot.is_none() {
@@ -820,6 +828,9 @@ struct Meta {
     meta_published: Option<NaiveDate>,
     meta_author: Option<String>,
     app_name: Option<String>,
+    /// Names the site gives itself besides `og:site_name`: `DC.publisher`, and the text of
+    /// a logo ("Falu kommun, till startsidan"), for [`Page::owner`].
+    site_names: Vec<String>,
     title: String,
     h1: String,
     h1_done: bool,
@@ -1158,6 +1169,7 @@ impl Scan {
         // Blocks elsewhere with the winner's exact class are more of the same article (a
         // body split around an image or a quote into sections of one template).
         let mut container = parent as usize;
+        self.lead_before(tree, best, &mut container);
         if let Some(class) = best_class.filter(|c| !c.trim().is_empty()) {
             for k in 0..self.stats.len() {
                 let s = self.stats[k];
@@ -1188,6 +1200,102 @@ impl Scan {
             }
         }
         self.render(tree, container)
+    }
+
+    /// The headline and lead of a template that puts them in a header of their own beside
+    /// the body the winner is ("<div class=article__header><h1>…<p class=preamble>…</div>
+    /// <div class=article__body>…"): a few levels up from the winner, before it, a live
+    /// block marked as the lead. The lead often holds the article's key figure, and is the
+    /// article's as much as its body is. They join the text, with the page's first `<h1>`
+    /// before them there.
+    fn lead_before(&mut self, tree: &ego_tree::Tree<Node>, best: usize, container: &mut usize) {
+        let mut up = best;
+        for _ in 0..3 {
+            let p = self.stats[up].parent;
+            if p == NO_PARENT || self.stats[p as usize].flags & DEAD != 0 {
+                return;
+            }
+            up = p as usize;
+            let (mut lead, mut h1) = (None, None);
+            let mut k = up + 1;
+            while k < best {
+                let s = self.stats[k];
+                if s.flags & DEAD != 0 || s.flags & ROOT != 0 {
+                    k = self.subtree_end(k);
+                    continue;
+                }
+                if !self.is_ancestor(k, best) {
+                    if let Some(e) = tree.get(s.id).and_then(|n| n.value().as_element()) {
+                        if e.name() == "h1" && h1.is_none() && s.text > 0 {
+                            h1 = Some(k);
+                        } else if lead.is_none()
+                            && s.text >= 40
+                            && s.link_density() < 0.3
+                            && [e.attr("class"), e.attr("id")]
+                                .into_iter()
+                                .flatten()
+                                .any(names_a_lead)
+                        {
+                            lead = Some(k);
+                        }
+                    }
+                }
+                k += 1;
+            }
+            if let Some(lead) = lead {
+                // The headline may stand a level or two further out ("<div
+                // class=news-heading><h1>…</div><div class=text-block><p class=lead>…").
+                let mut outer = up;
+                for _ in 0..2 {
+                    if h1.is_some_and(|h| h < lead) {
+                        break;
+                    }
+                    match self.stats[outer].parent {
+                        NO_PARENT => break,
+                        p if self.stats[p as usize].flags & DEAD != 0 => break,
+                        p => outer = p as usize,
+                    }
+                    h1 = self.first_live(tree, outer + 1, lead, "h1");
+                }
+                for k in [Some(lead), h1.filter(|&h| h < lead)].into_iter().flatten() {
+                    self.stats[k].flags |= ROOT;
+                    while !self.is_ancestor(*container, k) {
+                        match self.stats[*container].parent {
+                            NO_PARENT => break,
+                            p => *container = p as usize,
+                        }
+                    }
+                }
+                return;
+            }
+        }
+    }
+
+    /// The first live element named `tag` with text among the elements `from..to`.
+    fn first_live(
+        &self,
+        tree: &ego_tree::Tree<Node>,
+        from: usize,
+        to: usize,
+        tag: &str,
+    ) -> Option<usize> {
+        let mut k = from;
+        while k < to {
+            let s = self.stats[k];
+            if s.flags & DEAD != 0 {
+                k = self.subtree_end(k);
+                continue;
+            }
+            let named = tree
+                .get(s.id)
+                .and_then(|n| n.value().as_element())
+                .is_some_and(|e| e.name() == tag);
+            if named && s.text > 0 {
+                return Some(k);
+            }
+            k += 1;
+        }
+        None
     }
 
     fn find(&self, root: NodeRef<Node>, tag: &str) -> Option<usize> {
@@ -2007,6 +2115,22 @@ impl Meta {
                 }
             }
             "h1" if !self.h1_done && !active.contains(&Capture::H1) => Some(Capture::H1),
+            "img" => {
+                // A logo says whose site this is: marked as one by its file, class or text.
+                if let Some(alt) = a.alt.filter(|t| t.len() < 100) {
+                    let logo = [a.src, a.class, a.id, Some(alt)]
+                        .into_iter()
+                        .flatten()
+                        .any(|v| {
+                            contains_ci(v.as_bytes(), b"logo")
+                                || contains_ci(v.as_bytes(), b"startsida")
+                        });
+                    if logo {
+                        self.site_names.push(collapse(alt));
+                    }
+                }
+                None
+            }
             "time" => {
                 if let Some(date) = a
                     .datetime
@@ -2065,8 +2189,12 @@ impl Meta {
             {
                 set(&mut self.meta_author)
             }
+            "dc.publisher" | "dcterms.publisher" => self.site_names.push(collapse(content)),
             "article:published_time"
             | "date"
+            | "dc.date"
+            | "dcterms.issued"
+            | "dcterms.date"
             | "pubdate"
             | "publishdate"
             | "datepublished"
@@ -2177,6 +2305,14 @@ impl Meta {
             .or_else(|| time_of(DateKind::Published))
             .or_else(|| dates::find_published_in_text(&self.labelled))
             .or_else(|| time_of(DateKind::Unknown));
+        // The site's own names: its metadata, the parts of its <title> ("Svar på
+        // interpellation ... - Östersunds kommun"), its logo.
+        let owner = [site_name.as_deref(), self.meta_author.as_deref()]
+            .into_iter()
+            .flatten()
+            .chain(self.site_names.iter().map(String::as_str))
+            .chain(title_parts(&self.title))
+            .find_map(crate::geo::organisation);
         let author = ld
             .author
             .or(self.meta_author)
@@ -2187,10 +2323,43 @@ impl Meta {
             published,
             author,
             site_name,
+            owner,
             url: self.canonical.or(self.og_url),
             text,
         }
     }
+}
+
+/// The parts of a page's `<title>` apart by a spaced separator: "Svar på interpellation -
+/// Östersunds kommun" (not the hyphen of "Malung-Sälen").
+fn title_parts(title: &str) -> impl Iterator<Item = &str> {
+    title
+        .split(" | ")
+        .flat_map(|p| p.split(" - "))
+        .flat_map(|p| p.split(" – "))
+        .flat_map(|p| p.split(" — "))
+        .map(str::trim)
+}
+
+/// Whether a class or id names an article's lead: a word of it, apart by spaces, hyphens or
+/// underscores, is one ("hp-article__preamble", "article-ingress", "text-block__lead"),
+/// not a longer word that holds one ("leaderboard", "introbox").
+fn names_a_lead(value: &str) -> bool {
+    value
+        .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
+        .any(|w| {
+            [
+                "lead",
+                "ingress",
+                "preamble",
+                "standfirst",
+                "intro",
+                "introduction",
+                "ingres",
+            ]
+            .iter()
+            .any(|l| w.eq_ignore_ascii_case(l))
+        })
 }
 
 /// Whether a text holds a word that labels a visible date ("Publicerad", "Published",
@@ -2242,6 +2411,20 @@ fn clean_byline(raw: &str) -> Option<String> {
             break;
         }
     }
+    // A byline box often holds the photographer and the dates too: "Oskar Wennberg Foto:
+    // Lisa Karlsson Publicerad: måndag 4 april 2016".
+    let t = [
+        " Foto:",
+        " Bild:",
+        " Publicerad",
+        " Uppdaterad",
+        " Published",
+        " Updated",
+    ]
+    .iter()
+    .filter_map(|m| t.find(m))
+    .min()
+    .map_or(t, |end| &t[..end]);
     let t = t.trim();
     if t.is_empty() || t.len() > 120 {
         return None;
@@ -2625,6 +2808,126 @@ mod tests {
         assert_eq!(p.author.as_deref(), Some("Kommunikationsavdelningen"));
         assert_eq!(p.site_name, None);
         assert_eq!(p.url, None);
+    }
+
+    /// A municipality's own site names it in its title, its Dublin Core metadata or its
+    /// logo, and its pages often never name it again: the page is the municipality's.
+    #[test]
+    fn a_municipalitys_own_site_is_its_owner() {
+        let owner = |head: &str, body: &str| {
+            let p = parse(&format!(
+                "<html><head>{head}</head><body>{body}<article><h1>Svar på interpellation</h1>\
+                 <p>Enheten har totalt 28 socialsekreterartjänster och fyra av dem är vakanta just nu.</p>\
+                 </article></body></html>"
+            ));
+            p.owner.map(|m| m.name)
+        };
+        assert_eq!(
+            owner(
+                "<title>Svar på interpellation - Östersunds kommun</title>",
+                ""
+            ),
+            Some("Östersund")
+        );
+        assert_eq!(
+            owner(
+                "<title>Socialnämnden 23 oktober | Nyköpings kommun</title>",
+                ""
+            ),
+            Some("Nyköping")
+        );
+        assert_eq!(
+            owner(
+                r#"<meta name="DC.publisher" content="Vänersborgs kommun">"#,
+                ""
+            ),
+            Some("Vänersborg")
+        );
+        assert_eq!(
+            owner(r#"<meta property="og:site_name" content="Malmö stad">"#, ""),
+            Some("Malmö")
+        );
+        assert_eq!(
+            owner(
+                "",
+                r#"<header><a href="/"><img src="/img/logo.svg" alt="Falu kommun, till startsidan"></a></header>"#
+            ),
+            Some("Falun")
+        );
+        // A newspaper, a union, an authority writing about a municipality; a photo of one.
+        assert_eq!(
+            owner(
+                "<title>Lerums kommun får kritik - Arbetsmiljöverket</title>",
+                ""
+            ),
+            None
+        );
+        assert_eq!(
+            owner("<title>Socialtjänsten i Kalmar - Barometern</title>", ""),
+            None
+        );
+        assert_eq!(
+            owner(
+                r#"<meta property="og:site_name" content="Östersunds-Posten">"#,
+                ""
+            ),
+            None
+        );
+        assert_eq!(
+            owner(
+                "",
+                r#"<figure><img src="/bild/stadshuset.jpg" alt="Falu kommun"></figure>"#
+            ),
+            None
+        );
+    }
+
+    /// A template that puts the headline and lead in a header of their own, beside the
+    /// body: they are the article's first lines. The byline and date between are not.
+    #[test]
+    fn a_lead_in_a_header_of_its_own_joins_the_body() {
+        let p = parse(
+            r#"<html><body><nav><a href="/">Start</a> <a href="/lokalt">Lokalt</a></nav>
+            <div class="site"><div class="news-heading"><h1>Handläggarna lämnar</h1>
+            <span class="date">Publicerad: 2016-04-04</span></div>
+            <div class="text-block"><div class="text-block__lead"><p>På tre månader har nästan hälften av handläggarna på försörjningsstöd sagt upp sig.</p></div>
+            <div class="text-block__body"><div class="rte">
+            <p>Under årets första kvartal har fem av tolv handläggare på enheten för försörjningsstöd i Lidköping sagt upp sig, visar siffror från kommunen.</p>
+            <p>Resultatet märks redan för dem som söker hjälp, och väntetiderna har blivit längre under våren, enligt enhetschefen.</p>
+            <p>Varje handläggare har i dag runt 90 ärenden, och kommunen har tagit in två konsulter för att täcka upp.</p>
+            </div></div></div>
+            <div class="leaderboard">Annons: köp nya bildäck i dag, med 25 procent rabatt på alla märken.</div>
+            </div></body></html>"#,
+        );
+        assert!(
+            p.text.starts_with(
+                "Handläggarna lämnar\n\nPå tre månader har nästan hälften av handläggarna på försörjningsstöd sagt upp sig.\n\nUnder årets första kvartal"
+            ),
+            "{}",
+            p.text
+        );
+        assert!(!p.text.contains("Publicerad"), "{}", p.text);
+        assert!(p.text.ends_with("täcka upp."), "{}", p.text);
+    }
+
+    #[test]
+    fn dublin_core_dates_and_busy_bylines() {
+        let p = parse(
+            r#"<html><head><meta name="DC.date" content="2014-11-20"></head><body><article>
+               <h1>Svar på interpellation</h1>
+               <p>Under perioden januari till oktober har elva socialsekreterare avslutat sin anställning.</p>
+               </article></body></html>"#,
+        );
+        assert_eq!(p.published, ymd(2014, 11, 20));
+        let p = parse(
+            r#"<html><body><article><h1>Handläggarna lämnar</h1>
+               <div class="article__byline"><span>Text: Oskar Wennberg</span> <span>Foto: Lisa Karlsson</span>
+               <div>Publicerad: måndag 4 april 2016 kl. 19:45</div></div>
+               <p>Under årets första kvartal har fem av tolv handläggare på enheten sagt upp sig.</p>
+               </article></body></html>"#,
+        );
+        assert_eq!(p.published, ymd(2016, 4, 4));
+        assert_eq!(p.author.as_deref(), Some("Oskar Wennberg"));
     }
 
     /// A table of data keeps its rows as lines and its cells apart by tabs, for the table

@@ -320,7 +320,12 @@ pub(super) fn figures(text: &str, published: Option<&PubDate>) -> Vec<TableFigur
             && block.is_empty()
             && cells.len() >= 2
             && cells.iter().all(|c| header_period(c, published).is_some());
-        if cells.len() >= 2 && (labelled || header_without_label) {
+        // A row per period has a year for its label ("2009  8", see `read_rows_per_period`).
+        let period_label = !labelled
+            && !header_without_label
+            && cells.len() == 2
+            && header_period(cells[0], published).is_some();
+        if cells.len() >= 2 && (labelled || header_without_label || period_label) {
             block_end = line.end;
             block.push(Row {
                 cells,
@@ -337,6 +342,74 @@ pub(super) fn figures(text: &str, published: Option<&PubDate>) -> Vec<TableFigur
         read_block(&block, above, published, &mut out);
     }
     out
+}
+
+/// The third shape, **a row per period**: each row's label is a period ("2009", "Jan–aug
+/// 2012") and its one value what the caption or the value column's heading counts
+/// ("Socialsekreterare som slutat vid barn- och ungdomsenheten", "År | Antal som slutat").
+/// Read only when the caption or heading names social services' staff or units, which a
+/// year's row does not. Whether the block was of this shape.
+fn read_rows_per_period(
+    rows: &[Row],
+    caption: &str,
+    caption_kind: Option<Kind>,
+    published: Option<&PubDate>,
+    out: &mut Vec<TableFigure>,
+) -> bool {
+    // The heading of the value column, when the first row is a header.
+    let heading = rows
+        .first()
+        .filter(|r| r.cells.len() == 2 && r.cells.iter().all(|c| cell_value(c).is_none()))
+        .map(|r| fold::lowered(r.cells[1]))
+        .unwrap_or_default();
+    let data = if heading.is_empty() { rows } else { &rows[1..] };
+    let by_period = data.len() >= 2
+        && data
+            .iter()
+            .all(|r| r.cells.len() == 2 && header_period(r.cells[0], published).is_some());
+    if !by_period {
+        return false;
+    }
+    let Some((kind, described)) = kind_of(&heading)
+        .map(|k| (k, heading.as_str()))
+        .or_else(|| caption_kind.map(|k| (k, caption)))
+    else {
+        return true;
+    };
+    if !(SOCIAL_UNIT.is_match(caption) || SOCIAL_UNIT.is_match(&heading))
+        || NOT_A_FIGURE.is_match(&heading)
+        || YARDSTICK_COLUMN.is_match(&heading)
+    {
+        return true;
+    }
+    let role = super::STAFF_WORD
+        .find(caption)
+        .or_else(|| super::STAFF_WORD.find(&heading))
+        .map(|m| fold::unfold(m.as_str()));
+    for row in data {
+        let Some(q) = cell_value(row.cells[1]) else {
+            continue;
+        };
+        let (value, unit) = scaled(&q, kind, described);
+        if kind == Kind::Staffing && unit != Unit::Count {
+            continue;
+        }
+        out.push(TableFigure {
+            kind,
+            value,
+            high: q
+                .high
+                .filter(|_| q.value != 0.0)
+                .map(|h| h * value / q.value),
+            unit,
+            approx: q.approx,
+            role: role.clone(),
+            place: None,
+            period: header_period(row.cells[0], published),
+            line: row.line.clone(),
+        });
+    }
+    true
 }
 
 /// A line's range without the white space at its ends.
@@ -424,6 +497,9 @@ fn read_block(
             .then_some(Kind::Staffing)
     });
     let caption_period = time::find(&caption, published).first().map(|t| t.period);
+    if read_rows_per_period(rows, &caption, caption_kind, published, out) {
+        return;
+    }
     let city = city_of_districts(data);
     for row in data {
         let label = fold::lowered(row.cells[0]);
@@ -711,6 +787,40 @@ mod tests {
         assert_eq!((got[0].1, got[0].2), (36.0, Unit::Percent));
         assert_eq!(got[0].3.as_deref(), Some("Göteborg"));
         assert_eq!(got[1].3.as_deref(), Some("Mölndal"));
+    }
+
+    /// Rows per period: the year is the label, the caption or the value column's heading
+    /// says what is counted, and it must be social services' staff.
+    #[test]
+    fn rows_per_period_take_the_kind_of_the_caption_or_heading() {
+        let got = read(
+            "Socialsekreterare som slutat vid barn- och ungdomsenheten\nÅr\tAntal som slutat\n2013\t8\n2014\t11\nJan–aug 2016\t14\n\nKälla: förvaltningen",
+        );
+        let values: Vec<(Kind, f64, Option<(String, String)>)> =
+            got.into_iter().map(|r| (r.0, r.1, r.4)).collect();
+        let period = |a: &str, b: &str| Some((a.to_string(), b.to_string()));
+        assert_eq!(
+            values,
+            vec![
+                (Kind::Resigned, 8.0, period("2013-01-01", "2013-12-31")),
+                (Kind::Resigned, 11.0, period("2014-01-01", "2014-12-31")),
+                (Kind::Resigned, 14.0, period("2016-01-01", "2016-08-31")),
+            ]
+        );
+        let caption_only =
+            read("Vakanta tjänster bland socialsekreterare i Lerum\n2014\t3\n2015\t5\n");
+        assert_eq!(
+            caption_only.iter().map(|r| (r.0, r.1)).collect::<Vec<_>>(),
+            [(Kind::Vacancies, 3.0), (Kind::Vacancies, 5.0)]
+        );
+        // Another service, a count nobody's staff, a budget column: nothing.
+        for text in [
+            "Lärare som slutat vid skolorna\nÅr\tAntal som slutat\n2013\t8\n2014\t11\n",
+            "Orosanmälningar per år\nÅr\tAntal\n2013\t812\n2014\t1 040\n",
+            "Socialsekreterare som slutat\nÅr\tBudget\n2013\t8\n2014\t11\n",
+        ] {
+            assert_eq!(read(text), vec![], "{text}");
+        }
     }
 
     #[test]
