@@ -796,8 +796,7 @@ mod tests {
         let got = read(
             "Socialsekreterare som slutat vid barn- och ungdomsenheten\nÅr\tAntal som slutat\n2013\t8\n2014\t11\nJan–aug 2016\t14\n\nKälla: förvaltningen",
         );
-        let values: Vec<(Kind, f64, Option<(String, String)>)> =
-            got.into_iter().map(|r| (r.0, r.1, r.4)).collect();
+        let values: Vec<_> = got.into_iter().map(|r| (r.0, r.1, r.4)).collect();
         let period = |a: &str, b: &str| Some((a.to_string(), b.to_string()));
         assert_eq!(
             values,

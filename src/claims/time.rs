@@ -116,6 +116,12 @@ const SEASONS: &str = "våren|sommaren|hösten|vintern";
 /// "första halvåret i fjol".
 const REL_YEAR: &str = r"(?:\s+(?P<rel>i\s+år|i\s+fjol|förra\s+året))";
 
+/// Whether this year's season ending in month `last` is past enough on `day` to be called
+/// past ("i somras"): after its last month, or in that month's second half.
+fn season_over(day: NaiveDate, last: u32) -> bool {
+    day.month() > last || (day.month() == last && day.day() >= 15)
+}
+
 /// Months of a season as (first month, last month, year offset of the first month).
 /// Winter runs December to February and is named by the year it ends in.
 fn season_months(season: &str) -> (u32, u32, i32) {
@@ -185,7 +191,7 @@ static PATTERNS: LazyLock<Vec<TimePattern>> = LazyLock::new(|| {
         // januari–augusti"
         p(
             Family::MonthRange,
-            format!(r"\b(?:mellan\s+|från\s+)?(?P<m1>{MONTHS})(?:\s+(?P<y1>\d{{4}}))?\s*(?:[–—-]|till|och)\s*(?P<m2>{MONTHS})(?:\s+(?P<y2>\d{{4}})|{REL_YEAR})?\b"),
+            format!(r"\b(?:mellan\s+|från\s+)?(?P<m1>{MONTHS})(?:\s+(?P<y1>\d{{4}}))?\s*(?:[–—-]|till(?:\s+och\s+med)?|t\.\s*o\.\s*m\.|tom|och)\s*(?P<m2>{MONTHS})(?:\s+(?P<y2>\d{{4}})|{REL_YEAR})?\b"),
         ),
         // A state on a day: "per den 31 oktober 2023", "per 30 april". Only after "per": a
         // date elsewhere in a sentence is mostly another event's ("enligt rapporten som
@@ -193,6 +199,12 @@ static PATTERNS: LazyLock<Vec<TimePattern>> = LazyLock::new(|| {
         p(
             Family::Day,
             format!(r"\bper\s+(?:den\s+)?(?P<d>\d{{1,2}})\s+(?P<m>{MONTHS})(?:\s+(?P<y>(?:19|20)\d{{2}}))?\b"),
+        ),
+        // And a date a sentence opens with, before its verb: "Den 1 mars 2016 var sex
+        // tjänster vakanta".
+        p(
+            Family::Day,
+            format!(r"^\s*(?:den\s+)?(?P<d>\d{{1,2}})\s+(?P<m>{MONTHS})\s+(?P<y>(?:19|20)\d{{2}}),?\s+(?:var|fanns|hade|är|finns|har|uppgick|låg|ligger)\b"),
         ),
         // A comparison's baseline is not the claim's time: "ökat med 30 procent jämfört med
         // samma period 2016" is about this year so far.
@@ -208,7 +220,7 @@ static PATTERNS: LazyLock<Vec<TimePattern>> = LazyLock::new(|| {
         // Municipal reports by four months: "tertial 2", "andra tertialet 2015"
         p(
             Family::Tertial,
-            format!(r"\b(?:tertial\s+(?P<d>[1-3])|(?P<n>första|andra|tredje)\s+tertialet)(?:\s+(?:år\s+)?(?P<y>(?:19|20)\d{{2}})|{REL_YEAR})?\b"),
+            format!(r"\b(?:tertial\s+(?P<d>[1-3])|(?:årets\s+)?(?P<n>första|andra|tredje)\s+tertial(?:et)?)(?:\s+(?:år\s+)?(?P<y>(?:19|20)\d{{2}})|{REL_YEAR})?\b"),
         ),
         p(
             Family::YearRange,
@@ -226,11 +238,11 @@ static PATTERNS: LazyLock<Vec<TimePattern>> = LazyLock::new(|| {
         ),
         p(
             Family::Half,
-            format!(r"\b(?P<n>första|andra)\s+halvåret\b(?:\s+(?:år\s+)?(?P<y>(?:19|20)\d{{2}})|{REL_YEAR})?"),
+            format!(r"\b(?:årets\s+)?(?P<n>första|andra)\s+halvår(?:et)?\b(?:\s+(?:år\s+)?(?P<y>(?:19|20)\d{{2}})|{REL_YEAR})?"),
         ),
         p(
             Family::Quarter,
-            format!(r"\b(?:(?P<n>första|andra|tredje|fjärde)\s+kvartalet|kvartal\s+(?P<d>[1-4]))(?:\s+(?:år\s+)?(?P<y>(?:19|20)\d{{2}})|{REL_YEAR})?"),
+            format!(r"\b(?:(?:årets\s+)?(?P<n>första|andra|tredje|fjärde)\s+kvartal(?:et)?|kvartal\s+(?P<d>[1-4]))(?:\s+(?:år\s+)?(?P<y>(?:19|20)\d{{2}})|{REL_YEAR})?"),
         ),
         // The preposition is part of it, so that "under december 2022" outweighs "under
         // december" (the latest December).
@@ -296,7 +308,7 @@ static PATTERNS: LazyLock<Vec<TimePattern>> = LazyLock::new(|| {
         // 2023".
         p(
             Family::FirstMonths,
-            r"\b(?:årets\s+första\s+(?P<n>två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|\d+)\s+månader(?:na)?|(?:de\s+)?första\s+(?P<n2>två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|\d+)\s+månaderna\s+(?:(?:år\s+)?(?P<y>(?:19|20)\d{2})|(?P<rel>i\s+år|i\s+fjol|förra\s+året)))\b".into(),
+            r"\b(?:årets\s+första\s+(?P<n>två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|\d+)\s+månader(?:na)?|årets\s+(?P<n3>två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|\d+)\s+första\s+månader(?:na)?|(?:de\s+)?första\s+(?P<n2>två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|\d+)\s+månaderna\s+(?:(?:år\s+)?(?P<y>(?:19|20)\d{2})|(?P<rel>i\s+år|i\s+fjol|förra\s+året)))\b".into(),
         ),
         // A state at a year's end: "vid årsskiftet", "vid årets slut", "vid årsskiftet
         // 2022/2023".
@@ -815,20 +827,25 @@ fn resolve(family: Family, caps: &regex::Captures, published: Option<&PubDate>) 
             let p = published?;
             let name = get("s")?;
             let (_, m2, _) = season_months(&name);
-            // "i höstas" in a spring article is the autumn before.
-            let y = if p.last().month() > m2 || name == "vintras" {
+            // "i höstas" in a spring article is the autumn before; "i somras" in late August
+            // is this summer, up to the document's date.
+            let y = if season_over(p.last(), m2) || name == "vintras" {
                 p.year()
             } else {
                 p.year() - 1
             };
-            season(y, &name)
+            let s = season(y, &name)?;
+            Some(Period {
+                to: s.to.min(p.last()),
+                ..s
+            })
         }
         Family::SincePastSeason => {
             // "sedan i våras": from the start of that season to the document's date.
             let p = published?;
             let name = get("s")?;
             let (_, m2, _) = season_months(&name);
-            let y = if p.last().month() > m2 || name == "vintras" {
+            let y = if season_over(p.last(), m2) || name == "vintras" {
                 p.year()
             } else {
                 p.year() - 1
@@ -888,7 +905,7 @@ fn resolve(family: Family, caps: &regex::Captures, published: Option<&PubDate>) 
             Period::months(y, m, y, m)
         }
         Family::FirstMonths => {
-            let n = word_count(&get("n").or_else(|| get("n2"))?)?;
+            let n = word_count(&get("n").or_else(|| get("n2")).or_else(|| get("n3"))?)?;
             let y = year("y").or_else(rel_year).or(pub_year)?;
             (1..=12).contains(&n).then(|| Period::months(y, 1, y, n))?
         }
@@ -1600,6 +1617,70 @@ mod tests {
         assert_eq!(
             got("under andra kvartalet 2021", "2024-02-10"),
             Some((ymd(2021, 4, 1), ymd(2021, 6, 30)))
+        );
+    }
+
+    /// What the `pages` set showed: "årets" parts of the year, months "till och med"
+    /// a month, a date that opens its sentence, a season just over.
+    #[test]
+    fn parts_of_this_year_ranges_and_opening_dates() {
+        let got = |text: &str, published: &str| one(text, Some(published));
+        let span =
+            |a: (i32, u32, u32), b: (i32, u32, u32)| Some((ymd(a.0, a.1, a.2), ymd(b.0, b.1, b.2)));
+        let cases = [
+            (
+                "under årets första kvartal",
+                "2016-04-04",
+                span((2016, 1, 1), (2016, 3, 31)),
+            ),
+            (
+                "under årets första halvår",
+                "2015-08-26",
+                span((2015, 1, 1), (2015, 6, 30)),
+            ),
+            (
+                "under årets andra tertial",
+                "2015-09-26",
+                span((2015, 5, 1), (2015, 8, 31)),
+            ),
+            (
+                "under årets tio första månader",
+                "2014-11-20",
+                span((2014, 1, 1), (2014, 10, 31)),
+            ),
+            (
+                "januari till och med oktober 2014",
+                "2014-11-20",
+                span((2014, 1, 1), (2014, 10, 31)),
+            ),
+            (
+                "från mars t.o.m. juni 2022",
+                "2022-08-01",
+                span((2022, 3, 1), (2022, 6, 30)),
+            ),
+            (
+                "Den 1 mars 2016 var sex tjänster vakanta",
+                "2016-03-22",
+                span((2016, 3, 1), (2016, 3, 1)),
+            ),
+            ("i somras", "2015-08-26", span((2015, 6, 1), (2015, 8, 26))),
+            ("i somras", "2015-08-05", span((2014, 6, 1), (2014, 8, 31))),
+            (
+                "sedan i våras",
+                "2021-05-20",
+                span((2021, 3, 1), (2021, 5, 20)),
+            ),
+        ];
+        for (text, published, want) in cases {
+            assert_eq!(got(text, published), want, "{text} ({published})");
+        }
+        // A date inside the sentence stays another event's.
+        assert_ne!(
+            got(
+                "Enligt rapporten som lämnades den 2 maj 2016 var sex tjänster vakanta",
+                "2016-06-22"
+            ),
+            span((2016, 5, 2), (2016, 5, 2))
         );
     }
 

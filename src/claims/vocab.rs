@@ -135,7 +135,7 @@ pub const MOVED: &str = r"(?:(?:(?:gått|flyttat|flyttade)(?: över)? till (?:en
 /// årsskiftet", "lämnat av andra orsaker", "lämnat eller bytt tjänst"), or with a workplace
 /// as object ("lämnat enheten", "lämnat Botkyrkas socialtjänst", "lämnat sina tjänster",
 /// "lämnat myndighetsutövningen", "lämnat individ- och familjeomsorgen").
-pub const LEFT: &str = r"(?:lämnat|lämnade)(?:$|[.,;:!)-]|”|—|–| (?:sedan|under|i|på|efter|av|för|eller|och|inom|sin (?:tjänst|anställning|arbetsplats)|sina (?:tjänster|anställningar|jobb)|sitt jobb|jobbet|yrket|arbetet|arbetsplatsen|tjänsten|kommunen|socialtjänsten|[a-zåäö-]*enheten|[a-zåäö]*förvaltningen|[a-zåäö]*avdelningen|[a-zåäö]*kontoret|individ- och familjeomsorgen|[a-zåäö]*omsorgen|[a-zåäö]*myndighetsutövningen|verksamheten|[a-zåäö]+s (?:[a-zåäö]+- och )?(?:socialtjänst|socialförvaltning|kommun|[a-zåäö]*enhet|[a-zåäö]*förvaltning)|barn|vuxen|försörjningsstöd(?:et)?)\b)";
+pub const LEFT: &str = r"(?:lämnat|lämnade)(?:$|[.,;:!)-]|”|—|–| (?:sedan|under|i|på|efter|av|för|eller|och|inom|sin (?:tjänst|anställning|arbetsplats)|sina (?:tjänster|anställningar|jobb)|sitt jobb|jobbet|yrket|arbetet|arbetsplatsen|tjänsten|kommunen|socialtjänsten|[a-zåäö-]*enheten|[a-zåäö]*förvaltningen|[a-zåäö]*avdelningen|[a-zåäö]*kontoret|individ- och familjeomsorgen|[a-zåäö]*omsorgen|[a-zåäö]*myndighetsutövningen|verksamheten|[a-zåäö]+s (?:[a-zåäö]+- och )?(?:socialtjänst|socialförvaltning|kommun|[a-zåäö]*enhet|[a-zåäö]*förvaltning)|[a-zåäö]+ (?:stad|kommun)|barn|vuxen|försörjningsstöd(?:et)?)\b)";
 
 /// Count nouns for a caseload, after up to two adjectives ("pågående utredningar", "aktuella
 /// ärenden"; the same words as `<ADJ>`, which expands before this).
