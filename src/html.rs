@@ -705,7 +705,10 @@ fn contains_ci(hay: &[u8], needle: &[u8]) -> bool {
 /// holds the headline and lead rather than the site's logo and menu.
 fn is_dead(e: &Element, a: &Attrs, in_article: bool) -> bool {
     let name = e.name();
-    if is_skip_tag(name) || (name == "header" && !in_article) || is_hidden(a) {
+    // A fact box set beside the article's text ("<aside class=factbox>Fakta: ...") is the
+    // article's own, and the figures it lists are often its key facts.
+    let fact_box = name == "aside" && in_article && names_a_fact_box(a);
+    if (is_skip_tag(name) && !fact_box) || (name == "header" && !in_article) || is_hidden(a) {
         return true;
     }
     if let Some(role) = a.role {
@@ -726,6 +729,14 @@ fn is_dead(e: &Element, a: &Attrs, in_article: bool) -> bool {
         }
     }
     false
+}
+
+/// Whether an element's class or id names a fact box: "factbox", "fakta-ruta", "article__facts".
+fn names_a_fact_box(a: &Attrs) -> bool {
+    [a.class, a.id]
+        .into_iter()
+        .flatten()
+        .any(|v| contains_ci(v.as_bytes(), b"fact") || contains_ci(v.as_bytes(), b"fakta"))
 }
 
 /// Whether an element's class or id says it is boilerplate.
@@ -2908,6 +2919,27 @@ mod tests {
         );
         assert!(!p.text.contains("Publicerad"), "{}", p.text);
         assert!(p.text.ends_with("täcka upp."), "{}", p.text);
+    }
+
+    /// A fact box in the article is the article's; other asides are not.
+    #[test]
+    fn a_fact_box_is_the_articles() {
+        let p = parse(
+            r#"<html><body><article><h1>Personalflykt från barnenheten</h1>
+            <p>Socialsekreterarna på barn- och ungdomsenheten slutar i en takt som oroar facket, och cheferna hinner inte rekrytera.</p>
+            <p>Enheten har fått allt fler anmälningar de senaste åren, och arbetsbelastningen har ökat för dem som är kvar på enheten.</p>
+            <aside class="factbox"><h3>Fakta: Socialtjänsten i Skellefteå</h3><ul>
+            <li>Barn- och ungdomsenheten har 22 tjänster som socialsekreterare.</li></ul></aside>
+            <aside class="related"><h3>Läs också</h3><ul><li><a href="/a">12 socialsekreterare har slutat i Kalix</a></li></ul></aside>
+            </article><aside class="sidebar-facts"><p>Fakta om tidningen: vi har 40 000 läsare varje dag och är störst i länet.</p></aside></body></html>"#,
+        );
+        assert!(
+            p.text.contains("22 tjänster som socialsekreterare"),
+            "{}",
+            p.text
+        );
+        assert!(!p.text.contains("Kalix"), "{}", p.text);
+        assert!(!p.text.contains("läsare"), "{}", p.text);
     }
 
     #[test]

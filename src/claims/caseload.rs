@@ -19,7 +19,7 @@ const SOCIAL_INFLOW: &str = r"(?:<ADJ>(?:[a-zåäö]*anmälningar(?:na)?|(?:barn
 const FILL: &str = r"(?:(?:i dag|idag|nu|just nu|numera|där|här|i snitt|i genomsnitt|i medel|ofta|ibland|normalt|vanligtvis|samtidigt|ensam|själv) )*";
 
 /// Verbs of carrying cases, with an optional modal: "har", "har haft", "kan ha", "ansvarar för".
-const HAVE: &str = r"(?:(?:kan|ska|får|brukar|måste|kunde|skulle|fick) )?(?:med|har haft|hade haft|haft|har|hade|ha|handlägger|handlade|handlägga|(?:ansvarar|ansvarade|ansvara) (?:i genomsnitt |i snitt |numera )?för|(?:har|hade) (?:(?:i dag|idag|nu|numera|där|ensam|själv) )?ansvar för|bär|bar)";
+const HAVE: &str = r"(?:(?:kan|ska|får|brukar|måste|kunde|skulle|fick) )?(?:med|har haft|hade haft|haft|har|hade|ha|handlägger|handlade|handlägga|hanterar|hanterade|hantera|(?:ansvarar|ansvarade|ansvara) (?:i genomsnitt |i snitt |numera )?för|(?:har|hade) (?:(?:i dag|idag|nu|numera|där|ensam|själv) )?ansvar för|bär|bar)";
 
 pub(super) fn rules() -> Vec<Rule> {
     let inflow = |p: &str| {
@@ -51,11 +51,15 @@ pub(super) fn rules() -> Vec<Rule> {
             &have(r"\b(?:varje|en|var|varenda) <ADJ><STAFF><GAP> <HAVE> <FILL><V> <CASES>\b")),
         // V2 inversion: "I Angered har varje handläggare upp till 60 ärenden", "I oktober hade
         // en socialsekreterare inom utredning i genomsnitt 19 pågående utredningar"
+        // The yardstick after a caseload, in another place: "omkring 35 ärenden, att jämföra
+        // med runt 20 i Örgryte-Härlanda".
+        Rule::new(Kind::Caseload, "cases-compared-with-elsewhere",
+            r"<STAFF_>[^#]{0,60}?#n\d+# <CASES>\b[^#]{0,30}?,? (?:att jämföra med|jämfört med|mot) <V> (?:i|på|inom|hos) "),
         Rule::new(Kind::Caseload, "has-each-worker",
             &have(r"\b<HAVE> (?:nu |i dag |idag |numera )?(?:varje|varenda|en) <ADJ><STAFF>(?: (?:inom|på|i|vid|hos|för) [^#,]{1,40}?)? <FILL><V> <CASES>\b")),
         // "ansvarar varje socialsekreterare inom barn och familj för 15–18 barn"
         Rule::new(Kind::Caseload, "each-worker-responsible-for",
-            &have(r"\b(?:ansvarar|ansvarade) (?:nu |i dag |idag |numera )?(?:varje|varenda|en) <ADJ><STAFF>(?: (?:inom|på|i|vid|hos) [^#,]{1,40}?)? för <FILL><V> <CASES>\b")),
+            &have(r"\b(?:ansvarar|ansvarade) (?:nu |i dag |idag |numera )?(?:varje|varenda|en) <ADJ><STAFF>(?: (?:inom|på|i|vid|hos) [^#,]{1,40}?)?(?: nu| i dag| idag| numera)? för <FILL><V> <CASES>\b")),
         // V2 with the workers plural: "I Gävle har socialsekreterarna inom barn och unga i dag
         // i genomsnitt 22 ärenden var"
         Rule::new(Kind::Caseload, "have-workers-each",

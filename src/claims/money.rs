@@ -9,11 +9,12 @@ const HIRED: &str = r"(?P<role>[a-zåäö]*konsult(?:er|erna)|hyrsocionom(?:er|e
 /// "bemanningsföretag", "hyrpersonal".
 const HIRED_COST: &str = r"(?:(?:inhyrda|inhyrd|externa) [a-zåäö]+|[a-zåäö]*konsult(?:er|erna|en)?|konsultbolag(?:et)?|konsultföretag(?:et)?|bemanningsföretag(?:en|et)?|bemanningsbolag(?:et)?|hyrpersonal(?:en)?|personal från bemanningsföretag|hyrsocionom(?:er|erna)?)";
 
-/// Hired staff who can only be social workers: "inhyrda socionomer", "socionomkonsulter",
-/// "hyrsocionomer" (not "inhyrda konsulter", who may be building a road).
 /// Posts filled by hired staff, after the posts: "bemannade med konsulter", "täcks i dag av
 /// inhyrda socionomer".
 const FILLED: &str = r"(?:bemannade|bemannades|bemannas|bemannats|besatta|besattes|besätts|tillsatta|tillsattes|tillsätts|täckta|täcktes|täcks)(?: [^#,]{1,25}?)? (?:med|av) <ADJ><HIRED>";
+
+/// Hired staff who can only be social workers: "inhyrda socionomer", "socionomkonsulter",
+/// "hyrsocionomer" (not "inhyrda konsulter", who may be building a road).
 const HIRED_SOCIAL: &str = r"(?P<role>(?:inhyrda|externa) (?:socionomer|socialsekreterare|handläggare)|[a-zåäö]*(?:socionom|socialsekreterar|handläggar)konsulter|hyrsocionomer|bemanningssocionomer)";
 
 pub(super) fn rules() -> Vec<Rule> {
@@ -109,6 +110,37 @@ pub(super) fn rules() -> Vec<Rule> {
             r"\b(?:är|var) <NOW><V> (?:av [^#]{1,30}? )?inhyrda (?:via|från|genom) (?:ett |olika )?[a-zåäö]*(?:bemannings|konsult)[a-zåäö]*",
         ),
         // "tre av dem är inhyrda via bemanningsföretag"
+        // Services bought: "Linköpings kommun köpte konsulttjänster inom socialtjänsten för
+        // 24 miljoner kronor".
+        Rule::new(
+            Kind::Consultants,
+            "bought-hired-services",
+            &hired(
+                // Of social services: "Trafikverket köper konsulttjänster för fem miljarder" is not.
+                r"\b(?:köpte|köpt|köper|har köpt|hade köpt) (?:in )?(?:(?:konsulttjänster|bemanningstjänster|tjänster från bemanningsföretag|<HIRED_COST>) (?:inom|till|för|i|på) (?:<SOCIAL_PLACE>|[a-zåäö]*förvaltningen|nämnden|socialnämnden)\b|<HIRED_SOCIAL>|socionomtjänster)(?: [^#]{0,50}?)? för (?:totalt |sammanlagt |drygt )?<VK>",
+            ),
+        ),
+        // The consultants' bill, of social services when it says whose: "Konsultnotan
+        // landade på 17,3 miljoner kronor" (not "Konsultnotan för ombyggnaden av stadshuset").
+        Rule::new(
+            Kind::Consultants,
+            "the-consultants-bill",
+            r"\bkonsultnot(?:an|or|orna)(?: (?:för|inom|i|på) (?:<SOCIAL_PLACE>|[a-zåäö]*förvaltningen|socialnämnden|nämnden)\b[^#]{0,30}?)? (?:landade på|blev|var|är|uppgick till|uppgår till|hamnade på|slutade på|steg till) (?:(?:under|för|i) [^#,]{1,25}? )?(?:totalt |drygt )?<VK>",
+        ),
+        // How many were hired, both ends: "halverat antalet inhyrda socialsekreterare, från
+        // tolv till sex".
+        Rule::new(
+            Kind::Consultants,
+            "number-hired-from",
+            // Hired social workers by name, or hired as social services hire ("inhyrda
+            // konsulter"): "antalet externa konsulter i digitaliseringsprojektet" are anyone's.
+            &hired(r"\bantalet (?:<HIRED_SOCIAL>|inhyrda konsulter|<HIRED_COST> (?:i|inom|på|vid) <SOCIAL_PLACE>\b),?(?: [^#]{0,40}?)? från <V> (?:till|ner till|upp till) #n\d+#"),
+        ),
+        Rule::new(
+            Kind::Consultants,
+            "number-hired-to",
+            &hired(r"\bantalet (?:<HIRED_SOCIAL>|inhyrda konsulter|<HIRED_COST> (?:i|inom|på|vid) <SOCIAL_PLACE>\b),?(?: [^#]{0,40}?)? från #n\d+# (?:till|ner till|upp till) <V>"),
+        ),
         Rule::new(
             Kind::Consultants,
             "x-are-hired-via-agency",
@@ -118,6 +150,20 @@ pub(super) fn rules() -> Vec<Rule> {
             Kind::Consultants,
             "hired-people",
             &hired(r"<V> (?:<ADJ>)?<HIRED>\b"),
+        ),
+        // Staff who come from an agency: "I dag arbetar sex socialsekreterare från
+        // bemanningsföretag på enheten".
+        Rule::new(
+            Kind::Consultants,
+            "staff-from-agency",
+            r"<V> <ADJ><STAFF> (?:från|via|genom) (?:ett |olika |två |flera )?[a-zåäö]*(?:bemannings|konsult)(?:företag|bolag)[a-zåäö]*",
+        ),
+        // "Sju av handläggarna på barn- och familjeenheten är i dag anställda via
+        // bemanningsföretag"
+        Rule::new(
+            Kind::Consultants,
+            "x-of-staff-employed-via-agency",
+            r"<V> av (?:<UNIT_GEN> |de |dessa )?<ADJ><STAFF>[^#]{0,60}? (?:är|var) (?:i dag |idag |nu |just nu )?(?:anställda|inhyrda|anlitade) (?:via|från|genom|av) (?:ett |olika )?[a-zåäö]*(?:bemannings|konsult)(?:företag|bolag)[a-zåäö]*",
         ),
         // "konsultkostnader på 12 miljoner kronor", "kostnaderna för inhyrda konsulter uppgick till 8 mnkr",
         // "Kostnaden för inhyrd personal var under samma period 8,2 miljoner kronor"

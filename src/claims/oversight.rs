@@ -24,7 +24,7 @@ pub(super) fn rules() -> Vec<Rule> {
     vec![
         // "I 19 av 23 fall har inga samtal förts med barnet"
         Rule::new(Kind::Inspection, "in-x-of-y-cases",
-            r"\bi (?:bara |endast |hela |totalt )?<V> av (?:de |totalt )?<OF> (?:granskade |undersökta |aktuella )?(?:fall|fallen|ärenden|ärendena|utredningar|utredningarna|akter|akterna|barnavårdsutredningar|förhandsbedömningar|förhandsbedömningarna|[a-zåäö]*anmälningar|[a-zåäö]*anmälningarna|[a-zåäö]*grupper|[a-zåäö]*grupperna|[a-zåäö]*enheter|[a-zåäö]*enheterna)\b"),
+            r"\bi (?:bara |endast |hela |totalt )?<V> av (?:de |totalt )?<OF> (?:granskade |undersökta |aktuella |avslutade |genomförda |pågående |inkomna )?(?:fall|fallen|ärenden|ärendena|utredningar|utredningarna|akter|akterna|barnavårdsutredningar|förhandsbedömningar|förhandsbedömningarna|[a-zåäö]*anmälningar|[a-zåäö]*anmälningarna|[a-zåäö]*grupper|[a-zåäö]*grupperna|[a-zåäö]*enheter|[a-zåäö]*enheterna)\b"),
         // A count of cases alone, with a body or review in sight: "Ivo konstaterar att
         // utredningarna i elva fall pågått längre än fyra månader"
         Rule::new(Kind::Inspection, "in-x-cases",
@@ -39,11 +39,15 @@ pub(super) fn rules() -> Vec<Rule> {
         // "12 av 20 granskade utredningar saknade ...", "7 av 12 utredningar var inte
         // slutförda", "11 av 16 akter inte var ..." (subordinate clause word order)
         Rule::new(Kind::Inspection, "x-of-y-reviewed-lacked",
-            r"<V> av (?:de )?<OF> (?:granskade |undersökta |aktuella )?(?:ärenden|ärendena|utredningar|utredningarna|akter|akterna|fall|barnavårdsutredningar|förhandsbedömningar|förhandsbedömningarna) (?:inte )?(?:saknade|saknar|saknades|hade|har|visade|innehöll|brast|uppfyllde|uppfyllde inte|var|följde|följdes|genomfördes|gjordes|avslutades)\b"),
+            r"<V> av (?:de )?<OF> (?:granskade |undersökta |aktuella )?(?:ärenden|ärendena|utredningar|utredningarna|akter|akterna|fall|barnavårdsutredningar|förhandsbedömningar|förhandsbedömningarna|[a-zåäö]*anmälningar|[a-zåäö]*anmälningarna)(?: (?:i|på|inom|vid) [^#,]{1,40}?)? (?:inte )?(?:saknade|saknar|saknades|hade|har|visade|innehöll|brast|uppfyllde|uppfyllde inte|var|följde|följdes|genomfördes|gjordes|avslutades)\b"),
         // The sample first, the finding after: "Ivo granskade 30 utredningar och fann brister
         // i 22 av dem", "revisorerna har granskat 20 ärenden; i 14 av dessa saknades ..."
         Rule::new(Kind::Inspection, "reviewed-y-found-in-x",
-            r"\b(?:granskade|granskat|granskades|gick igenom|gått igenom|undersökte|undersökt) (?:totalt |sammanlagt )?<OF> (?:[a-zåäö]+ )?(?:ärenden|utredningar|akter|fall|barnavårdsutredningar|journaler)\b<GAP>\bi <V> av (?:dem|dessa|de granskade)\b"),
+            r"\b(?:granskade|granskat|granskades|gick igenom|gått igenom|undersökte|undersökt|inspekterade|inspekterat|besökte|besökt) (?:totalt |sammanlagt )?<OF> (?:[a-zåäö]+ )?(?:ärenden|utredningar|akter|fall|barnavårdsutredningar|journaler|arbetsplatser|[a-zåäö]*enheter|verksamheter|arbetsgrupper)\b<GAP>\b(?:i|mot|hos|på) <V> av (?:dem|dessa|de granskade)\b"),
+        // The review as a noun: "Vid IVO:s granskning av 16 utredningar saknades barnsamtal i
+        // elva av dem".
+        Rule::new(Kind::Inspection, "review-of-y-found-in-x",
+            r"\b(?:granskning(?:en)?|genomgång(?:en)?|inspektion(?:en)?|tillsyn(?:en)?) av (?:totalt |sammanlagt )?<OF> (?:[a-zåäö]+ )?(?:ärenden|utredningar|akter|barnavårdsutredningar|journaler|arbetsplatser|[a-zåäö]*enheter|verksamheter)\b<GAP>\b(?:i|hos|på) <V> av (?:dem|dessa)\b"),
         // The sample in a sentence before: "IVO har granskat 40 barnavårdsutredningar. I 26 av
         // dem hade utredningstiden överskridits", "... i tolv av de granskade ärendena", "i 26
         // av dessa utredningar" (named, so it may point a few paragraphs back).
@@ -66,6 +70,10 @@ pub(super) fn rules() -> Vec<Rule> {
         // av dem uppgav att", "intervjuades 18 socialsekreterare, varav tio sade att"
         Rule::new(Kind::Inspection, "of-y-staff-the-body-asked-x-said",
             r"\bav (?:de )?<OF> <ADJ>(?:<SOCIAL_STAFF>) som (?:[a-zåäö:]+ )?(?:intervjuade|tillfrågade|träffade|har intervjuat)(?: [^#]{0,40}?)? (?:angav|uppgav|svarade|berättade|sa|sade) <V> att\b"),
+        // Staff named as any staff, the inspectors the ones who asked: "Av de 31 medarbetare
+        // som inspektörerna intervjuade uppgav 22 att ..."
+        Rule::new(Kind::Inspection, "of-y-employees-the-inspectors-asked-x-said",
+            r"\bav (?:de )?<OF> (?:medarbetare|anställda|medarbetarna|anställda) som (?:inspektörerna|inspektören|arbetsmiljöverket|ivo|revisorerna|granskarna) (?:intervjuade|tillfrågade|träffade|har intervjuat|talade med)(?: [^#]{0,40}?)? (?:angav|uppgav|svarade|berättade|sa|sade) <V> att\b"),
         Rule::new(Kind::Inspection, "said-x-of-y-interviewed-staff",
             r"\b(?:angav|uppgav|svarade|berättade|sa|sade) <V> av (?:de )?<OF> (?:intervjuade|tillfrågade) <ADJ>(?:<SOCIAL_STAFF>) att\b"),
         Rule::new(Kind::Inspection, "interviewed-y-staff-x-of-them-said",

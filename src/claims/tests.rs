@@ -3052,7 +3052,7 @@ fn constructions_the_archive_set_showed() {
         // consultants: the price after the hiring, a change with years
         (
             "Sedan i våras hyr nämnden in tre socionomer via ett bemanningsföretag. Notan hittills är 1,4 miljoner kronor.",
-            &[want(Consultants, 1_400_000.0, Sek)],
+            &[want(Consultants, 3.0, People), want(Consultants, 1_400_000.0, Sek)],
         ),
         (
             "Kostnaden för inhyrda socialsekreterare sjönk från 7,2 miljoner kronor 2019 till 3,5 miljoner kronor 2020.",
@@ -3186,6 +3186,114 @@ fn forecasts_and_denials() {
     .map(|c| (c.kind, c.value))
     .collect();
     assert_eq!(got, vec![(Kind::Resigned, Some(9.0))]);
+}
+
+/// Constructions the `pages` set (web pages as crawled) showed, in other words and figures.
+#[test]
+fn constructions_the_pages_set_showed() {
+    check_docs(&[
+        // the total first, the past tense before the count
+        (
+            "Av 56 socialsekreterare i Sundsvall slutade 19 under förra året.",
+            &[want(Resigned, 19.0, People).of(56.0)],
+        ),
+        // a restrictive word before the count
+        (
+            "I Kungsbacka slutade endast tre socialsekreterare under hela 2023.",
+            &[want(Resigned, 3.0, People)],
+        ),
+        // a comparison after "sa ... upp sig"
+        (
+            "Under 2024 sa elva socialsekreterare i Gävle upp sig, jämfört med sju året innan.",
+            &[want(Resigned, 11.0, People), want(Resigned, 7.0, People)],
+        ),
+        // staff who come from an agency are hired, not a headcount
+        (
+            "På mottagningen i Nacka arbetar i dag fyra socionomer från ett bemanningsföretag.",
+            &[want(Consultants, 4.0, People)],
+        ),
+        // services bought, and the bill
+        (
+            "Växjö kommun köpte konsulttjänster till socialtjänsten för 8,5 miljoner kronor under 2022.",
+            &[want(Consultants, 8_500_000.0, Sek)],
+        ),
+        (
+            "Konsultnotan för socialtjänsten i Ludvika landade på 6,4 miljoner kronor i fjol.",
+            &[want(Consultants, 6_400_000.0, Sek)],
+        ),
+        // both ends of a change
+        (
+            "I Eskilstuna har förvaltningen minskat antalet inhyrda socionomer från nio till tre.",
+            &[want(Consultants, 9.0, People), want(Consultants, 3.0, People)],
+        ),
+        (
+            "I Hässleholm har antalet socialsekreterare inom barn och familj sjunkit från 28 till 19.",
+            &[want(Staffing, 28.0, People), want(Staffing, 19.0, People)],
+        ),
+        // sick leave with the verb first
+        (
+            "I Skövde är just nu sex av handläggarna på försörjningsstöd sjukskrivna.",
+            &[want(SickLeave, 6.0, People)],
+        ),
+        // caseloads: "hanterar", a compound of "ärenden", a yardstick elsewhere
+        (
+            "I Borås hanterar varje socialsekreterare i dag 31 ärenden.",
+            &[want(Caseload, 31.0, CasesPerWorker)],
+        ),
+        (
+            "I Mora har flera handläggare över 40 biståndsärenden var.",
+            &[want(Caseload, 40.0, CasesPerWorker)],
+        ),
+        (
+            "I Angered har en socialsekreterare i snitt 32 ärenden, jämfört med 18 i Askim-Frölunda-Högsbo.",
+            &[want(Caseload, 32.0, CasesPerWorker), want(Caseload, 18.0, CasesPerWorker)],
+        ),
+        // inspections: workplaces inspected, cases after an adjective, a place after the cases,
+        // staff named as any staff whom the inspectors asked
+        (
+            "Arbetsmiljöverket inspekterade åtta arbetsplatser inom socialtjänsten i Umeå och fann brister i sju av dem.",
+            &[want(Inspection, 7.0, Cases).of(8.0)],
+        ),
+        (
+            "IVO konstaterar att tidsgränsen överskreds i tolv av 30 avslutade utredningar i Piteå.",
+            &[want(Inspection, 12.0, Cases).of(30.0)],
+        ),
+        (
+            "JO fann att 9 av 15 granskade utredningar i Botkyrka saknade en riskbedömning.",
+            &[want(Inspection, 9.0, Cases).of(15.0)],
+        ),
+        (
+            "Arbetsmiljöverket besökte enheten i Lerum. Av de 26 anställda som inspektörerna intervjuade uppgav 18 att de arbetar över.",
+            &[want(Inspection, 18.0, Cases).of(26.0)],
+        ),
+    ]);
+}
+
+/// Look-alikes a review wrote against the rules of the `pages` round, and claims in other
+/// words (`claims-adversarial/pages-*.txt`).
+#[test]
+fn look_alikes_of_the_pages_rules() {
+    let false_claims = look_alikes_that_give_claims(include_str!(
+        "../../tests/fixtures/claims-adversarial/pages-nonclaims.txt"
+    ));
+    let (found, all) = claims_found(include_str!(
+        "../../tests/fixtures/claims-adversarial/pages-claims.txt"
+    ));
+    eprintln!(
+        "pages look-alikes: {} false of 48; claims found {found} of {all}",
+        false_claims.len()
+    );
+    // Two caseloads of other services give claims, as they did before this round: a police
+    // station's "utredare", and "per handläggare" after "Bygglovshandläggarna". Bare
+    // "handläggare" and "utredare" keep a sentence that names another service, since social
+    // workers' sentences name the school and the police as often ("anmälningar från skolan").
+    assert!(
+        false_claims.len() <= 2 && false_claims.iter().all(|c| c.contains("ärenden")),
+        "{}",
+        false_claims.join("\n")
+    );
+    assert_eq!(all, 24);
+    assert!(found >= 23, "found {found} of {all}");
 }
 
 /// Constructions the `records` set (municipal records as PDFs) showed, in other words and
