@@ -704,10 +704,10 @@ pub fn organisation(name: &str) -> Option<&'static Municipality> {
     let name = name.trim();
     let rest_is_kind = |rest: &str| {
         let rest = rest.trim_start();
-        let Some(kind) = ["kommun", "stad"]
-            .into_iter()
-            .find(|k| rest.len() >= k.len() && rest[..k.len()].eq_ignore_ascii_case(k))
-        else {
+        let Some(kind) = ["kommun", "stad"].into_iter().find(|k| {
+            rest.get(..k.len())
+                .is_some_and(|r| r.eq_ignore_ascii_case(k))
+        }) else {
             return false;
         };
         let tail = rest[kind.len()..]
@@ -1471,6 +1471,8 @@ mod tests {
             "Stadshuset i Skellefteå",
             "Malmö",
             "Lunds kommun och Malmö stad",
+            "Malmö i höst",
+            "Malmö stå",
         ] {
             assert_eq!(name(n), None, "{n}");
         }

@@ -731,12 +731,18 @@ fn is_dead(e: &Element, a: &Attrs, in_article: bool) -> bool {
     false
 }
 
-/// Whether an element's class or id names a fact box: "factbox", "fakta-ruta", "article__facts".
+/// Whether an element's class or id names a fact box: a word of it, apart by spaces, hyphens
+/// or underscores, begins so ("factbox", "fakta-ruta", "article__facts"; not "artifact").
 fn names_a_fact_box(a: &Attrs) -> bool {
-    [a.class, a.id]
-        .into_iter()
-        .flatten()
-        .any(|v| contains_ci(v.as_bytes(), b"fact") || contains_ci(v.as_bytes(), b"fakta"))
+    [a.class, a.id].into_iter().flatten().any(|v| {
+        v.split(|c: char| c.is_whitespace() || c == '-' || c == '_')
+            .any(|w| {
+                let w = w.as_bytes();
+                w.len() >= 4
+                    && (w[..4].eq_ignore_ascii_case(b"fact")
+                        || w[..4].eq_ignore_ascii_case(b"fakt"))
+            })
+    })
 }
 
 /// Whether an element's class or id says it is boilerplate.
@@ -1177,10 +1183,10 @@ impl Scan {
                 self.stats[h].flags |= ROOT;
             }
         }
-        // Blocks elsewhere with the winner's exact class are more of the same article (a
-        // body split around an image or a quote into sections of one template).
         let mut container = parent as usize;
         self.lead_before(tree, best, &mut container);
+        // Blocks elsewhere with the winner's exact class are more of the same article (a
+        // body split around an image or a quote into sections of one template).
         if let Some(class) = best_class.filter(|c| !c.trim().is_empty()) {
             for k in 0..self.stats.len() {
                 let s = self.stats[k];
@@ -1217,8 +1223,8 @@ impl Scan {
     /// the body the winner is ("<div class=article__header><h1>…<p class=preamble>…</div>
     /// <div class=article__body>…"): a few levels up from the winner, before it, a live
     /// block marked as the lead. The lead often holds the article's key figure, and is the
-    /// article's as much as its body is. They join the text, with the page's first `<h1>`
-    /// before them there.
+    /// article's as much as its body is. It joins the text, with the first live `<h1>` before
+    /// it in the same block or up to two levels further out.
     fn lead_before(&mut self, tree: &ego_tree::Tree<Node>, best: usize, container: &mut usize) {
         let mut up = best;
         for _ in 0..3 {
@@ -1228,30 +1234,25 @@ impl Scan {
             }
             up = p as usize;
             let (mut lead, mut h1) = (None, None);
-            let mut k = up + 1;
-            while k < best {
+            for k in self.live(up + 1, best) {
                 let s = self.stats[k];
-                if s.flags & DEAD != 0 || s.flags & ROOT != 0 {
-                    k = self.subtree_end(k);
-                    continue;
+                if self.subtree_end(k) > best {
+                    continue; // an ancestor of the winner (`k < best`)
                 }
-                if !self.is_ancestor(k, best) {
-                    if let Some(e) = tree.get(s.id).and_then(|n| n.value().as_element()) {
-                        if e.name() == "h1" && h1.is_none() && s.text > 0 {
-                            h1 = Some(k);
-                        } else if lead.is_none()
-                            && s.text >= 40
-                            && s.link_density() < 0.3
-                            && [e.attr("class"), e.attr("id")]
-                                .into_iter()
-                                .flatten()
-                                .any(names_a_lead)
-                        {
-                            lead = Some(k);
-                        }
+                if let Some(e) = tree.get(s.id).and_then(|n| n.value().as_element()) {
+                    if e.name() == "h1" && h1.is_none() && s.text > 0 {
+                        h1 = Some(k);
+                    } else if lead.is_none()
+                        && s.text >= 40
+                        && s.link_density() < 0.3
+                        && [e.attr("class"), e.attr("id")]
+                            .into_iter()
+                            .flatten()
+                            .any(names_a_lead)
+                    {
+                        lead = Some(k);
                     }
                 }
-                k += 1;
             }
             if let Some(lead) = lead {
                 // The headline may stand a level or two further out ("<div
@@ -1266,7 +1267,13 @@ impl Scan {
                         p if self.stats[p as usize].flags & DEAD != 0 => break,
                         p => outer = p as usize,
                     }
-                    h1 = self.first_live(tree, outer + 1, lead, "h1");
+                    h1 = self.live(outer + 1, lead).find(|&k| {
+                        self.stats[k].text > 0
+                            && tree
+                                .get(self.stats[k].id)
+                                .and_then(|n| n.value().as_element())
+                                .is_some_and(|e| e.name() == "h1")
+                    });
                 }
                 for k in [Some(lead), h1.filter(|&h| h < lead)].into_iter().flatten() {
                     self.stats[k].flags |= ROOT;
@@ -1282,31 +1289,22 @@ impl Scan {
         }
     }
 
-    /// The first live element named `tag` with text among the elements `from..to`.
-    fn first_live(
-        &self,
-        tree: &ego_tree::Tree<Node>,
-        from: usize,
-        to: usize,
-        tag: &str,
-    ) -> Option<usize> {
+    /// The elements `from..to` in document order, without dead subtrees and those already
+    /// taken into the text (`ROOT`).
+    fn live(&self, from: usize, to: usize) -> impl Iterator<Item = usize> + '_ {
         let mut k = from;
-        while k < to {
-            let s = self.stats[k];
-            if s.flags & DEAD != 0 {
-                k = self.subtree_end(k);
-                continue;
+        std::iter::from_fn(move || {
+            while k < to {
+                let at = k;
+                if self.stats[at].flags & (DEAD | ROOT) != 0 {
+                    k = self.subtree_end(at);
+                    continue;
+                }
+                k += 1;
+                return Some(at);
             }
-            let named = tree
-                .get(s.id)
-                .and_then(|n| n.value().as_element())
-                .is_some_and(|e| e.name() == tag);
-            if named && s.text > 0 {
-                return Some(k);
-            }
-            k += 1;
-        }
-        None
+            None
+        })
     }
 
     fn find(&self, root: NodeRef<Node>, tag: &str) -> Option<usize> {
@@ -2322,7 +2320,7 @@ impl Meta {
             .into_iter()
             .flatten()
             .chain(self.site_names.iter().map(String::as_str))
-            .chain(title_parts(&self.title))
+            .chain(title_parts(&collapse(&self.title)))
             .find_map(crate::geo::organisation);
         let author = ld
             .author
@@ -2341,15 +2339,17 @@ impl Meta {
     }
 }
 
-/// The parts of a page's `<title>` apart by a spaced separator: "Svar på interpellation -
-/// Östersunds kommun" (not the hyphen of "Malung-Sälen").
-fn title_parts(title: &str) -> impl Iterator<Item = &str> {
-    title
-        .split(" | ")
-        .flat_map(|p| p.split(" - "))
-        .flat_map(|p| p.split(" – "))
-        .flat_map(|p| p.split(" — "))
-        .map(str::trim)
+/// What parts a site's name from a page's title: spaced, so that "Malung-Sälen" stays whole.
+const TITLE_SEPARATORS: [&str; 6] = [" | ", " - ", " – ", " — ", " :: ", " · "];
+
+/// The parts of a page's `<title>` (collapsed) apart by [`TITLE_SEPARATORS`]: "Svar på
+/// interpellation - Östersunds kommun".
+fn title_parts(title: &str) -> Vec<&str> {
+    let mut parts = vec![title];
+    for sep in TITLE_SEPARATORS {
+        parts = parts.iter().flat_map(|p| p.split(sep)).collect();
+    }
+    parts.into_iter().map(str::trim).collect()
 }
 
 /// Whether a class or id names an article's lead: a word of it, apart by spaces, hyphens or
@@ -2366,7 +2366,6 @@ fn names_a_lead(value: &str) -> bool {
                 "standfirst",
                 "intro",
                 "introduction",
-                "ingres",
             ]
             .iter()
             .any(|l| w.eq_ignore_ascii_case(l))
@@ -2490,7 +2489,7 @@ fn iso_date(s: &str) -> Option<NaiveDate> {
 /// name, a short last part is taken as the site when `guess` is set.
 fn strip_site(title: &str, site: Option<&str>, guess: bool) -> String {
     let title = collapse(title);
-    for sep in [" | ", " - ", " – ", " — ", " :: ", " · "] {
+    for sep in TITLE_SEPARATORS {
         if let Some(pos) = title.rfind(sep) {
             let (head, tail) = (&title[..pos], title[pos + sep.len()..].trim());
             let is_site =

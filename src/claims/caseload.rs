@@ -49,12 +49,12 @@ pub(super) fn rules() -> Vec<Rule> {
         // socialsekreterare kan ha upp emot 70 ärenden"
         Rule::new(Kind::Caseload, "each-worker-has",
             &have(r"\b(?:varje|en|var|varenda) <ADJ><STAFF><GAP> <HAVE> <FILL><V> <CASES>\b")),
-        // V2 inversion: "I Angered har varje handläggare upp till 60 ärenden", "I oktober hade
-        // en socialsekreterare inom utredning i genomsnitt 19 pågående utredningar"
         // The yardstick after a caseload, in another place: "omkring 35 ärenden, att jämföra
         // med runt 20 i Örgryte-Härlanda".
         Rule::new(Kind::Caseload, "cases-compared-with-elsewhere",
             r"<STAFF_>[^#]{0,60}?#n\d+# <CASES>\b[^#]{0,30}?,? (?:att jämföra med|jämfört med|mot) <V> (?:i|på|inom|hos) "),
+        // V2 inversion: "I Angered har varje handläggare upp till 60 ärenden", "I oktober hade
+        // en socialsekreterare inom utredning i genomsnitt 19 pågående utredningar"
         Rule::new(Kind::Caseload, "has-each-worker",
             &have(r"\b<HAVE> (?:nu |i dag |idag |numera )?(?:varje|varenda|en) <ADJ><STAFF>(?: (?:inom|på|i|vid|hos|för) [^#,]{1,40}?)? <FILL><V> <CASES>\b")),
         // "ansvarar varje socialsekreterare inom barn och familj för 15–18 barn"

@@ -704,22 +704,26 @@ fn other_service(folded: &[u8]) -> bool {
         || (OTHER_AGENCY.is_match(folded) && !SOCIAL_SERVICES.is_match(folded))
 }
 
+const FROM_FOLDED: &[u8] = b" frqan ";
+
 /// The clause a change's second figure is planned or denied in: "ska minska antalet
 /// inhyrda från #n3# till #n4#" puts the plan before the first figure, and the second's own
 /// clause is only "till". Any other figure's clause is `before` itself.
-fn change_clause<'a>(masked: &'a [u8], before: &'a [u8]) -> &'a [u8] {
+fn change_clause(masked: &[u8], start: usize, end: usize) -> &[u8] {
+    let before = value_clause(masked, start, end).0;
     if ![b" till ".as_slice(), b" ner till ", b" upp till "].contains(&before) {
         return before;
     }
-    // `before` ends one byte before the marker; the previous marker closes where it starts.
-    let from = before.as_ptr() as usize - masked.as_ptr() as usize;
+    // `before` is `masked[from..start - 1]`; the previous marker closes at `from - 1`.
+    let from = start.saturating_sub(1) - before.len();
     let Some(open) = from
         .checked_sub(1)
         .and_then(|close| memchr::memrchr(b'#', &masked[..close]))
     else {
         return before;
     };
-    if !masked[..open].ends_with(fold::text(" från ").as_bytes()) {
+    // " från " as masked: lower case, "å" folded.
+    if !masked[..open].ends_with(FROM_FOLDED) {
         return before;
     }
     value_clause(masked, open + 1, from - 1).0
@@ -1161,7 +1165,7 @@ fn extract_with(
                     let money = kind == Kind::Deficit || q.is_some_and(|q| q.unit == Unit::Sek);
                     // Not in a relative clause that describes what is counted: "anmälningar
                     // om barn som far illa eller riskerar att fara illa har ökat med 27 procent".
-                    let planned_in = change_clause(masked.as_bytes(), before);
+                    let planned_in = change_clause(masked.as_bytes(), vm.start(), vm.end());
                     let forecast = !money
                         && FORECAST.find_iter(planned_in).any(|m| {
                             !planned_in[..m.start()]

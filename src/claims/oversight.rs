@@ -41,13 +41,12 @@ pub(super) fn rules() -> Vec<Rule> {
         Rule::new(Kind::Inspection, "x-of-y-reviewed-lacked",
             r"<V> av (?:de )?<OF> (?:granskade |undersökta |aktuella )?(?:ärenden|ärendena|utredningar|utredningarna|akter|akterna|fall|barnavårdsutredningar|förhandsbedömningar|förhandsbedömningarna|[a-zåäö]*anmälningar|[a-zåäö]*anmälningarna)(?: (?:i|på|inom|vid) [^#,]{1,40}?)? (?:inte )?(?:saknade|saknar|saknades|hade|har|visade|innehöll|brast|uppfyllde|uppfyllde inte|var|följde|följdes|genomfördes|gjordes|avslutades)\b"),
         // The sample first, the finding after: "Ivo granskade 30 utredningar och fann brister
-        // i 22 av dem", "revisorerna har granskat 20 ärenden; i 14 av dessa saknades ..."
+        // i 22 av dem", "revisorerna har granskat 20 ärenden; i 14 av dessa saknades ...",
+        // "Arbetsmiljöverket besökte fyra enheter och riktade krav mot tre av dem", and the
+        // review as a noun: "Vid IVO:s granskning av 16 utredningar saknades barnsamtal i elva
+        // av dem".
         Rule::new(Kind::Inspection, "reviewed-y-found-in-x",
-            r"\b(?:granskade|granskat|granskades|gick igenom|gått igenom|undersökte|undersökt|inspekterade|inspekterat|besökte|besökt) (?:totalt |sammanlagt )?<OF> (?:[a-zåäö]+ )?(?:ärenden|utredningar|akter|fall|barnavårdsutredningar|journaler|arbetsplatser|[a-zåäö]*enheter|verksamheter|arbetsgrupper)\b<GAP>\b(?:i|mot|hos|på) <V> av (?:dem|dessa|de granskade)\b"),
-        // The review as a noun: "Vid IVO:s granskning av 16 utredningar saknades barnsamtal i
-        // elva av dem".
-        Rule::new(Kind::Inspection, "review-of-y-found-in-x",
-            r"\b(?:granskning(?:en)?|genomgång(?:en)?|inspektion(?:en)?|tillsyn(?:en)?) av (?:totalt |sammanlagt )?<OF> (?:[a-zåäö]+ )?(?:ärenden|utredningar|akter|barnavårdsutredningar|journaler|arbetsplatser|[a-zåäö]*enheter|verksamheter)\b<GAP>\b(?:i|hos|på) <V> av (?:dem|dessa)\b"),
+            r"\b(?:granskade|granskat|granskades|gick igenom|gått igenom|undersökte|undersökt|inspekterade|inspekterat|besökte|besökt|(?:granskning(?:en)?|genomgång(?:en)?|inspektion(?:en)?|tillsyn(?:en)?) av) (?:totalt |sammanlagt )?<OF> (?:[a-zåäö]+ )?(?:ärenden|utredningar|akter|fall|barnavårdsutredningar|journaler|arbetsplatser|[a-zåäö]*enheter|verksamheter|arbetsgrupper)\b<GAP>\b(?:i|mot|hos|på) <V> av (?:dem|dessa|de granskade)\b"),
         // The sample in a sentence before: "IVO har granskat 40 barnavårdsutredningar. I 26 av
         // dem hade utredningstiden överskridits", "... i tolv av de granskade ärendena", "i 26
         // av dessa utredningar" (named, so it may point a few paragraphs back).
@@ -73,7 +72,7 @@ pub(super) fn rules() -> Vec<Rule> {
         // Staff named as any staff, the inspectors the ones who asked: "Av de 31 medarbetare
         // som inspektörerna intervjuade uppgav 22 att ..."
         Rule::new(Kind::Inspection, "of-y-employees-the-inspectors-asked-x-said",
-            r"\bav (?:de )?<OF> (?:medarbetare|anställda|medarbetarna|anställda) som (?:inspektörerna|inspektören|arbetsmiljöverket|ivo|revisorerna|granskarna) (?:intervjuade|tillfrågade|träffade|har intervjuat|talade med)(?: [^#]{0,40}?)? (?:angav|uppgav|svarade|berättade|sa|sade) <V> att\b"),
+            r"\bav (?:de )?<OF> (?:medarbetare|medarbetarna|anställda) som (?:inspektörerna|inspektören|arbetsmiljöverket|ivo|revisorerna|granskarna) (?:intervjuade|tillfrågade|träffade|har intervjuat|talade med)(?: [^#]{0,40}?)? (?:angav|uppgav|svarade|berättade|sa|sade) <V> att\b"),
         Rule::new(Kind::Inspection, "said-x-of-y-interviewed-staff",
             r"\b(?:angav|uppgav|svarade|berättade|sa|sade) <V> av (?:de )?<OF> (?:intervjuade|tillfrågade) <ADJ>(?:<SOCIAL_STAFF>) att\b"),
         Rule::new(Kind::Inspection, "interviewed-y-staff-x-of-them-said",

@@ -566,13 +566,13 @@ impl Prefilter {
             .map(|w| words.id(&w))
             .collect();
         figure.sort_unstable();
-        words.figure.clone_from(&figure);
+        words.figure = figure;
         let cnfs: Vec<Cnf> = patterns
             .into_iter()
             .map(|p| {
                 let hir = regex_syntax::parse(p)
                     .unwrap_or_else(|e| panic!("claim pattern {p:?} does not parse: {e}"));
-                condition(&hir, &mut words, &figure)
+                condition(&hir, &mut words)
             })
             .collect();
         let n = words.list.len();
@@ -973,7 +973,7 @@ fn searchable(word: &str) -> bool {
 }
 
 /// The condition of a pattern's syntax tree (see the module documentation).
-fn condition(hir: &Hir, words: &mut Vocabulary, figure: &[usize]) -> Cnf {
+fn condition(hir: &Hir, words: &mut Vocabulary) -> Cnf {
     let mut cnf: Cnf = match hir.kind() {
         HirKind::Literal(lit) => {
             let text = String::from_utf8_lossy(&lit.0);
@@ -981,7 +981,7 @@ fn condition(hir: &Hir, words: &mut Vocabulary, figure: &[usize]) -> Cnf {
                 .filter_map(|w| {
                     if w.contains('#') {
                         // A figure marker, or a literal "#" of the text.
-                        Some(figure.to_vec())
+                        Some(words.figure.clone())
                     } else if searchable(w) {
                         Some(vec![words.id(w)])
                     } else {
@@ -990,16 +990,13 @@ fn condition(hir: &Hir, words: &mut Vocabulary, figure: &[usize]) -> Cnf {
                 })
                 .collect()
         }
-        HirKind::Capture(c) => condition(&c.sub, words, figure),
-        HirKind::Repetition(r) if r.min >= 1 => condition(&r.sub, words, figure),
-        HirKind::Concat(parts) => parts
-            .iter()
-            .flat_map(|p| condition(p, words, figure))
-            .collect(),
+        HirKind::Capture(c) => condition(&c.sub, words),
+        HirKind::Repetition(r) if r.min >= 1 => condition(&r.sub, words),
+        HirKind::Concat(parts) => parts.iter().flat_map(|p| condition(p, words)).collect(),
         HirKind::Alternation(branches) => {
             let mut acc: Option<Cnf> = None;
             for b in branches {
-                let c = condition(b, words, figure);
+                let c = condition(b, words);
                 if c.is_empty() {
                     return Vec::new(); // a branch that needs nothing: the whole needs nothing
                 }
@@ -1034,7 +1031,8 @@ fn condition(hir: &Hir, words: &mut Vocabulary, figure: &[usize]) -> Cnf {
 }
 
 /// Sorts, drops words that hold another word of their clause, repeated and implied clauses
-/// (a clause holding another one says less), and keeps the [`MAX_CLAUSES`] smallest.
+/// (a clause holding another one says less), and keeps the [`MAX_CLAUSES`] smallest, a
+/// figure's clause first.
 fn tidy(cnf: &mut Cnf, words: &mut Vocabulary) {
     for c in cnf.iter_mut() {
         c.sort_unstable();

@@ -73,7 +73,7 @@ pub(super) fn rules() -> Vec<Rule> {
             Kind::Resigned,
             "sa-x-staff-upp-sig",
             // "sade elva socialsekreterare inom individ- och familjeomsorgen upp sig"
-            r"\b(?:sa|sade) (?:(?:bara|endast|enbart|totalt|sammanlagt|ytterligare) )?<V> <ADJ><STAFF>(?: (?:inom|på|vid|i|från|hos) [^#,]{1,50}?)? upp sig",
+            r"\b(?:sa|sade) <ONLY><V> <ADJ><STAFF>(?: (?:inom|på|vid|i|från|hos) [^#,]{1,50}?)? upp sig",
         ),
         // "Av de dryga 30 anställda (...) har 12 valt att säga upp sig", "Av enhetens 28
         // handläggare har sex slutat"
@@ -98,21 +98,21 @@ pub(super) fn rules() -> Vec<Rule> {
         Rule::new(
             Kind::Resigned,
             "quit-x-staff",
-            r"\b(?:slutade|lämnade|avgick|avslutade) (?:(?:bara|endast|enbart|totalt|sammanlagt|ytterligare) )?<V> (?:av (?:de |dessa |totalt |[a-zåäö]+s )?<OF> )?<ADJ><STAFF>",
+            r"\b(?:slutade|lämnade|avgick|avslutade) <ONLY><V> (?:av (?:de |dessa |totalt |[a-zåäö]+s )?<OF> )?<ADJ><STAFF>",
         ),
         // The total first, the verb before the count: "Av 84 socialsekreterare i Norrköpings
         // kommun slutade 21 under 2022", "Av de 40 handläggarna lämnade tolv under året".
         Rule::new(
             Kind::Resigned,
             "of-y-quit-x",
-            r"\bav (?:de |dessa |<UNIT_GEN> |[a-zåäö]+s )?<OF> <ADJ><STAFF><GAP> (?:slutade|lämnade|avgick|sa upp sig|sade upp sig) (?:(?:bara|endast|enbart|hela|totalt) )?<V>",
+            r"\bav (?:de |dessa |<UNIT_GEN> |[a-zåäö]+s )?<OF> <ADJ><STAFF><GAP> (?:slutade|lämnade|avgick|sa upp sig|sade upp sig) <ONLY><V>",
         ),
         // V2 with a job taken elsewhere: "Under hösten tog fyra socialsekreterare i Upplands
         // Väsby anställning hos grannkommunerna".
         Rule::new(
             Kind::Resigned,
             "took-x-staff-jobs-elsewhere",
-            r"\b(?:tog|tar) <V> <ADJ><STAFF>(?: [^#,]{1,40}?)? (?:en )?(?:ny )?anställning (?:hos|i|på|inom) (?:en |ett )?(?:(?:andra|annan|annat|nya?|privata?) )?(?:arbetsgivare|kommuner?|grannkommuner(?:na)?|regionen|bemanningsföretag|bemanningsbolag|privata aktörer)",
+            r"\b(?:tog|tar) <V> <ADJ><STAFF>(?: [^#,]{1,40}?)? (?:en )?(?:ny )?anställning (?:hos|i|på|inom) <OTHER_EMPLOYER>",
         ),
         // The unit as subject: "Botkyrkas socialtjänst har tappat 14 socialsekreterare",
         // "enheten förlorade 9 av sina 20 handläggare".
@@ -168,7 +168,7 @@ pub(super) fn rules() -> Vec<Rule> {
             "quit-compared-with",
             // "slutade fyra socialsekreterare, jämfört med femton året innan", "avslutade nio
             // socialsekreterare sin anställning, jämfört med 21 under 2021"
-            r"(?:<STAFF_>.{0,80}?\b<QUIT>|\b<QUIT>.{0,40}?<STAFF_>|\bavslutade <N> <ADJ><STAFF_> sina? anställning(?:ar)?|\b(?:sa|sade) <N> <ADJ><STAFF_>[^#]{0,60}? upp sig|\b(?:slutade|lämnade|avgick|avslutade) <N> <ADJ><STAFF_>).{0,60}?(?:jämfört med|jämföras med|att jämföra med) <V> (?:under|i|för|året|år)\b",
+            r"(?:<STAFF_>.{0,80}?\b<QUIT>|\b<QUIT>.{0,40}?<STAFF_>|\b(?:sa|sade) <N> <ADJ><STAFF_>[^#]{0,60}? upp sig|\b(?:lämnade|avslutade) <N> <ADJ><STAFF_>).{0,60}?(?:jämfört med|jämföras med|att jämföra med) <V> (?:under|i|för|året|år)\b",
         ),
         // "Antalet socialsekreterare som slutat uppgår till 14"
         Rule::new(
@@ -392,7 +392,6 @@ pub(super) fn rules() -> Vec<Rule> {
             r"\bvakans(?:er|erna)? (?:på|om|motsvarande) <V>",
         ),
         // --- staffing -------------------------------------------------------------------
-        // "Ordinarie bemanning är 32 stycken"
         // A headcount that changed, both ends: "I Solna har antalet socialsekreterare på
         // barn- och ungdomsenheten minskat från 30 till 22 på två år".
         Rule::new(
@@ -405,6 +404,7 @@ pub(super) fn rules() -> Vec<Rule> {
             "number-of-staff-to",
             r"\bantalet <ADJ><STAFF>(?: (?:på|i|inom|vid) [^#,]{1,50}?)? <CHANGE>(?: [^#,]{1,20}?)? från #n\d+# (?:till|ner till|upp till) <V>".replace("<CHANGE>", CHANGE).as_str(),
         ),
+        // "Ordinarie bemanning är 32 stycken"
         Rule::new(
             Kind::Staffing,
             "staffing-level",
@@ -532,7 +532,6 @@ pub(super) fn rules() -> Vec<Rule> {
             "is-sick-leave-rate",
             r"\b(?:är|var|låg|ligger|uppgick|uppgår|landade) (?:[a-zåäö]+ ){0,2}?(?:[a-zåäö]*sjukfrånvaron|sjuktalet|sjukskrivningstalet)(?: (?:bland|inom|på|i|för|hos) [^#,]{1,50}?)? (?:på |till )?<VP>",
         ),
-        // "Av de nio som arbetar i gruppen i dag är två sjukskrivna"
         // V2, the verb first: "Just nu är fem av socialsekreterarna på utredningsenheten för
         // barn och unga sjukskrivna".
         Rule::new(
@@ -540,6 +539,7 @@ pub(super) fn rules() -> Vec<Rule> {
             "are-x-of-staff-sick",
             r"\b(?:är|var) <NOW><V> av (?:<UNIT_GEN> |de |dessa )?<ADJ><STAFF>(?: (?:på|i|inom|vid|för) [^#]{1,60}?)? (?:lång|heltids|deltids)?(?:tids)?sjukskriv(?:na|en)\b",
         ),
+        // "Av de nio som arbetar i gruppen i dag är två sjukskrivna"
         Rule::new(
             Kind::SickLeave,
             "of-y-x-are-sick",

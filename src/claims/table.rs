@@ -363,13 +363,17 @@ fn read_rows_per_period(
         .map(|r| fold::lowered(r.cells[1]))
         .unwrap_or_default();
     let data = if heading.is_empty() { rows } else { &rows[1..] };
-    let by_period = data.len() >= 2
-        && data
-            .iter()
-            .all(|r| r.cells.len() == 2 && header_period(r.cells[0], published).is_some());
-    if !by_period {
+    let periods: Option<Vec<time::Period>> = data
+        .iter()
+        .map(|r| {
+            (r.cells.len() == 2)
+                .then(|| header_period(r.cells[0], published))
+                .flatten()
+        })
+        .collect();
+    let Some(periods) = periods.filter(|p| p.len() >= 2) else {
         return false;
-    }
+    };
     let Some((kind, described)) = kind_of(&heading)
         .map(|k| (k, heading.as_str()))
         .or_else(|| caption_kind.map(|k| (k, caption)))
@@ -386,7 +390,7 @@ fn read_rows_per_period(
         .find(caption)
         .or_else(|| super::STAFF_WORD.find(&heading))
         .map(|m| fold::unfold(m.as_str()));
-    for row in data {
+    for (row, period) in data.iter().zip(periods) {
         let Some(q) = cell_value(row.cells[1]) else {
             continue;
         };
@@ -397,19 +401,27 @@ fn read_rows_per_period(
         out.push(TableFigure {
             kind,
             value,
-            high: q
-                .high
-                .filter(|_| q.value != 0.0)
-                .map(|h| h * value / q.value),
+            high: scaled_high(&q, value),
             unit,
             approx: q.approx,
             role: role.clone(),
             place: None,
-            period: header_period(row.cells[0], published),
+            period: Some(period),
             line: row.line.clone(),
         });
     }
     true
+}
+
+/// A range's upper end in the scale its value was read in ("28–35 tkr").
+fn scaled_high(q: &numerals::Quantity, value: f64) -> Option<f64> {
+    q.high.map(|h| {
+        if q.value == 0.0 {
+            h
+        } else {
+            h * value / q.value
+        }
+    })
 }
 
 /// A line's range without the white space at its ends.
@@ -496,10 +508,10 @@ fn read_block(
             .is_match(&caption)
             .then_some(Kind::Staffing)
     });
-    let caption_period = time::find(&caption, published).first().map(|t| t.period);
     if read_rows_per_period(rows, &caption, caption_kind, published, out) {
         return;
     }
+    let caption_period = time::find(&caption, published).first().map(|t| t.period);
     let city = city_of_districts(data);
     for row in data {
         let label = fold::lowered(row.cells[0]);
@@ -569,14 +581,7 @@ fn read_block(
                 continue; // a column of changes, budgets or targets
             }
             let (value, unit) = scaled(&q, kind, described);
-            // The range's upper end in the same scale ("tkr").
-            let high = q.high.map(|h| {
-                if q.value == 0.0 {
-                    h
-                } else {
-                    h * value / q.value
-                }
-            });
+            let high = scaled_high(&q, value);
             if kind == Kind::Staffing && unit != Unit::Count {
                 continue;
             }

@@ -3186,6 +3186,7 @@ fn forecasts_and_denials() {
     .map(|c| (c.kind, c.value))
     .collect();
     assert_eq!(got, vec![(Kind::Resigned, Some(9.0))]);
+    assert_eq!(super::FROM_FOLDED, super::fold::text(" från ").as_bytes());
 }
 
 /// Constructions the `pages` set (web pages as crawled) showed, in other words and figures.

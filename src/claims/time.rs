@@ -114,6 +114,9 @@ const SEASONS: &str = "våren|sommaren|hösten|vintern";
 
 /// A year named relative to the document after a part of it: "januari–september i år",
 /// "första halvåret i fjol".
+/// "till och med", as written out and abbreviated: "t.o.m.", "tom".
+const UNTIL: &str = r"(?:till\s+och\s+med|t\.\s*o\.\s*m\.?|tom)";
+
 const REL_YEAR: &str = r"(?:\s+(?P<rel>i\s+år|i\s+fjol|förra\s+året))";
 
 /// Whether this year's season ending in month `last` is past enough on `day` to be called
@@ -191,7 +194,7 @@ static PATTERNS: LazyLock<Vec<TimePattern>> = LazyLock::new(|| {
         // januari–augusti"
         p(
             Family::MonthRange,
-            format!(r"\b(?:mellan\s+|från\s+)?(?P<m1>{MONTHS})(?:\s+(?P<y1>\d{{4}}))?\s*(?:[–—-]|till(?:\s+och\s+med)?|t\.\s*o\.\s*m\.|tom|och)\s*(?P<m2>{MONTHS})(?:\s+(?P<y2>\d{{4}})|{REL_YEAR})?\b"),
+            format!(r"\b(?:mellan\s+|från\s+)?(?P<m1>{MONTHS})(?:\s+(?P<y1>\d{{4}}))?\s*(?:[–—-]|{UNTIL}|till|och)\s*(?P<m2>{MONTHS})(?:\s+(?P<y2>\d{{4}})|{REL_YEAR})?\b"),
         ),
         // A state on a day: "per den 31 oktober 2023", "per 30 april". Only after "per": a
         // date elsewhere in a sentence is mostly another event's ("enligt rapporten som
@@ -298,7 +301,7 @@ static PATTERNS: LazyLock<Vec<TimePattern>> = LazyLock::new(|| {
         p(Family::LastMonth, r"\bförra\s+månaden\b".into()),
         p(
             Family::Until,
-            format!(r"\b(?:tom|t\.o\.m\.?|till och med|fram till|fram t\.o\.m\.?)\s+(?:den\s+)?(?:\d{{1,2}}\s+)?(?P<m>{MONTHS})(?:\s+(?P<y>(?:19|20)\d{{2}}))?\b"),
+            format!(r"\b(?:{UNTIL}|fram till|fram t\.o\.m\.?)\s+(?:den\s+)?(?:\d{{1,2}}\s+)?(?P<m>{MONTHS})(?:\s+(?P<y>(?:19|20)\d{{2}}))?\b"),
         ),
         p(
             Family::Month,
