@@ -701,28 +701,34 @@ struct Candidate {
 /// logo"). Not a name that only holds one: "Lerums kommun får kritik", "Vision Skellefteå
 /// kommun", "Östersunds-Posten".
 pub fn organisation(name: &str) -> Option<&'static Municipality> {
+    organisation_named(name).map(|(m, _)| m)
+}
+
+/// [`organisation`], with the organisation's name as written, without a logo's words around
+/// it: "Falu kommun" of "Falu kommun, till startsidan".
+pub fn organisation_named(name: &str) -> Option<(&'static Municipality, &str)> {
     let name = name.trim();
-    let rest_is_kind = |rest: &str| {
+    // The length of "kommun" or "stad" at the start of `rest` (after white space), when only
+    // a logo's words follow.
+    let kind_end = |rest: &str| {
+        let skipped = rest.len() - rest.trim_start().len();
         let rest = rest.trim_start();
-        let Some(kind) = ["kommun", "stad"].into_iter().find(|k| {
+        let kind = ["kommun", "stad"].into_iter().find(|k| {
             rest.get(..k.len())
                 .is_some_and(|r| r.eq_ignore_ascii_case(k))
-        }) else {
-            return false;
-        };
+        })?;
         let tail = rest[kind.len()..]
             .trim_start_matches(|c: char| c.is_whitespace() || ",-–—:|".contains(c))
             .to_lowercase();
-        tail.is_empty()
-            || [
-                "logo",
-                "logotyp",
-                "startsida",
-                "till startsidan",
-                "gå till startsidan",
-                "hem",
-            ]
-            .contains(&tail.as_str())
+        let logo = [
+            "logo",
+            "logotyp",
+            "startsida",
+            "till startsidan",
+            "gå till startsidan",
+            "hem",
+        ];
+        (tail.is_empty() || logo.contains(&tail.as_str())).then_some(skipped + kind.len())
     };
     let mentions = find_mentions(name);
     let first = mentions.first()?;
@@ -730,11 +736,14 @@ pub fn organisation(name: &str) -> Option<&'static Municipality> {
         return None;
     }
     let before = &name[..first.start];
-    let own_name = first.municipality.code == GOTLAND_CODE
+    if first.municipality.code == GOTLAND_CODE
         && before.trim_end().eq_ignore_ascii_case("region")
-        && name[first.end..].trim().is_empty();
-    (own_name || (before.is_empty() && rest_is_kind(&name[first.end..])))
-        .then_some(first.municipality)
+        && name[first.end..].trim().is_empty()
+    {
+        return Some((first.municipality, name));
+    }
+    let end = kind_end(&name[first.end..]).filter(|_| before.is_empty())?;
+    Some((first.municipality, &name[..first.end + end]))
 }
 
 /// Every mention of a municipality in running Swedish text, byte offsets into
@@ -1462,6 +1471,14 @@ mod tests {
         assert_eq!(name("Falu kommun, till startsidan"), Some("Falun"));
         assert_eq!(name("Vänersborgs kommun - startsida"), Some("Vänersborg"));
         assert_eq!(name("Örnsköldsviks kommun logo"), Some("Örnsköldsvik"));
+        assert_eq!(
+            organisation_named("Falu kommun, till startsidan").map(|(_, n)| n),
+            Some("Falu kommun")
+        );
+        assert_eq!(
+            organisation_named("Göteborgs Stad").map(|(_, n)| n),
+            Some("Göteborgs Stad")
+        );
         for n in [
             "Lerums kommun får kritik",
             "Vision Skellefteå kommun",

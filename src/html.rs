@@ -2316,12 +2316,18 @@ impl Meta {
             .or_else(|| time_of(DateKind::Unknown));
         // The site's own names: its metadata, the parts of its <title> ("Svar på
         // interpellation ... - Östersunds kommun"), its logo.
+        let title_tag = collapse(&self.title);
         let owner = [site_name.as_deref(), self.meta_author.as_deref()]
             .into_iter()
             .flatten()
             .chain(self.site_names.iter().map(String::as_str))
-            .chain(title_parts(&collapse(&self.title)))
-            .find_map(crate::geo::organisation);
+            .chain(title_parts(&title_tag))
+            .find_map(crate::geo::organisation_named);
+        // A site that names no publisher is published by the municipality it belongs to, as
+        // it names itself ("Östersunds kommun").
+        let owner_name = owner.map(|(_, name)| name.to_string());
+        let owner = owner.map(|(m, _)| m);
+        let site_name = site_name.or(owner_name);
         let author = ld
             .author
             .or(self.meta_author)
@@ -2864,6 +2870,14 @@ mod tests {
             ),
             Some("Falun")
         );
+        // With no site name of its own, the page's publisher is the municipality as it names
+        // itself.
+        let p = parse(
+            r#"<html><head><title>Svar på interpellation - Östersunds kommun</title></head><body><article>
+            <p>Enheten har totalt 28 socialsekreterartjänster och fyra av dem är vakanta just nu.</p>
+            </article></body></html>"#,
+        );
+        assert_eq!(p.site_name.as_deref(), Some("Östersunds kommun"));
         // A newspaper, a union, an authority writing about a municipality; a photo of one.
         assert_eq!(
             owner(
