@@ -245,7 +245,7 @@ fn municipal_records_as_pdf() {
 /// The tenth set: web pages as a crawler saves them (news sites, municipal sites, unions,
 /// trade press, authorities, a blog, a press release), whole HTML with no sidecars. Unread
 /// with 32631f8, F1 0.868 (precision 0.938, recall 0.808, municipality accuracy 0.81: a
-/// municipality's own pages never name it); 0.966 after it was read and tuned on (fact boxes,
+/// municipality's own pages never name it); 0.969 after it was read and tuned on (fact boxes,
 /// leads in a header of their own, the site's owner, tables of a row per year).
 #[test]
 fn web_pages_as_crawled() {

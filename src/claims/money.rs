@@ -299,11 +299,12 @@ pub(super) fn rules() -> Vec<Rule> {
                 r"\b(?:(?:hyra|hyr|hyrt|hyrde|ta|tar|tagit|tog) (?:[a-zåäö0-9]+ ){0,3}?in|anlita|anlitar|anlitat|anlitade|(?:köpa|köper|köpt|köpte) (?:[a-zåäö]*tjänster|utredningar|personal) (?:från|av)) (?:ett |en )?<HIRED_COST>\b[^#]{0,50}? för (?:totalt |sammanlagt )?<VK>",
             ),
         ),
-        // "lade 12 miljoner kronor på konsulter"
+        // "lade 12 miljoner kronor på konsulter", in the figure's clause: not "ett underskott
+        // på 9,5 miljoner kronor för 2014, där kostnaderna för inhyrd personal ..."
         Rule::new(
             Kind::Consultants,
             "spent-on-consultants",
-            &hired(r"<VK> (?:[^#]{0,30}?)?(?:på|för|till) <HIRED_COST>\b"),
+            &hired(r"<VK> (?:[^#,]{0,30}?)?(?:på|för|till) <HIRED_COST>\b"),
         ),
     ]
 }

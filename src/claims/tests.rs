@@ -3213,6 +3213,11 @@ fn constructions_the_pages_set_showed() {
             "På mottagningen i Nacka arbetar i dag fyra socionomer från ett bemanningsföretag.",
             &[want(Consultants, 4.0, People)],
         ),
+        // a deficit explained by hired staff is no cost of hired staff
+        (
+            "Socialnämnden i Kiruna har ett underskott på 7,5 miljoner kronor för 2023, där kostnaderna för inhyrd personal är störst.",
+            &[want(Deficit, 7_500_000.0, Sek)],
+        ),
         // services bought, and the bill
         (
             "Växjö kommun köpte konsulttjänster till socialtjänsten för 8,5 miljoner kronor under 2022.",
