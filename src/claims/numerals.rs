@@ -631,7 +631,42 @@ pub fn scan(text: &str) -> Vec<Quantity> {
         out.push(q);
         i += 1;
     }
+    exact_share_in_apposition(text, &folded, &mut out);
     out
+}
+
+/// A share in words that an exact percent follows in apposition takes that percent: "nästan
+/// hälften, 46 procent, har funderat på att säga upp sig", "var tredje svarande (36 procent)".
+/// The words are the writer's rounding of the figure they give beside it.
+fn exact_share_in_apposition(text: &str, folded: &str, out: &mut [Quantity]) {
+    let in_words = |q: &Quantity| {
+        q.unit == Unit::Percent && !text[q.start..q.end].bytes().any(|b| b.is_ascii_digit())
+    };
+    for k in 1..out.len() {
+        let (share, exact) = (&out[k - 1], &out[k]);
+        if !in_words(share) || exact.unit != Unit::Percent || in_words(exact) {
+            continue;
+        }
+        // Between them at most the share's noun ("av socialsekreterarna", "svarande"), then
+        // the comma or parenthesis that opens the apposition; after it, the one that closes it.
+        let gap = folded[share.end..exact.start].trim_end();
+        let Some(noun) = gap.strip_suffix([',', '(']) else {
+            continue;
+        };
+        let noun_only = noun.len() <= 40
+            && noun.split_whitespace().count() <= 3
+            && noun
+                .split_whitespace()
+                .all(|w| w.chars().all(char::is_alphabetic) && !matches!(w, "och" | "eller"));
+        let closes = folded[exact.end..]
+            .trim_start()
+            .starts_with(if gap.ends_with('(') { ")" } else { "," });
+        if noun_only && closes {
+            let (value, high, approx) = (exact.value, exact.high, exact.approx);
+            let share = &mut out[k - 1];
+            (share.value, share.high, share.approx) = (value, high, approx);
+        }
+    }
 }
 
 #[cfg(test)]
@@ -838,6 +873,23 @@ mod tests {
         assert_eq!(one("två tredjedelar av personalen").value, 67.0);
         assert_eq!(one("var fjärde socialsekreterare").value, 25.0);
         assert_eq!(one("varannan medarbetare").value, 50.0);
+        // Beside the exact percent, the share in words is that percent.
+        for (text, exact) in [
+            ("nästan hälften, 46 procent, har funderat på det", 46.0),
+            ("drygt var tredje svarande, 36 procent, uppger det", 36.0),
+            ("var fjärde socialsekreterare (24 procent) vill sluta", 24.0),
+            ("hälften av dem, 52 %, vill sluta", 52.0),
+        ] {
+            let q = scan(text);
+            assert_eq!((q[0].value, q[0].approx), (exact, false), "{text}");
+        }
+        // Not a figure of something else after a clause of its own.
+        for text in [
+            "hälften slutade och 30 procent, enligt facket, stannade",
+            "hälften av socialsekreterarna har slutat, 30 procent av cheferna",
+        ] {
+            assert_eq!(scan(text)[0].value, 50.0, "{text}");
+        }
     }
 
     #[test]
