@@ -686,6 +686,12 @@ static WHOLE_EMPLOYER: LazyLock<regex::bytes::Regex> =
 static WHOLE_EMPLOYER_AFTER: LazyLock<regex::bytes::Regex> = LazyLock::new(|| {
     ascii_regex(&fold::pattern(vocab::WHOLE_EMPLOYER_AFTER)).expect("whole employer after")
 });
+static WIDER_AREA: LazyLock<regex::bytes::Regex> =
+    LazyLock::new(|| ascii_regex(&fold::pattern(vocab::WIDER_AREA)).expect("wider areas"));
+static COMPARED_FROM: LazyLock<regex::bytes::Regex> =
+    LazyLock::new(|| ascii_regex(&fold::pattern(vocab::COMPARED_FROM)).expect("comparisons"));
+static COMPARED_WITH: LazyLock<regex::bytes::Regex> =
+    LazyLock::new(|| ascii_regex(&fold::pattern(vocab::COMPARED_WITH)).expect("compared with"));
 static SICK_TARGET: LazyLock<regex::bytes::Regex> =
     LazyLock::new(|| ascii_regex(&fold::pattern(vocab::SICK_TARGET)).expect("sick-leave targets"));
 
@@ -780,6 +786,57 @@ fn mentions_within(mentions: &[Mention], start: usize, end: usize) -> &[Mention]
     let inside = &mentions[from..to];
     // Mentions do not overlap, so those that end inside are a prefix of `inside`.
     &inside[..inside.partition_point(|m| m.end <= end)]
+}
+
+/// The municipality of a figure at `figure` (document offsets) in `sentence` (at
+/// `sentence_start`): the place right after it ("9,1 procent i Upplands Väsby"), else the
+/// nearest of its sentence, else of its paragraph. Places in a comparison after the figure
+/// are the yardstick's, not the figure's: "Sjukfrånvaron var 4,8 procent, jämfört med 7,9
+/// procent i Järfälla" is of the municipality the text is about.
+fn place_of_figure(
+    text: &str,
+    sentence: &str,
+    sentence_start: usize,
+    (in_sentence, in_paragraph): (&[Mention], &[Mention]),
+    (start, end): (usize, usize),
+) -> Option<&'static Municipality> {
+    if let Some(m) = in_sentence.iter().find(|m| {
+        m.start >= end
+            && m.start - end <= 8
+            && matches!(text[end..m.start].trim(), "i" | "på" | "inom" | "för")
+    }) {
+        return Some(m.municipality);
+    }
+    // Not "än i fjol", "jämfört med förra året": a comparison in time keeps the place.
+    let rest = &sentence[end - sentence_start..];
+    let compared = COMPARED_WITH
+        .find_iter(fold::lowered(rest).as_bytes())
+        .find(|c| {
+            let next = rest[c.end()..].trim_start().to_lowercase();
+            let next = next.split([' ', ',', '.']).next().unwrap_or("");
+            let year = next.len() == 4 && next.bytes().all(|b| b.is_ascii_digit());
+            !(year
+                || next.starts_with("fjol")
+                || next.starts_with("förra")
+                || next.starts_with("året")
+                || next.starts_with("år")
+                || next.starts_with("tidigare")
+                || next.starts_with("samma")
+                || next.starts_with("motsvarande"))
+        })
+        .map(|c| end + c.start());
+    match compared {
+        None => {
+            nearest_mention(in_sentence, start).or_else(|| nearest_mention(in_paragraph, start))
+        }
+        Some(from) => {
+            let own =
+                |m: &&Mention| !(from <= m.start && m.start < sentence_start + sentence.len());
+            let own_sentence: Vec<Mention> = in_sentence.iter().filter(own).copied().collect();
+            let own_paragraph: Vec<Mention> = in_paragraph.iter().filter(own).copied().collect();
+            nearest_mention(&own_sentence, start).or_else(|| nearest_mention(&own_paragraph, start))
+        }
+    }
 }
 
 /// The mention in `mentions` nearest to `anchor` (a byte offset in the document).
@@ -1115,6 +1172,17 @@ fn extract_with(
                 taken.push((kind, v));
 
                 let q = v.and_then(|i| quantities.get(i));
+                // A figure whose own clause is of another service, in a sentence that names
+                // social services elsewhere: "Region Skåne lade 900 miljoner kronor på inhyrda
+                // sjuksköterskor och läkare, men regionen har inget ansvar för socialtjänsten".
+                if group(&caps, compiled.v).is_some_and(|vm| {
+                    let (before, after) = value_clause(masked.as_bytes(), vm.start(), vm.end());
+                    (other_service(before) || other_service(after))
+                        && !SOCIAL_CONTEXT.is_match(before)
+                        && !SOCIAL_CONTEXT.is_match(after)
+                }) {
+                    continue;
+                }
                 // A caseload set as a target or a cap is not one that is, nor any figure
                 // that refers back to a claim ("den rimliga nivån är 15 tjänster").
                 if (kind == Kind::Caseload || !rule.refers_back.is_empty())
@@ -1271,9 +1339,23 @@ fn extract_with(
                 let (anchor_start, anchor_end) =
                     q.map_or((0, sentence.len()), |q| (q.start, q.end));
                 let anchor = s.start + anchor_start;
-                let municipality = nearest_mention(in_sentence, anchor)
-                    .or_else(|| nearest_mention(in_paragraph, anchor))
-                    .or_else(&mut doc_municipality);
+                // A figure of a county, a region or several municipalities is of none, unless
+                // its sentence names one too.
+                // Not the area it is compared with: "vilket är lägst i länet".
+                let wider = in_sentence.is_empty() && {
+                    let m = masked.as_bytes();
+                    let own = COMPARED_FROM.find(m).map_or(m, |c| &m[..c.start()]);
+                    WIDER_AREA.is_match(own)
+                };
+                let municipality = place_of_figure(
+                    text,
+                    sentence,
+                    s.start,
+                    (in_sentence, in_paragraph),
+                    (anchor, s.start + anchor_end),
+                )
+                .or_else(&mut doc_municipality)
+                .filter(|_| !wider);
 
                 let times = times.get_or_insert_with(|| {
                     time::find_in(sentence, now.as_ref(), &mut |antecedent| {
@@ -1403,10 +1485,44 @@ fn extract_with(
                     .and_then(|_| change_end(&masked, group(&caps, compiled.v)?))
                     .or(beside.map(|(j, _)| j))
                     .or(other_place);
-                let end = end
-                    .and_then(|j| Some((j, quantities.get(j)?)))
-                    .filter(|(_, qj)| q.is_some_and(|q| q.unit == qj.unit));
-                if let Some((j, qj)) = end {
+                // A list of places goes on clause by clause: "i Huddinge åtta och i Haninge
+                // minst fem", "i Helsingborg 35 procent och i Lund 29 procent".
+                let mut ends: Vec<usize> = end.into_iter().collect();
+                let mut others: Vec<usize> = other_place.into_iter().collect();
+                while let Some(&last) = others.last().filter(|_| others.len() < 8) {
+                    let marker = quantities.get(last).map(|ql| match ql.unit {
+                        Unit::Count => format!("#n{last}#"),
+                        Unit::Percent => format!("#p{last}#"),
+                        Unit::Sek => format!("#k{last}#"),
+                    });
+                    let next = marker
+                        .and_then(|m| Some(masked.find(&m)? + m.len() - 1))
+                        .and_then(|at| {
+                            let after = masked.get(at + 1..)?;
+                            let caps = PLACE_BESIDE.captures(after)?;
+                            let place = caps.name("p1").or_else(|| caps.name("p2"))?;
+                            if YARDSTICK_PLACE.is_match(place.as_str()) {
+                                return None;
+                            }
+                            caps.get(2).or_else(|| caps.get(3))?.as_str().parse().ok()
+                        })
+                        .filter(|&j| j > last);
+                    match next {
+                        Some(j) => {
+                            others.push(j);
+                            ends.push(j);
+                        }
+                        None => break,
+                    }
+                }
+                for j in ends {
+                    let other_place = others.contains(&j).then_some(j);
+                    let Some(qj) = quantities
+                        .get(j)
+                        .filter(|qj| q.is_some_and(|q| q.unit == qj.unit))
+                    else {
+                        continue;
+                    };
                     if !taken.contains(&(kind, Some(j))) {
                         taken.push((kind, Some(j)));
                         let said = if beside.is_some() {
@@ -1440,9 +1556,14 @@ fn extract_with(
                         second.period = said.or_else(|| undated(kind, second.unit));
                         if other_place == Some(j) {
                             let at = s.start + qj.start;
-                            let municipality = nearest_mention(in_sentence, at)
-                                .or_else(|| nearest_mention(in_paragraph, at))
-                                .or_else(&mut doc_municipality);
+                            let municipality = place_of_figure(
+                                text,
+                                sentence,
+                                s.start,
+                                (in_sentence, in_paragraph),
+                                (at, s.start + qj.end),
+                            )
+                            .or_else(&mut doc_municipality);
                             second.municipality = municipality.map(|m| m.name.to_string());
                             second.municipality_code = municipality.map(|m| m.code.to_string());
                         }

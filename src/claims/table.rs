@@ -64,7 +64,7 @@ static KINDS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
 /// Labels, captions and headers of what is set, not what is: a target, a budget, a forecast.
 static NOT_A_FIGURE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&fold::pattern(
-        r"\b(?:mål|målet|målvärde|budget|budgeterad|prognos|plan|förändring|förändr|diff|differens|avvikelse|index|andel med|tak|taket|riktvärde|rekommend|invånare|behov|bedömt|bedömning|förslag)",
+        r"\b(?:mål|målet|målvärde|budget|budgeterad|prognos|plan|förändring|förändr|diff|differens|avvikelse|index|andel med|andel långtid|av (?:den )?total[a-zåäö]* sjukfrånvaro|tak|taket|riktvärde|rekommend|invånare|behov|bedömt|bedömning|förslag)",
     ))
     .expect("not a figure")
 });
@@ -256,6 +256,56 @@ struct Row<'a> {
     line: Range<usize>,
 }
 
+/// Whether a line parts its cells with "|" or a spaced dash, as a table typed as plain text
+/// does ("Vakanta tjänster | 3 | 8", "Luleå – 7,1 % – 4").
+fn ruled(line: &str) -> bool {
+    line.contains('|') || dash_ruled(line)
+}
+
+/// A short line that is no sentence and no reply in dialogue, with a spaced dash: "Kommun –
+/// sjukfrånvaro – konsulter". Not "Socialtjänsten i kris – tio har slutat." nor "– Vi
+/// annonserar, säger hon".
+fn dash_ruled(line: &str) -> bool {
+    let line = line.trim();
+    line.len() <= 100
+        && !line.ends_with(['.', '!', '?', ':', ','])
+        && !line.starts_with(['–', '—', '-'])
+        && (line.contains(" \u{2013} ") || line.contains(" \u{2014} "))
+}
+
+/// A line's cells: parted by a tab, two or more spaces, "|", or in a [`dash_ruled`] line a
+/// spaced dash that stands between no two figures ("16 – 19" is a range).
+fn split_cells(content: &str) -> Vec<&str> {
+    let dashes = dash_ruled(content);
+    let mut cells = Vec::new();
+    for piece in CELL_GAP.split(content).flat_map(|p| p.split('|')) {
+        if !dashes {
+            cells.push(piece.trim());
+            continue;
+        }
+        let mut from = 0;
+        for (at, dash) in piece.match_indices([' ']).filter_map(|(i, _)| {
+            let rest = &piece[i + 1..];
+            ["\u{2013} ", "\u{2014} "]
+                .iter()
+                .find(|d| rest.starts_with(**d))
+                .map(|d| (i, d.len() + 1))
+        }) {
+            let before = piece[from..at].trim_end();
+            let after = piece[at + dash..].trim_start();
+            let range = before.ends_with(|c: char| c.is_ascii_digit())
+                && after.starts_with(|c: char| c.is_ascii_digit());
+            if !range && at >= from {
+                cells.push(piece[from..at].trim());
+                from = at + dash;
+            }
+        }
+        cells.push(piece[from..].trim());
+    }
+    cells.retain(|c| !c.is_empty());
+    cells
+}
+
 /// The single quantity a value cell holds, if it holds one and nothing else.
 fn cell_value(cell: &str) -> Option<numerals::Quantity> {
     let mut q = numerals::scan(cell);
@@ -277,11 +327,17 @@ pub(super) fn figures(text: &str, published: Option<&PubDate>) -> Vec<TableFigur
     // than the search).
     static TWO_SPACES: LazyLock<memchr::memmem::Finder<'static>> =
         LazyLock::new(|| memchr::memmem::Finder::new(b"  "));
-    if memchr::memchr(b'\t', bytes).is_none() && TWO_SPACES.find(bytes).is_none() {
+    static SPACED_DASH: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new(" \u{2013} ".as_bytes()));
+    if memchr::memchr2(b'\t', b'|', bytes).is_none()
+        && TWO_SPACES.find(bytes).is_none()
+        && SPACED_DASH.find(bytes).is_none()
+    {
         return Vec::new();
     }
-    let mut gaps: Vec<usize> = memchr::memchr_iter(b'\t', bytes)
+    let mut gaps: Vec<usize> = memchr::memchr2_iter(b'\t', b'|', bytes)
         .chain(TWO_SPACES.find_iter(bytes))
+        .chain(SPACED_DASH.find_iter(bytes))
         .collect();
     gaps.sort_unstable();
     let line_at = |at: usize| {
@@ -300,13 +356,15 @@ pub(super) fn figures(text: &str, published: Option<&PubDate>) -> Vec<TableFigur
         let line = line_at(gap);
         last_line = line.clone();
         let content = text[line.clone()].trim();
-        let cells: Vec<&str> = CELL_GAP
-            .split(content)
-            .map(str::trim)
-            .filter(|c| !c.is_empty())
-            .collect();
-        // Rows of one table stand on consecutive lines.
-        let next_to_block = line.start == block_end.saturating_add(1);
+        let cells = split_cells(content);
+        // Rows of one table stand on consecutive lines; rows parted by "|" or " – ", which
+        // plain text writes as paragraphs, may stand a blank line apart.
+        let next_to_block = line.start == block_end.saturating_add(1)
+            || (block_end < line.start
+                && ruled(content)
+                && block.last().is_some_and(|r| ruled(&text[r.line.clone()]))
+                && text[block_end..line.start].trim().is_empty()
+                && text[block_end..line.start].matches('\n').count() <= 2);
         if !block.is_empty() && !next_to_block {
             let above = line_above(text, block[0].line.start);
             read_block(&block, above, published, &mut out);
@@ -508,7 +566,9 @@ fn read_block(
             .is_match(&caption)
             .then_some(Kind::Staffing)
     });
-    if read_rows_per_period(rows, &caption, caption_kind, published, out) {
+    if read_rows_per_period(rows, &caption, caption_kind, published, out)
+        || read_columns_per_kind(rows, &caption, published, out)
+    {
         return;
     }
     let caption_period = time::find(&caption, published).first().map(|t| t.period);
@@ -598,6 +658,74 @@ fn read_block(
             });
         }
     }
+}
+
+/// The fourth shape, **a row per place and a column per kind**: a header names what each
+/// column counts ("Kommun – sjukfrånvaro – konsulter", "Kommun | Vakanser | Ärenden per
+/// handläggare") over rows of municipalities ("Luleå – 7,1 % – 4"). Each column's period is
+/// the caption's, else the document's. Whether the block was of this shape.
+fn read_columns_per_kind(
+    rows: &[Row],
+    caption: &str,
+    published: Option<&PubDate>,
+    out: &mut Vec<TableFigure>,
+) -> bool {
+    let Some((header, data)) = rows.split_first() else {
+        return false;
+    };
+    if header.cells.len() < 2 || header.cells[1..].iter().any(|c| cell_value(c).is_some()) {
+        return false;
+    }
+    let columns: Vec<(Option<Kind>, String)> = header.cells[1..]
+        .iter()
+        .map(|c| {
+            let folded = fold::lowered(c);
+            let kind = kind_of(&folded)
+                .filter(|_| !NOT_A_FIGURE.is_match(&folded) && !YARDSTICK_COLUMN.is_match(&folded));
+            (kind, format!("{folded} {caption}"))
+        })
+        .collect();
+    // One column of a kind the caption names too is the caption's shape, read below with
+    // its totals of a city's districts.
+    let kinds = columns.iter().filter(|(k, _)| k.is_some()).count();
+    if kinds == 0 || (kinds == 1 && kind_of(caption).is_some()) {
+        return false;
+    }
+    let period = time::find(caption, published).first().map(|t| t.period);
+    let role = super::STAFF_WORD
+        .find(caption)
+        .map(|m| fold::unfold(m.as_str()));
+    let before = out.len();
+    for row in data {
+        let label = fold::lowered(row.cells[0]);
+        let Some(place) = geo::lookup(row.cells[0].trim_end_matches(':')) else {
+            continue;
+        };
+        if YARDSTICK_ROW.is_match(&label) || row.cells.len() != header.cells.len() {
+            continue;
+        }
+        for (cell, (kind, described)) in row.cells[1..].iter().zip(&columns) {
+            let (Some(kind), Some(q)) = (kind, cell_value(cell)) else {
+                continue;
+            };
+            let (value, unit) = scaled(&q, *kind, described);
+            if *kind == Kind::Staffing && unit != Unit::Count {
+                continue;
+            }
+            out.push(TableFigure {
+                kind: *kind,
+                value,
+                high: scaled_high(&q, value),
+                unit,
+                approx: q.approx,
+                role: role.clone(),
+                place: Some(place),
+                period,
+                line: row.line.clone(),
+            });
+        }
+    }
+    out.len() > before
 }
 
 /// The kind a label or caption names.

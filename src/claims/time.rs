@@ -958,7 +958,7 @@ fn resolve(family: Family, caps: &regex::Captures, published: Option<&PubDate>) 
 pub fn reported_period(title: &str, published: Option<&PubDate>) -> Option<Period> {
     static REPORT: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&super::fold::pattern(
-            r"\b(?:års(?:redovisning|rapport|bokslut|berättelse)|verksamhetsberättelse|personal(?:bokslut|redovisning|ekonomisk)|bokslut|delårs(?:rapport|bokslut)|tertial(?:rapport|uppföljning)?|uppföljning|månads(?:rapport|uppföljning)|kvartals(?:rapport|uppföljning)|kvalitetsberättelse|patientsäkerhetsberättelse|kartläggning|nyckeltal)",
+            r"\b(?:års(?:redovisning|rapport|bokslut|berättelse)|verksamhetsberättelse|personal(?:bokslut|redovisning|ekonomisk)|bokslut|delårs(?:rapport|bokslut)|tertial(?:rapport|uppföljning)?|uppföljning|månads(?:rapport|uppföljning)|kvartals(?:rapport|uppföljning)|kvalitetsberättelse|patientsäkerhetsberättelse|kartläggning|(?:personal)?nyckeltal)",
         ))
         .expect("report titles")
     });

@@ -97,6 +97,38 @@ pub const SICK_TARGET: &str = r"\b(?:målet|mål för|mål är|målsättning[a-z
 /// socialsekreterare ligger på omkring 20 procent" is a yardstick, not a municipality's claim.
 pub const NATIONAL: &str = r"\b(?:riksgenomsnitt(?:et)?|rikssnitt(?:et)?|(?:snittet|genomsnittet|medianen) (?:i|för) (?:riket|landet|sverige|hela landet|landets kommuner)|i riket som helhet|nationella (?:snittet|genomsnittet)|i (?:hela )?landet|i riket|i hela sverige|i sverige som helhet|(?:av|bland) landets|landets (?:alla )?(?:kommuner|socialsekreterare|socionomer|socialtjänster)|rikstäckande|nationell(?:t|a)? (?:nivå|statistik|enkät|undersökning|kartläggning))\b";
 
+/// A sentence whose figure is of an area wider than one municipality: a county ("i Örebro
+/// län", "länet som helhet"), a region or province ("socionomer i Skåne", "Region Skåne"),
+/// several municipalities at once ("fem skånska kommuner", "de tre kommunerna"), or the whole
+/// country. When it names no municipality of its own, its figure is of none: not of the
+/// municipality its paragraph or document is mostly about.
+pub const WIDER_AREA: &str = concat!(
+    r"\b(?:[a-zåäö]+s? län|länet|länets|region [a-zåäö]+|",
+    r"(?:i|inom|över|för|runt om i|i hela) (?:skåne|blekinge|halland|småland|västergötland|",
+    r"bohuslän|dalsland|värmland|närke|västmanland|uppland|södermanland|östergötland|dalarna|",
+    r"gästrikland|hälsingland|härjedalen|jämtland|medelpad|ångermanland|västerbotten|",
+    r"norrbotten|lappland|norrland|svealand|götaland|västra götaland|västernorrland|",
+    r"kronoberg|skaraborg|sjuhärad|södertörn|mälardalen|storstockholm|stockholmsregionen|",
+    r"göteborgsregionen|malmöregionen|fyrbodal)|",
+    r"kommunerna (?:i|inom)|de [a-zåäö]+ kommunerna|",
+    r"riksgenomsnitt(?:et)?|rikssnitt(?:et)?|i (?:hela )?landet|i riket|i hela sverige|",
+    r"(?:av|bland) landets|landets (?:alla )?(?:kommuner|socialsekreterare|socionomer|socialtjänster))\b|",
+    // Several municipalities: "#n0# skånska kommuner", "flera kommuner", "de #n1# kommunerna".
+    r"(?:#n\d+#|\b(?:flera|många|alla|samtliga|de|[a-zåäö]+ska|[a-zåäö]+länska)) ",
+    r"(?:#n\d+# )?(?:[a-zåäö]+ska |[a-zåäö]+länska )?kommuner(?:na)?\b",
+);
+
+/// Where a sentence turns to comparing its figure with a wider area: "vilket är lägst i
+/// länet", "en av de högsta andelarna i Skåne", "jämfört med snittet i länet". The area
+/// after it is the yardstick, not the figure's own.
+pub const COMPARED_FROM: &str = r", vilket\b|\bjämfört med\b|\bjämförelse\b|\bän (?:i|för|bland|på)\b|\bmedan\b|\bav de [a-zåäö]+(?:ste|sta)\b|\b(?:lägst|högst|störst|minst|bäst|sämst) (?:i|av|bland|inom)\b";
+
+/// Narrower than [`COMPARED_FROM`]: where a sentence turns to the places its figure is set
+/// against ("jämfört med 7,9 procent i Järfälla"). Not "vilket", after which the place is
+/// often the figure's own ("vilket är en tredjedel av personalen i Botkyrka").
+pub const COMPARED_WITH: &str =
+    r"\bjämfört med\b|\bi jämförelse med\b|\bän (?:i|för|bland|på)\b|\bmedan\b";
+
 /// The whole country named right after a figure: "funderar 40 procent av landets
 /// socialsekreterare på att sluta", "slutade 2 400 socialsekreterare i hela landet".
 /// Narrower than [`NATIONAL`]: after a figure "i riket" is often the yardstick a local figure
