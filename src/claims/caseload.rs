@@ -97,6 +97,10 @@ pub(super) fn rules() -> Vec<Rule> {
         Rule::new(Kind::Caseload, "some-workers-have",
             // Not a plan ("ska vissa socialsekreterare ha 15"), nor their own children.
             &have(r"\b(?:vissa|flera|många|en del|några)(?: av (?:mina |våra |de )?)? ?<ADJ><STAFF>(?: (?:inom|på|i|vid) [^#,]{1,40}?)? (?:har|hade|har haft|hade haft) <FILL><V> <OWN_CASES>")),
+        // V2 inversion: "Enligt facket har flera handläggare på barnenheten mellan 30 och 35
+        // ärenden"
+        Rule::new(Kind::Caseload, "have-some-workers",
+            &have(r"\b(?:har|hade) (?:vissa|flera|många|en del|några) <ADJ><STAFF>(?: (?:inom|på|i|vid) [^#,]{1,40}?)? <FILL><V> <OWN_CASES>")),
         // "handläggarna på vuxenenheten i snitt har 32 ärenden"
         Rule::new(Kind::Caseload, "workers-on-average-have",
             &have(r"<STAFF>(?: (?:inom|på|i|vid) [^#,]{1,40}?)? (?:i snitt|i genomsnitt) <HAVE> <FILL><V> <CASES>\b")),

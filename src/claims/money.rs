@@ -17,6 +17,10 @@ const FILLED: &str = r"(?:bemannade|bemannades|bemannas|bemannats|besatta|besatt
 /// "hyrsocionomer" (not "inhyrda konsulter", who may be building a road).
 const HIRED_SOCIAL: &str = r"(?P<role>(?:inhyrda|externa) (?:socionomer|socialsekreterare|handläggare)|[a-zåäö]*(?:socionom|socialsekreterar|handläggar)konsulter|hyrsocionomer|bemanningssocionomer)";
 
+/// A unit's change of a count, after the unit: " har samtidigt minskat", " i Helsingborg
+/// halverade".
+const UNIT_CHANGED: &str = r"(?: i [a-zåäö]+)? (?:har |hade )?(?:[a-zåäö]+ )?(?:minskat|minskade|ökat|ökade|halverat|halverade|fördubblat|fördubblade|sänkt|sänkte|dragit ned|dragit ner|drog ned|drog ner|skurit ned|skurit ner)(?: på)?";
+
 pub(super) fn rules() -> Vec<Rule> {
     let hired = |p: &str| {
         p.replace(
@@ -212,6 +216,25 @@ pub(super) fn rules() -> Vec<Rule> {
             "number-of-hired-from",
             &hired(r"\bantalet <HIRED_FOR_SOCIAL_WORK>,?(?: [^#]{1,40}?)? från <V> (?:ner |upp )?till #n\d+#"),
         ),
+        // The social unit that changed it: "I Helsingborg har socialförvaltningen minskat
+        // antalet konsulter från 35 till 22".
+        Rule::new(
+            Kind::Consultants,
+            "unit-changed-number-of-hired-from",
+            &hired(&format!(r"\b<SOCIAL_PLACE>{UNIT_CHANGED} antalet <HIRED_COST>,?(?: [^#]{{1,40}}?)? från <V> (?:ner |upp )?till #n\d+#")),
+        ),
+        Rule::new(
+            Kind::Consultants,
+            "unit-changed-number-of-hired-to",
+            &hired(&format!(r"\b<SOCIAL_PLACE>{UNIT_CHANGED} antalet <HIRED_COST>,?(?: [^#]{{1,40}}?)? från #n\d+# (?:ner |upp )?till <V>")),
+        ),
+        // What was paid to hire social workers: "Kungsbacka betalade under samma period elva
+        // miljoner kronor för att hyra in socionomer".
+        Rule::new(
+            Kind::Consultants,
+            "paid-to-hire",
+            &hired(r"<VK> (?:[^#,]{0,30}? )?för att (?:hyra in|ta in|anlita|köpa in) (?:<ADJ>)?(?:<HIRED_SOCIAL>|socionomer|socialsekreterare|<HIRED_COST> (?:i|inom|till|på|vid) <SOCIAL_PLACE>)\b"),
+        ),
         Rule::new(
             Kind::Consultants,
             "number-of-hired-to",
@@ -258,7 +281,7 @@ pub(super) fn rules() -> Vec<Rule> {
             Kind::Consultants,
             "consultants-cost",
             &hired(
-                r"\b(?:<HIRED_COST>(?: [^#]{0,30}?)? (?:kostade|kostar|kostat|har kostat|hade kostat)|(?:kostade|kostar|har kostat|hade kostat) (?:[^#]{0,20}? )?<HIRED_COST>) (?:kommunen |förvaltningen |nämnden |socialtjänsten |[a-zåäö-]+(?: kommun| stad)? )?(?:totalt |sammanlagt )?<VK>",
+                r"\b(?:<HIRED_COST>(?: [^#]{0,30}?)? (?:kostade|kostar|kostat|har kostat|hade kostat)|(?:kostade|kostar|har kostat|hade kostat) (?:[^#]{0,20}? )?<HIRED_COST>(?: (?:inom|i|på|vid) [^#,]{1,50}?)?) (?:kommunen |förvaltningen |nämnden |socialtjänsten |[a-zåäö-]+(?: kommun| stad)? )?(?:totalt |sammanlagt )?<VK>",
             ),
         ),
         // A pronoun for hired staff named in the sentence before: "Kommunen har anlitat sex

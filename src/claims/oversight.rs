@@ -24,7 +24,7 @@ pub(super) fn rules() -> Vec<Rule> {
     vec![
         // "I 19 av 23 fall har inga samtal förts med barnet"
         Rule::new(Kind::Inspection, "in-x-of-y-cases",
-            r"\bi (?:bara |endast |hela |totalt )?<V> av (?:de |totalt )?<OF> (?:granskade |undersökta |aktuella |avslutade |genomförda |pågående |inkomna )?(?:fall|fallen|ärenden|ärendena|utredningar|utredningarna|akter|akterna|barnavårdsutredningar|förhandsbedömningar|förhandsbedömningarna|[a-zåäö]*anmälningar|[a-zåäö]*anmälningarna|[a-zåäö]*grupper|[a-zåäö]*grupperna|[a-zåäö]*enheter|[a-zåäö]*enheterna)\b"),
+            r"\bi (?:bara |endast |hela |totalt )?<V> av (?:de |totalt )?<OF> (?:granskade |undersökta |aktuella |avslutade |genomförda |pågående |inkomna )?(?:fall|fallen|ärenden|ärendena|utredningar|utredningarna|akter|akterna|barnavårdsutredningar|förhandsbedömningar|förhandsbedömningarna|[a-zåäö]*anmälningar|[a-zåäö]*anmälningarna|[a-zåäö]*grupper|[a-zåäö]*grupperna|[a-zåäö]*enheter|[a-zåäö]*enheterna|kommunerna|förvaltningarna)\b"),
         // A count of cases alone, with a body or review in sight: "Ivo konstaterar att
         // utredningarna i elva fall pågått längre än fyra månader"
         Rule::new(Kind::Inspection, "in-x-cases",
@@ -39,7 +39,7 @@ pub(super) fn rules() -> Vec<Rule> {
         // "12 av 20 granskade utredningar saknade ...", "7 av 12 utredningar var inte
         // slutförda", "11 av 16 akter inte var ..." (subordinate clause word order)
         Rule::new(Kind::Inspection, "x-of-y-reviewed-lacked",
-            r"<V> av (?:de )?<OF> (?:granskade |undersökta |aktuella )?(?:ärenden|ärendena|utredningar|utredningarna|akter|akterna|fall|barnavårdsutredningar|förhandsbedömningar|förhandsbedömningarna|[a-zåäö]*anmälningar|[a-zåäö]*anmälningarna)(?: (?:i|på|inom|vid) [^#,]{1,40}?)? (?:inte )?(?:saknade|saknar|saknades|hade|har|visade|innehöll|brast|uppfyllde|uppfyllde inte|var|följde|följdes|genomfördes|gjordes|avslutades)\b"),
+            r"<V> av (?:de )?<OF> (?:granskade |undersökta |aktuella )?(?:ärenden|ärendena|utredningar|utredningarna|akter|akterna|fall|barnavårdsutredningar|förhandsbedömningar|förhandsbedömningarna|[a-zåäö]*anmälningar|[a-zåäö]*anmälningarna)(?: (?:i|på|inom|vid) [^#,]{1,40}?)? (?:inte )?(?:saknade|saknar|saknades|hade|har|visade|innehöll|brast|uppfyllde|uppfyllde inte|var|följde|följdes|genomfördes|gjordes|avslutades|överskridit|överskridits|överskred|överskrider|pågått|pågick|dröjt|dröjde)\b"),
         // The sample first, the finding after: "Ivo granskade 30 utredningar och fann brister
         // i 22 av dem", "revisorerna har granskat 20 ärenden; i 14 av dessa saknades ...",
         // "Arbetsmiljöverket besökte fyra enheter och riktade krav mot tre av dem", and the

@@ -279,7 +279,7 @@ static PATTERNS: LazyLock<Vec<TimePattern>> = LazyLock::new(|| {
         ),
         p(
             Family::ThisYear,
-            r"\b(?:hittills\s+i\s+år|i\s+år|under\s+året)\b".into(),
+            r"\b(?:hittills\s+i\s+år|i\s+år|under\s+(?:hela\s+)?året)\b".into(),
         ),
         p(Family::PastSeason, r"\bi\s+(?P<s>våras|somras|höstas|vintras)\b".into()),
         p(
@@ -292,7 +292,9 @@ static PATTERNS: LazyLock<Vec<TimePattern>> = LazyLock::new(|| {
         ),
         p(
             Family::RecentYears,
-            r"\b(?:de|under\s+de)\s+senaste\s+(?P<n>två|tre|fyra|fem|sex|sju|åtta|nio|tio|\d+)\s+åren\b".into(),
+            // And the span a change took, counted back from the text's date: "har ökat med
+            // 25 procent på två år".
+            r"\b(?:(?:de|under\s+de)\s+senaste\s+(?P<n>två|tre|fyra|fem|sex|sju|åtta|nio|tio|\d+)\s+åren|på\s+(?P<n2>två|tre|fyra|fem|sex|sju|åtta|nio|tio|\d+)\s+år)\b".into(),
         ),
         p(
             Family::RecentMonths,
@@ -867,7 +869,7 @@ fn resolve(family: Family, caps: &regex::Captures, published: Option<&PubDate>) 
         }
         Family::RecentYears => {
             let p = published?;
-            let n = word_count(&get("n")?)?;
+            let n = word_count(&get("n").or_else(|| get("n2"))?)?;
             Some(Period {
                 from: p.last().checked_sub_months(Months::new(12 * n))?,
                 to: p.last(),
@@ -1367,6 +1369,15 @@ mod tests {
             Some((ymd(2020, 9, 3), ymd(2021, 9, 3)))
         );
         assert_eq!(one("sedan i våras", None), None);
+        // The span a change took: "har ökat med 25 procent på två år".
+        assert_eq!(
+            one("på två år", Some("2013-11-28")),
+            Some((ymd(2011, 11, 28), ymd(2013, 11, 28)))
+        );
+        assert_eq!(
+            one("under hela året", Some("2025-10-02")),
+            Some((ymd(2025, 1, 1), ymd(2025, 10, 2)))
+        );
     }
 
     #[test]
