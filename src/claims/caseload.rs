@@ -100,7 +100,7 @@ pub(super) fn rules() -> Vec<Rule> {
         // V2 inversion: "Enligt facket har flera handläggare på barnenheten mellan 30 och 35
         // ärenden"
         Rule::new(Kind::Caseload, "have-some-workers",
-            &have(r"\b(?:har|hade) (?:vissa|flera|många|en del|några) <ADJ><STAFF>(?: (?:inom|på|i|vid) [^#,]{1,40}?)? <FILL><V> <OWN_CASES>")),
+            &have(r"\b(?:har|hade) (?:vissa|flera|många|en del|några|enskilda)(?: av (?:de |våra |mina )?)? ?<ADJ><STAFF>(?: (?:inom|på|i|vid) [^#,]{1,40}?)? <FILL><V> <OWN_CASES>")),
         // "handläggarna på vuxenenheten i snitt har 32 ärenden"
         Rule::new(Kind::Caseload, "workers-on-average-have",
             &have(r"<STAFF>(?: (?:inom|på|i|vid) [^#,]{1,40}?)? (?:i snitt|i genomsnitt) <HAVE> <FILL><V> <CASES>\b")),

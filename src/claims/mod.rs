@@ -825,6 +825,15 @@ fn place_of_figure(
                 || next.starts_with("motsvarande"))
         })
         .map(|c| end + c.start());
+    // A place after the figure's clause has ended is the next clause's, when the figure's
+    // own clause named one before it: "I Kalmar är sjukfrånvaron 9,2 procent, i Nybro 7,8".
+    let clause_end = rest.find([',', ';']).map(|i| end + i);
+    let named_before = in_sentence.iter().any(|m| m.end <= start);
+    let compared = match (compared, clause_end) {
+        (Some(c), Some(e)) if named_before => Some(c.min(e)),
+        (None, Some(e)) if named_before => Some(e),
+        (c, _) => c,
+    };
     match compared {
         None => {
             nearest_mention(in_sentence, start).or_else(|| nearest_mention(in_paragraph, start))

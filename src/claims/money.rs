@@ -216,6 +216,12 @@ pub(super) fn rules() -> Vec<Rule> {
             "number-of-hired-from",
             &hired(r"\bantalet <HIRED_FOR_SOCIAL_WORK>,?(?: [^#]{1,40}?)? från <V> (?:ner |upp )?till #n\d+#"),
         ),
+        // V2 inversion: "I Västervik är konsultkostnaden i socialtjänsten 9 miljoner kronor".
+        Rule::new(
+            Kind::Consultants,
+            "is-the-consultant-cost",
+            &hired(r"\b(?:är|var|blev|uppgår|uppgick|landade|hamnade|låg|ligger) (?:nu |i år |i fjol )?(?:konsultkostnad(?:en|erna)|kostnad(?:en|erna) för (?:<HIRED_COST>|bemanning))(?: (?:i|inom|på|för|vid) [^#,]{1,50}?)? (?:till |på )?(?:totalt |drygt |cirka |omkring )?<VK>"),
+        ),
         // The social unit that changed it: "I Helsingborg har socialförvaltningen minskat
         // antalet konsulter från 35 till 22".
         Rule::new(
@@ -233,7 +239,7 @@ pub(super) fn rules() -> Vec<Rule> {
         Rule::new(
             Kind::Consultants,
             "paid-to-hire",
-            &hired(r"<VK> (?:[^#,]{0,30}? )?för att (?:hyra in|ta in|anlita|köpa in) (?:<ADJ>)?(?:<HIRED_SOCIAL>|socionomer|socialsekreterare|<HIRED_COST> (?:i|inom|till|på|vid) <SOCIAL_PLACE>)\b"),
+            &hired(r"<VK> (?:[^#,]{0,30}? )?(?:för|på) att (?:hyra in|ta in|anlita|köpa in) (?:<ADJ>)?(?:<HIRED_SOCIAL>|socionomer|socialsekreterare|<HIRED_COST> (?:i|inom|till|på|vid) <SOCIAL_PLACE>)\b"),
         ),
         Rule::new(
             Kind::Consultants,

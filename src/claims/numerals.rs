@@ -638,11 +638,15 @@ pub fn scan(text: &str) -> Vec<Quantity> {
 /// A share in words that an exact percent follows in apposition takes that percent: "nästan
 /// hälften, 46 procent, har funderat på att säga upp sig", "var tredje svarande (36 procent)".
 /// The words are the writer's rounding of the figure they give beside it.
-fn exact_share_in_apposition(text: &str, folded: &str, out: &mut [Quantity]) {
+fn exact_share_in_apposition(text: &str, folded: &str, out: &mut Vec<Quantity>) {
     let in_words = |q: &Quantity| {
         q.unit == Unit::Percent && !text[q.start..q.end].bytes().any(|b| b.is_ascii_digit())
     };
+    let mut merged = Vec::new();
     for k in 1..out.len() {
+        if merged.last() == Some(&(k - 1)) {
+            continue;
+        }
         let (share, exact) = (&out[k - 1], &out[k]);
         if !in_words(share) || exact.unit != Unit::Percent || in_words(exact) {
             continue;
@@ -653,19 +657,31 @@ fn exact_share_in_apposition(text: &str, folded: &str, out: &mut [Quantity]) {
         let Some(noun) = gap.strip_suffix([',', '(']) else {
             continue;
         };
-        let noun_only = noun.len() <= 40
-            && noun.split_whitespace().count() <= 3
+        let noun_only = noun.len() <= 60
+            && noun.split_whitespace().count() <= 6
             && noun
                 .split_whitespace()
                 .all(|w| w.chars().all(char::is_alphabetic) && !matches!(w, "och" | "eller"));
-        let closes = folded[exact.end..]
-            .trim_start()
-            .starts_with(if gap.ends_with('(') { ")" } else { "," });
+        let close = if gap.ends_with('(') { ")" } else { "," };
+        let after = &folded[exact.end..];
+        let closes = after.trim_start().starts_with(close);
         if noun_only && closes {
             let (value, high, approx) = (exact.value, exact.high, exact.approx);
+            // Nothing between them: one figure, the apposition and its closing mark
+            // included, so that the words after it read as the share's ("nästan hälften,
+            // 46 procent, av socialsekreterarna vill sluta").
+            let merged_end = (noun.trim().is_empty())
+                .then(|| exact.end + after.find(close).map_or(0, |i| i + close.len()));
             let share = &mut out[k - 1];
             (share.value, share.high, share.approx) = (value, high, approx);
+            if let Some(end) = merged_end {
+                share.end = end;
+                merged.push(k);
+            }
         }
+    }
+    for k in merged.into_iter().rev() {
+        out.remove(k);
     }
 }
 

@@ -26,6 +26,13 @@ pub(super) fn rules() -> Vec<Rule> {
             "x-of-y-staff-quit",
             r"<V> av (?:de |dessa |totalt |sammanlagt |mina |våra |[a-zåäö]+s )?<OF> <ADJ><STAFF><GAP> (?:har |hade )?<QUIT>",
         ),
+        // The total after the staff: "I Boxholm har två socialsekreterare av fem slutat sedan
+        // årsskiftet".
+        Rule::new(
+            Kind::Resigned,
+            "x-staff-of-y-quit",
+            r"<V> <ADJ><STAFF> av (?:de |dessa |totalt |sammanlagt )?<OF>(?: [^ #,]+){0,6}? (?:har |hade )?<QUIT>",
+        ),
         // Without the total: "sex av enhetens handläggare har sagt upp sig", "fem av våra
         // socialsekreterare har slutat sedan i höstas", "tre av socialsekreterarna har
         // slutat". Social workers by name, of a unit of theirs: "tre av bolagets anställda" is

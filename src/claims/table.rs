@@ -673,6 +673,10 @@ fn read_columns_per_kind(
     let Some((header, data)) = rows.split_first() else {
         return false;
     };
+    // A table of targets ("Mål för 2026"), budgets or forecasts holds no figures.
+    if NOT_A_FIGURE.is_match(caption) {
+        return false;
+    }
     if header.cells.len() < 2 || header.cells[1..].iter().any(|c| cell_value(c).is_some()) {
         return false;
     }
@@ -709,7 +713,8 @@ fn read_columns_per_kind(
                 continue;
             };
             let (value, unit) = scaled(&q, *kind, described);
-            if *kind == Kind::Staffing && unit != Unit::Count {
+            // A headcount is whole: "3,1" under "Socialsekreterare" is some other measure.
+            if *kind == Kind::Staffing && (unit != Unit::Count || value.fract() != 0.0) {
                 continue;
             }
             out.push(TableFigure {
@@ -985,5 +990,49 @@ mod tests {
         assert!(read("Det finns  fyra vakanta tjänster på enheten.\n").is_empty());
         // Targets and budgets are not figures.
         assert!(read("Nyckeltal  2016  2015\nMål sjukfrånvaro, procent  6  6\n").is_empty());
+    }
+
+    /// Tables typed as plain text with "|" or a spaced dash, rows a blank line apart, and a
+    /// header that names a kind per column over rows of municipalities.
+    #[test]
+    fn ruled_tables_and_a_column_per_kind() {
+        let kinds = |text: &str| -> Vec<(Kind, f64, Option<String>)> {
+            read(text).into_iter().map(|r| (r.0, r.1, r.3)).collect()
+        };
+        let piped = "Tabell 2. Nyckeltal personal\n\nNyckeltal | T1 2015 | T1 2016\n\n\
+                     Vakanta tjänster | 3 | 8\n\nInhyrda konsulter, antal | 2 | 5\n";
+        assert_eq!(
+            kinds(piped),
+            vec![
+                (Kind::Vacancies, 3.0, None),
+                (Kind::Vacancies, 8.0, None),
+                (Kind::Consultants, 2.0, None),
+                (Kind::Consultants, 5.0, None),
+            ]
+        );
+        let dashed = "Tabell 1. Socialsekreterare i länets kommuner 2015\n\
+                      Kommun – sjukfrånvaro – konsulter\n\
+                      Luleå – 7,1 % – 4\n\
+                      Boden – 9,8 % – 3\n";
+        let lulea = Some("Luleå".to_string());
+        let boden = Some("Boden".to_string());
+        assert_eq!(
+            kinds(dashed),
+            vec![
+                (Kind::SickLeave, 7.1, lulea.clone()),
+                (Kind::Consultants, 4.0, lulea),
+                (Kind::SickLeave, 9.8, boden.clone()),
+                (Kind::Consultants, 3.0, boden),
+            ]
+        );
+        // A range keeps its dash; prose with a dash is no table.
+        assert_eq!(
+            split_cells("Barnutredning – 16 – 19"),
+            vec!["Barnutredning", "16 – 19"]
+        );
+        assert!(read("Socialtjänsten i kris – tio har slutat.\n").is_empty());
+        assert!(read("– Vi har 40 ärenden var, säger hon.\n").is_empty());
+        // A share of long-term sick leave in all sick leave is no rate of sick leave.
+        assert!(read("Nyckeltal | 2015 | 2016\nAndel långtidssjukfrånvaro av total sjukfrånvaro (%) | 41 | 44\n").is_empty());
     }
 }

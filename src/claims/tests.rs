@@ -3410,3 +3410,142 @@ fn look_alikes_of_the_records_rules() {
         assert_eq!(got_sorted, want, "{table}");
     }
 }
+
+/// Constructions the `overviews` set (documents on many municipalities at once) showed, in
+/// other words and figures.
+#[test]
+fn constructions_the_overviews_set_showed() {
+    check_docs(&[
+        // a share in words beside its exact percent
+        (
+            "Drygt var tredje socialsekreterare i Kalix, 36 procent, uppger att de funderar på att säga upp sig.",
+            &[want(IntentToQuit, 36.0, Percent)],
+        ),
+        // some workers, with the verb first
+        (
+            "Enligt Vision hade flera socialsekreterare i Vetlanda mellan 40 och 45 ärenden i våras.",
+            &[want(Caseload, 40.0, CasesPerWorker).high(45.0)],
+        ),
+        // what hired staff cost, with the unit between
+        (
+            "I fjol kostade konsulterna inom socialtjänsten i Eslöv 23 miljoner kronor.",
+            &[want(Consultants, 23_000_000.0, Sek)],
+        ),
+        (
+            "Ystad betalade förra året 4,5 miljoner kronor för att hyra in socialsekreterare.",
+            &[want(Consultants, 4_500_000.0, Sek)],
+        ),
+        // a unit that changed the number of consultants
+        (
+            "Socialförvaltningen i Borås har halverat antalet konsulter från tolv till sex.",
+            &[want(Consultants, 12.0, People), want(Consultants, 6.0, People)],
+        ),
+        // a list of places, clause by clause
+        (
+            "I Arvika har sju socialsekreterare slutat i år, i Säffle fem och i Eda minst tre.",
+            &[
+                want(Resigned, 7.0, People),
+                want(Resigned, 5.0, People),
+                want(Resigned, 3.0, People).approx(),
+            ],
+        ),
+        // inspected files that had run over a limit
+        (
+            "Revisorerna granskade handläggningen i Oskarshamn. I 11 av 25 granskade utredningar hade tidsgränsen överskridits.",
+            &[want(Inspection, 11.0, Cases).of(25.0)],
+        ),
+    ]);
+    check_none(
+        None,
+        &[
+            // hired nurses are no social services' consultants, whatever else the sentence says
+            "Region Halland lade 300 miljoner kronor på inhyrda sjuksköterskor, men regionen ansvarar inte för socialtjänsten.",
+            // premises are no staff
+            "Kommunen betalade tre miljoner kronor för att hyra in lokaler till socialtjänsten.",
+            // a shortage in nine of ten municipalities is no inspection finding
+            "Enligt Socialstyrelsens bedömning råder det brist på socionomer i nio av tio kommuner.",
+        ],
+    );
+}
+
+/// A county, a region or several municipalities make a figure no municipality's, unless the
+/// area is only what the figure is compared with; the place right after a figure is its own,
+/// and a place after "jämfört med" is the yardstick's.
+#[test]
+fn wider_areas_and_places_beside_a_figure() {
+    let mut c = ctx();
+    c.municipality = crate::geo::lookup("Örebro");
+    let one = |text: &str, kind: Kind, value: f64, c: &DocContext| -> Option<String> {
+        let claims = extract(text, c);
+        claims
+            .iter()
+            .find(|x| x.kind == kind && x.value == Some(value))
+            .unwrap_or_else(|| panic!("no {kind} {value} in {text:?}: {claims:?}"))
+            .municipality
+            .clone()
+    };
+    for (text, kind, value, want) in [
+        ("Sjukfrånvaron bland socialsekreterarna i Örebro län var 8,2 procent i fjol.", SickLeave, 8.2, None),
+        ("För länet som helhet slutade 140 socialsekreterare under 2023.", Resigned, 140.0, None),
+        ("Fem värmländska kommuner betalade sammanlagt 60 miljoner kronor för inhyrda socionomer.", Consultants, 60_000_000.0, None),
+        ("Sjukfrånvaron bland socialsekreterarna var 4,1 procent, vilket är lägst i länet.", SickLeave, 4.1, Some("Örebro")),
+        ("Sjukfrånvaron inom socialtjänsten var 5,2 procent, jämfört med 7,9 procent i Kumla.", SickLeave, 5.2, Some("Örebro")),
+        ("Sjukfrånvaron inom socialtjänsten var 5,2 procent, jämfört med 7,9 procent i Kumla.", SickLeave, 7.9, Some("Kumla")),
+        ("Sjukfrånvaron var 6 procent i Hallsberg och 9,1 procent i Lekeberg.", SickLeave, 9.1, Some("Lekeberg")),
+        ("Socialtjänsten i Askersund har nu fyra konsulter, fler än i fjol.", Consultants, 4.0, Some("Askersund")),
+    ] {
+        assert_eq!(one(text, kind, value, &c).as_deref(), want, "{text}");
+    }
+}
+
+/// Look-alikes a review wrote against the rules of the `overviews` round, claims in other
+/// words, and the municipality each of a set of sentences must give its figure
+/// (`claims-adversarial/overviews-*.txt`).
+#[test]
+fn look_alikes_of_the_overviews_rules() {
+    let false_claims = look_alikes_that_give_claims(include_str!(
+        "../../tests/fixtures/claims-adversarial/overviews-nonclaims.txt"
+    ));
+    let (found, all) = claims_found(include_str!(
+        "../../tests/fixtures/claims-adversarial/overviews-claims.txt"
+    ));
+    let places = include_str!("../../tests/fixtures/claims-adversarial/overviews-places.txt");
+    let mut wrong_places = Vec::new();
+    let mut lines = 0;
+    for line in places.lines().filter(|l| !l.trim().is_empty()) {
+        lines += 1;
+        let mut parts = line.split('\t');
+        let (text, expected, place) = (
+            parts.next().expect("a sentence"),
+            parts.next().expect("a claim"),
+            parts.next().expect("a municipality"),
+        );
+        let (kind, value, _) = expected_claim(expected);
+        let want = (place != "none").then_some(place);
+        let ok = run(text)
+            .iter()
+            .any(|c| c.kind == kind && c.value == Some(value) && c.municipality.as_deref() == want);
+        if !ok {
+            wrong_places.push(line.to_string());
+        }
+    }
+    eprintln!(
+        "overviews look-alikes: {} false of 42; claims found {found} of {all}; places {} of {lines}",
+        false_claims.len(),
+        lines - wrong_places.len()
+    );
+    // One inflow of another kind gives a claim, as any "anmälningar" did before this round:
+    // "Antalet anmälningar om fel parkering ... har ökat med 25 procent".
+    assert!(
+        false_claims.len() <= 1 && false_claims.iter().all(|c| c.contains("anmälningar")),
+        "{}",
+        false_claims.join("\n")
+    );
+    assert_eq!(all, 24);
+    assert!(found >= 23, "found {found} of {all}");
+    // Four are left: a rate of the whole country (a yardstick, never a claim), "Andelen ...
+    // som vill sluta är 41 procent", a second figure in a clause of its own after "medan",
+    // and "fler socialsekreterare än i fjol, totalt elva stycken".
+    assert_eq!(lines, 25);
+    assert!(wrong_places.len() <= 4, "{}", wrong_places.join("\n"));
+}
