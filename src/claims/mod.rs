@@ -807,6 +807,12 @@ fn place_of_figure(
     }) {
         return Some(m.municipality);
     }
+    // Only places after the figure in its sentence can be the yardstick's or the next
+    // clause's.
+    if !in_sentence.iter().any(|m| m.start >= end) {
+        return nearest_mention(in_sentence, start)
+            .or_else(|| nearest_mention(in_paragraph, start));
+    }
     // Not "än i fjol", "jämfört med förra året": a comparison in time keeps the place.
     let rest = &sentence[end - sentence_start..];
     let compared = COMPARED_WITH
@@ -1017,9 +1023,15 @@ fn extract_with(
         }
         // A sentence about another service or a state agency is no claim of social services'.
         let m = masked.as_bytes();
-        if other_service(m) {
+        let other_sector = OTHER_SECTOR.is_match(m);
+        let other_agency = OTHER_AGENCY.is_match(m);
+        if (other_sector && !SOCIAL_CONTEXT.is_match(m))
+            || (other_agency && !SOCIAL_SERVICES.is_match(m))
+        {
             continue;
         }
+        // Whether a figure's own clause may be another service's (checked per claim below).
+        let names_others = other_sector || other_agency;
         let paragraph = paragraphs[s.paragraph];
         if paragraph_mentions
             .as_ref()
@@ -1184,12 +1196,14 @@ fn extract_with(
                 // A figure whose own clause is of another service, in a sentence that names
                 // social services elsewhere: "Region Skåne lade 900 miljoner kronor på inhyrda
                 // sjuksköterskor och läkare, men regionen har inget ansvar för socialtjänsten".
-                if group(&caps, compiled.v).is_some_and(|vm| {
-                    let (before, after) = value_clause(masked.as_bytes(), vm.start(), vm.end());
-                    (other_service(before) || other_service(after))
-                        && !SOCIAL_CONTEXT.is_match(before)
-                        && !SOCIAL_CONTEXT.is_match(after)
-                }) {
+                if names_others
+                    && group(&caps, compiled.v).is_some_and(|vm| {
+                        let (before, after) = value_clause(masked.as_bytes(), vm.start(), vm.end());
+                        (other_service(before) || other_service(after))
+                            && !SOCIAL_CONTEXT.is_match(before)
+                            && !SOCIAL_CONTEXT.is_match(after)
+                    })
+                {
                     continue;
                 }
                 // A caseload set as a target or a cap is not one that is, nor any figure

@@ -254,6 +254,8 @@ fn city_of_districts(rows: &[Row]) -> Option<&'static Municipality> {
 struct Row<'a> {
     cells: Vec<&'a str>,
     line: Range<usize>,
+    /// Whether its cells are parted only by spaced dashes (see [`dash_ruled`]).
+    dashed: bool,
 }
 
 /// Whether a line parts its cells with "|" or a spaced dash, as a table typed as plain text
@@ -356,6 +358,17 @@ pub(super) fn figures(text: &str, published: Option<&PubDate>) -> Vec<TableFigur
         let line = line_at(gap);
         last_line = line.clone();
         let content = text[line.clone()].trim();
+        // A line with no gap but a spaced dash is a row only if it is short and no sentence:
+        // most such lines are prose ("– Vi har 40 ärenden, säger hon"), read no further.
+        let dash_only = !content.contains(['\t', '|']) && !content.contains("  ");
+        if dash_only && !dash_ruled(content) {
+            if !block.is_empty() {
+                let above = line_above(text, block[0].line.start);
+                read_table(&block, above, published, &mut out);
+                block.clear();
+            }
+            continue;
+        }
         let cells = split_cells(content);
         // Rows of one table stand on consecutive lines; rows parted by "|" or " – ", which
         // plain text writes as paragraphs, may stand a blank line apart.
@@ -367,7 +380,7 @@ pub(super) fn figures(text: &str, published: Option<&PubDate>) -> Vec<TableFigur
                 && text[block_end..line.start].matches('\n').count() <= 2);
         if !block.is_empty() && !next_to_block {
             let above = line_above(text, block[0].line.start);
-            read_block(&block, above, published, &mut out);
+            read_table(&block, above, published, &mut out);
             block.clear();
         }
         // A row has a label first; a header may have none ("        2023  2022").
@@ -388,18 +401,41 @@ pub(super) fn figures(text: &str, published: Option<&PubDate>) -> Vec<TableFigur
             block.push(Row {
                 cells,
                 line: trimmed(text, line),
+                dashed: dash_only,
             });
         } else if !block.is_empty() {
             let above = line_above(text, block[0].line.start);
-            read_block(&block, above, published, &mut out);
+            read_table(&block, above, published, &mut out);
             block.clear();
         }
     }
     if !block.is_empty() {
         let above = line_above(text, block[0].line.start);
-        read_block(&block, above, published, &mut out);
+        read_table(&block, above, published, &mut out);
     }
     out
+}
+
+/// [`read_block`], save for lines parted only by a spaced dash that cannot be a table: a
+/// single line ("Socialtjänsten i kris – tio har slutat", a headline), or lines with no
+/// figure. Such a table needs its header and a row.
+fn read_table(
+    rows: &[Row],
+    above: Option<&str>,
+    published: Option<&PubDate>,
+    out: &mut Vec<TableFigure>,
+) {
+    if rows.iter().all(|r| r.dashed) {
+        let figures = rows.iter().any(|r| {
+            r.cells[1..]
+                .iter()
+                .any(|c| c.bytes().any(|b| b.is_ascii_digit()))
+        });
+        if rows.len() < 2 || !figures {
+            return;
+        }
+    }
+    read_block(rows, above, published, out);
 }
 
 /// The third shape, **a row per period**: each row's label is a period ("2009", "Jan–aug
