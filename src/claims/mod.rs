@@ -564,9 +564,10 @@ fn count_named_before(before: &str, re: &regex::bytes::Regex) -> Option<(f64, bo
     Some((q.value, last))
 }
 
-/// The quantity [`PLACE_BESIDE`] finds after the figure whose marker group is `start`.
-fn place_beside(masked: &str, start: regex::bytes::Match) -> Option<usize> {
-    let after = masked.get(start.end() + 1..)?;
+/// The quantity [`PLACE_BESIDE`] finds after a figure whose marker group (inside `#...#`)
+/// ends at `end`.
+fn place_beside(masked: &str, end: usize) -> Option<usize> {
+    let after = masked.get(end + 1..)?;
     let caps = PLACE_BESIDE.captures(after)?;
     let place = caps.name("p1").or_else(|| caps.name("p2"))?.as_str();
     if YARDSTICK_PLACE.is_match(place) {
@@ -788,7 +789,7 @@ fn mentions_within(mentions: &[Mention], start: usize, end: usize) -> &[Mention]
     &inside[..inside.partition_point(|m| m.end <= end)]
 }
 
-/// The municipality of a figure at `figure` (document offsets) in `sentence` (at
+/// The municipality of a figure at `start..end` (document offsets) in `sentence` (at
 /// `sentence_start`): the place right after it ("9,1 procent i Upplands Väsby"), else the
 /// nearest of its sentence, else of its paragraph. Places in a comparison after the figure
 /// are the yardstick's, not the figure's: "Sjukfrånvaron var 4,8 procent, jämfört med 7,9
@@ -1501,7 +1502,7 @@ fn extract_with(
                     .filter(|o| group(&caps, compiled.v).is_some_and(|v| o.start() > v.start()))
                     .or_else(|| group(&caps, compiled.v));
                 let other_place = v
-                    .and_then(|_| place_beside(&masked, last_figure?))
+                    .and_then(|_| place_beside(&masked, last_figure?.end()))
                     .filter(|_| beside.is_none());
                 let end = v
                     .filter(|_| kind != Kind::WorkloadChange)
@@ -1513,6 +1514,7 @@ fn extract_with(
                 let mut ends: Vec<usize> = end.into_iter().collect();
                 let mut others: Vec<usize> = other_place.into_iter().collect();
                 while let Some(&last) = others.last().filter(|_| others.len() < 8) {
+                    // The end of the last figure's marker group, `#n3#` → before the last `#`.
                     let marker = quantities.get(last).map(|ql| match ql.unit {
                         Unit::Count => format!("#n{last}#"),
                         Unit::Percent => format!("#p{last}#"),
@@ -1520,15 +1522,7 @@ fn extract_with(
                     });
                     let next = marker
                         .and_then(|m| Some(masked.find(&m)? + m.len() - 1))
-                        .and_then(|at| {
-                            let after = masked.get(at + 1..)?;
-                            let caps = PLACE_BESIDE.captures(after)?;
-                            let place = caps.name("p1").or_else(|| caps.name("p2"))?;
-                            if YARDSTICK_PLACE.is_match(place.as_str()) {
-                                return None;
-                            }
-                            caps.get(2).or_else(|| caps.get(3))?.as_str().parse().ok()
-                        })
+                        .and_then(|end| place_beside(&masked, end))
                         .filter(|&j| j > last);
                     match next {
                         Some(j) => {

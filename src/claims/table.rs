@@ -297,7 +297,7 @@ fn split_cells(content: &str) -> Vec<&str> {
             let after = piece[at + dash..].trim_start();
             let range = before.ends_with(|c: char| c.is_ascii_digit())
                 && after.starts_with(|c: char| c.is_ascii_digit());
-            if !range && at >= from {
+            if !range {
                 cells.push(piece[from..at].trim());
                 from = at + dash;
             }
