@@ -529,13 +529,15 @@ static YEAR_BESIDE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The figure of another place in a clause without its verb, after a figure and what it
 /// counts: " och i Staffanstorp 22", " ärenden per handläggare och i Hallsberg 17", ", medan
-/// det på vuxenenheten är 32", ", medan kollegorna i Trelleborg har omkring 15", or with the place after: " i Kumla och 6,2 procent i
-/// Hallsberg". Not a yardstick: " och i riket 21".
+/// det på vuxenenheten är 32", ", medan kollegorna i Trelleborg har omkring 15 var", ",
+/// medan den i Uppsala låg på 7,5 procent", or with the place after: " i Kumla och 6,2
+/// procent i Hallsberg". Not a yardstick: " och i riket 21".
 static PLACE_BESIDE: LazyLock<Regex> = LazyLock::new(|| {
     const AT: &str = r"(?:i|på|hos|inom|för|bland)";
-    const END: &str = r"(?:$|[.,;:!?]| (?:och|men|medan)\b)";
+    // The figure's own words may follow it: "har omkring 22 var".
+    const END: &str = r"(?: (?:var|vardera|per person|i snitt|i genomsnitt))?(?:$|[.,;:!?]| (?:och|men|medan)\b)";
     Regex::new(&fold::pattern(&format!(
-        r"^(?:(?: [^#,]{{1,80}}?)?(?:,(?: och| medan| men)?| och| medan| men) (?:det |kollegorna |de |dom |motsvarande (?:antal|siffra|andel) )?{AT} (?P<p1>[^#,]{{1,30}}?) (?:(?:är|var|har|hade) (?:det |den |snittet |siffran )?)?#[npk](\d+)#{END}| {AT} [^#,]{{1,30}}?(?:,| och| medan| men) #[npk](\d+)# {AT} (?P<p2>[^#,]{{1,30}}?){END})"
+        r"^(?:(?: [^#,]{{1,80}}?)?(?:,(?: och| medan| men)?| och| medan| men) (?:det |den |kollegorna |de |dom |motsvarande (?:antal|siffra|andel) )?{AT} (?P<p1>[^#,]{{1,30}}?) (?:(?:är|var|har|hade|låg på|ligger på|landade på|hamnade på|uppgick till|uppgår till) (?:det |den |snittet |siffran |i snitt |i genomsnitt )?)?#[npk](\d+)#{END}| {AT} [^#,]{{1,30}}?(?:,| och| medan| men) #[npk](\d+)# {AT} (?P<p2>[^#,]{{1,30}}?){END})"
     )))
     .expect("place beside")
 });
