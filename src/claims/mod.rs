@@ -535,7 +535,8 @@ static YEAR_BESIDE: LazyLock<Regex> = LazyLock::new(|| {
 static PLACE_BESIDE: LazyLock<Regex> = LazyLock::new(|| {
     const AT: &str = r"(?:i|på|hos|inom|för|bland)";
     // The figure's own words may follow it: "har omkring 22 var".
-    const END: &str = r"(?: (?:var|vardera|per person|i snitt|i genomsnitt))?(?:$|[.,;:!?]| (?:och|men|medan)\b)";
+    const END: &str =
+        r"(?: (?:var|vardera|per person|i snitt|i genomsnitt))?(?:$|[.,;:!?]| (?:och|men|medan)\b)";
     Regex::new(&fold::pattern(&format!(
         r"^(?:(?: [^#,]{{1,80}}?)?(?:,(?: och| medan| men)?| och| medan| men) (?:det |den |kollegorna |de |dom |motsvarande (?:antal|siffra|andel) )?{AT} (?P<p1>[^#,]{{1,30}}?) (?:(?:är|var|har|hade|låg på|ligger på|landade på|hamnade på|uppgick till|uppgår till) (?:det |den |snittet |siffran |i snitt |i genomsnitt )?)?#[npk](\d+)#{END}| {AT} [^#,]{{1,30}}?(?:,| och| medan| men) #[npk](\d+)# {AT} (?P<p2>[^#,]{{1,30}}?){END})"
     )))
@@ -649,6 +650,14 @@ static NOT_DONE_FOLDED: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
 });
 
 /// A sentence that opens with a condition.
+/// A verb in the past tense, of a figure that was: "var", "hade", "slutade".
+static PAST_TENSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:var|hade|blev|låg|slutade|lämnade|sa|sade|uppgick|kostade|ökade|minskade|steg|sjönk|betalade|landade|hamnade|gick)\b",
+    )
+    .expect("past tense")
+});
+
 static HYPOTHETICAL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:Om|Ifall|Skulle|Blir det) ").expect("hypothetical"));
 
@@ -1454,6 +1463,14 @@ fn extract_with(
                     (kind == Kind::Inspection)
                         .then(|| earlier.period(s.paragraph, s.start, time::Antecedent::Review))?
                 });
+                // A figure in the past tense with no time of its own has the year the sentence
+                // before named.
+                let said = said.or_else(|| {
+                    PAST_TENSE
+                        .is_match(sentence)
+                        .then(|| earlier.year_before(s.paragraph, s.start))?
+                        .map(|p| of_flow(kind, unit, p, sentence, now.as_ref()))
+                });
                 let period = said.or_else(|| undated(kind, unit));
 
                 let body = if kind == Kind::Inspection {
@@ -1786,6 +1803,26 @@ impl<'a> Earlier<'a> {
             now,
             review_cues: std::cell::OnceCell::new(),
         }
+    }
+
+    /// The whole year (or years) the sentence right before `at` in its paragraph names:
+    /// "Sollentuna kommun hade under 2024 den lägsta sjukfrånvaron i norra Stockholm.
+    /// Sjukfrånvaron inom socialförvaltningen var 4,8 procent." Only a calendar year: a
+    /// season or "sedan i våras" there may not be the next sentence's time.
+    fn year_before(&self, paragraph: usize, at: usize) -> Option<Period> {
+        let mut buf = Vec::new();
+        text::paragraph_sentences(self.text, self.paragraphs[paragraph], paragraph, &mut buf);
+        let before = buf.iter().rev().find(|s| s.end <= at)?;
+        let found = time::find(&self.text[before.start..before.end], self.now.as_ref());
+        found
+            .iter()
+            .rev()
+            .find(|t| !t.near_only)
+            .map(|t| t.period)
+            .filter(|p| {
+                use chrono::Datelike;
+                (p.from.month(), p.from.day(), p.to.month(), p.to.day()) == (1, 1, 12, 31)
+            })
     }
 
     /// The period a time in the sentence of `paragraph` starting at `at` refers back to.

@@ -3549,3 +3549,32 @@ fn look_alikes_of_the_overviews_rules() {
     assert_eq!(lines, 25);
     assert!(wrong_places.len() <= 3, "{}", wrong_places.join("\n"));
 }
+
+/// A figure in the past tense with no time of its own has the calendar year the sentence
+/// before in its paragraph named; a present figure, or one after a season, does not.
+#[test]
+fn a_past_figure_takes_the_year_of_the_sentence_before() {
+    assert_eq!(
+        period_of(
+            "Kommunen hade under 2024 länets lägsta personalomsättning. Sjukfrånvaron bland socialsekreterarna var 4,8 procent.",
+            "2025-02-11"
+        ),
+        Some((ymd(2024, 1, 1), ymd(2024, 12, 31)))
+    );
+    // The present: the publication's day.
+    assert_eq!(
+        period_of(
+            "Kommunen hade under 2024 länets lägsta personalomsättning. Sjukfrånvaron bland socialsekreterarna är 4,8 procent.",
+            "2025-02-11"
+        ),
+        Some((ymd(2025, 2, 11), ymd(2025, 2, 11)))
+    );
+    // Another paragraph's year is not this figure's.
+    assert_eq!(
+        period_of(
+            "Kommunen hade under 2024 länets lägsta personalomsättning.\n\nSjukfrånvaron bland socialsekreterarna var 4,8 procent.",
+            "2025-02-11"
+        ),
+        Some((ymd(2025, 2, 11), ymd(2025, 2, 11)))
+    );
+}
