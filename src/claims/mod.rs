@@ -1645,7 +1645,8 @@ fn table_drafts(
             let unit = unit_for(f.kind, Some(f.unit));
             let municipality = f.place.or_else(&mut doc_municipality);
             let period = f.period.or_else(|| match reference {
-                Some(r) if is_state(f.kind, unit) => Some(Period::day(r.to)),
+                // An average over the period is of all of it.
+                Some(r) if is_state(f.kind, unit) && !f.averaged => Some(Period::day(r.to)),
                 Some(r) => Some(r),
                 None => ctx.published.as_ref().map(Period::of_published),
             });

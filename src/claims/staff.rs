@@ -14,6 +14,14 @@ const CHANGE: &str = r"(?:har |hade )?(?:minskat|ökat|sjunkit|stigit|gått ner|
 /// Posts standing empty, for the rules whose posts the sentence before named.
 const EMPTY: &str = r"(?:vakanta|obesatta|tomma|otillsatta|utan (?:ordinarie |fast anställd |fast )?(?:personal|innehavare|tjänsteinnehavare))";
 
+/// Wanting to leave one's job, after the share that does: "vill byta arbetsplats", "funderar
+/// på att säga upp sig", "vill sluta".
+const WANT_TO_LEAVE: &str = r"(?:vill|skulle vilja|funderar på att|överväger att|planerar att|tänker) (?:att )?(?:säga upp sig|sluta (?:sitt jobb|sin anställning|på (?:sitt|sin|jobbet|arbetsplatsen))|lämna (?:yrket|jobbet|arbetsplatsen|sin tjänst|sin anställning|sitt jobb|sitt arbete|förvaltningen|socialtjänsten)|byta (?:jobb|arbete|yrke|arbetsplats|arbetsgivare|tjänst|bana))";
+
+/// Wanting to stop, with nothing after it but a place: "som vill sluta är 41 procent" (not
+/// "som vill sluta med övertiden", "sluta arbeta deltid").
+const WANT_TO_STOP: &str = r"(?:vill|skulle vilja|funderar på att|överväger att|planerar att|tänker) (?:att )?sluta(?: (?:inom|på|i|vid) [^#,]{1,40}?)?";
+
 pub(super) fn rules() -> Vec<Rule> {
     let empty = |p: &str| p.replace("<EMPTY>", EMPTY);
     vec![
@@ -221,7 +229,13 @@ pub(super) fn rules() -> Vec<Rule> {
         Rule::new(
             Kind::IntentToQuit,
             "share-who-want-to-quit-is",
-            r"\bandelen <ADJ><STAFF_>[^#]{0,160}?\b(?:vill|skulle vilja|funderar på att|överväger att|planerar att|tänker) (?:att )?(?:säga upp sig|sluta (?:sitt jobb|sin anställning|på (?:sitt|sin|jobbet|arbetsplatsen))|lämna (?:yrket|jobbet|arbetsplatsen|sin tjänst|sin anställning|förvaltningen|socialtjänsten)|byta (?:jobb|arbete|yrke|arbetsplats|arbetsgivare|tjänst|bana))[^#]{0,60}? (?:är|var|uppgick till|uppgår till|låg på|ligger på) <VP>",
+            &format!(r"\bandelen <ADJ><STAFF_>[^#]{{0,160}}?\b(?:{WANT_TO_LEAVE}[^#]{{0,60}}?|{WANT_TO_STOP}) (?:är|var|uppgick till|uppgår till|låg på|ligger på) <VP>"),
+        ),
+        // V2 inversion: "I Sollentuna är andelen socialsekreterare som vill sluta 41 procent"
+        Rule::new(
+            Kind::IntentToQuit,
+            "is-share-who-want-to-quit",
+            &format!(r"\b(?:är|var|blev|låg|ligger) andelen <ADJ><STAFF_>[^#]{{0,100}}?\b(?:{WANT_TO_LEAVE}(?: [^#,]{{0,30}}?)?|{WANT_TO_STOP}) (?:på |till )?<VP>"),
         ),
         // V2 inversion: "Enligt enkäten vill var tredje anställd inom IFO byta arbetsplats"
         Rule::new(

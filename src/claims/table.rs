@@ -40,7 +40,19 @@ pub(super) struct TableFigure {
     pub period: Option<time::Period>,
     /// The row's line in the text.
     pub line: Range<usize>,
+    /// Whether the caption, heading or label says the figure is an average over its period
+    /// ("antal inhyrda konsulter (årsgenomsnitt)"): a count of the whole period, not of its
+    /// last day.
+    pub averaged: bool,
 }
+
+/// Words of an average over a period, in a caption, heading or label.
+static AVERAGED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&fold::pattern(
+        r"(?:års|månads)?(?:genomsnitt|medelvärde|medeltal|snitt)\b|\bi (?:snitt|genomsnitt|medeltal)\b",
+    ))
+    .expect("averaged")
+});
 
 /// What a row's label (or a table's caption) says is counted, tried in order. Matched on the
 /// label folded and lower-cased, so written in lower case here.
@@ -502,6 +514,7 @@ fn read_rows_per_period(
             place: None,
             period: Some(period),
             line: row.line.clone(),
+            averaged: AVERAGED.is_match(described),
         });
     }
     true
@@ -691,6 +704,7 @@ fn read_block(
                 place,
                 period,
                 line: row.line.clone(),
+                averaged: AVERAGED.is_match(described) || AVERAGED.is_match(&caption),
             });
         }
     }
@@ -763,6 +777,7 @@ fn read_columns_per_kind(
                 place: Some(place),
                 period,
                 line: row.line.clone(),
+                averaged: AVERAGED.is_match(described),
             });
         }
     }
