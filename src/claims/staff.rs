@@ -229,13 +229,20 @@ pub(super) fn rules() -> Vec<Rule> {
         Rule::new(
             Kind::IntentToQuit,
             "share-who-want-to-quit-is",
-            &format!(r"\bandelen <ADJ><STAFF_>[^#]{{0,160}}?\b(?:{WANT_TO_LEAVE}[^#]{{0,60}}?|{WANT_TO_STOP}) (?:är|var|uppgick till|uppgår till|låg på|ligger på) <VP>"),
+            &format!(r"\bandelen <ADJ><STAFF_>[^#]{{0,160}}?\b{WANT_TO_LEAVE}[^#]{{0,60}}? (?:är|var|uppgick till|uppgår till|låg på|ligger på) <VP>"),
+        ),
+        // Wanting to stop, with only the verb after it: "Andelen socialsekreterare som vill
+        // sluta är 41 procent" (not "vill sluta med övertiden").
+        Rule::new(
+            Kind::IntentToQuit,
+            "share-who-want-to-stop-is",
+            &format!(r"\bandelen <ADJ><STAFF_>[^#]{{0,80}}?\b{WANT_TO_STOP} (?:är|var|uppgick till|uppgår till|låg på|ligger på) <VP>"),
         ),
         // V2 inversion: "I Sollentuna är andelen socialsekreterare som vill sluta 41 procent"
         Rule::new(
             Kind::IntentToQuit,
             "is-share-who-want-to-quit",
-            &format!(r"\b(?:är|var|blev|låg|ligger) andelen <ADJ><STAFF_>[^#]{{0,100}}?\b(?:{WANT_TO_LEAVE}(?: [^#,]{{0,30}}?)?|{WANT_TO_STOP}) (?:på |till )?<VP>"),
+            r"\b(?:är|var|blev|låg|ligger) andelen <ADJ><STAFF_>[^#]{0,60}?\b(?:vill|skulle vilja|funderar på att|överväger att|planerar att|tänker) (?:att )?(?:säga upp sig|sluta|lämna (?:yrket|jobbet|sitt jobb|arbetsplatsen)|byta (?:jobb|arbete|arbetsplats|arbetsgivare))(?: (?:inom|på|i|vid) [^#,]{1,30}?)? (?:på |till )?<VP>",
         ),
         // V2 inversion: "Enligt enkäten vill var tredje anställd inom IFO byta arbetsplats"
         Rule::new(
