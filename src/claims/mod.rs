@@ -1064,6 +1064,9 @@ fn extract_with(
         // Time expressions are read when a claim needs its period: many sentences whose
         // rules are tried give none.
         let mut times = None;
+        // Whether the sentence's figures are of an area wider than a municipality, asked
+        // when its first claim needs a place (the same for every figure of the sentence).
+        let mut wider: Option<bool> = None;
         let in_sentence = mentions_within(in_paragraph, s.start, s.end);
         let mut taken: Vec<(Kind, Option<usize>)> = Vec::new();
         let first_draft = drafts.len();
@@ -1379,11 +1382,13 @@ fn extract_with(
                 // A figure of a county, a region or several municipalities is of none, unless
                 // its sentence names one too.
                 // Not the area it is compared with: "vilket är lägst i länet".
-                let wider = in_sentence.is_empty() && {
-                    let m = masked.as_bytes();
-                    let own = COMPARED_FROM.find(m).map_or(m, |c| &m[..c.start()]);
-                    WIDER_AREA.is_match(own)
-                };
+                let wider = *wider.get_or_insert_with(|| {
+                    in_sentence.is_empty() && {
+                        let m = masked.as_bytes();
+                        let own = COMPARED_FROM.find(m).map_or(m, |c| &m[..c.start()]);
+                        WIDER_AREA.is_match(own)
+                    }
+                });
                 let municipality = place_of_figure(
                     text,
                     sentence,
