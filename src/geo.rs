@@ -33,7 +33,10 @@
 //!    supporting context: a preposition ("i Lund"), " kommun", a genitive
 //!    before a social-services noun, or an enumeration with an accepted
 //!    mention in the same paragraph ("Malmö och Lund"); see the `AMBIGUOUS_NAMES` and
-//!    `PERSON_NAME_LIKE` tables in this file.
+//!    `PERSON_NAME_LIKE` tables in this file. Towns and villages that are no
+//!    municipality ("Märsta", "Kinna", "Åkersberga", `data/localities.csv`)
+//!    always need that context: "i Märsta", "tätorten Kinna", "Åkersbergas
+//!    socialkontor".
 //!
 //! The reported span covers the name exactly as written, including a genitive
 //! "s" ("Botkyrkas"), but never a following " kommun"/" stad" or a preceding
@@ -45,6 +48,10 @@ use std::sync::OnceLock;
 
 /// Embedded at compile time so the binary needs no data files at run time.
 const KOMMUNER_CSV: &str = include_str!("../data/kommuner.csv");
+
+/// Towns and villages with the code of the municipality they lie in ("Märsta,0191"): where
+/// it comes from and what was left out is in `data/make_localities.py`.
+const LOCALITIES_CSV: &str = include_str!("../data/localities.csv");
 
 const CSV_HEADER: &str = "municipality_code,municipality_name,municipality_name_short,\
                           county_code,county_name,county_name_short";
@@ -73,6 +80,9 @@ pub struct Mention {
     pub start: usize,
     pub end: usize,
     pub municipality: &'static Municipality,
+    /// Named by a town or village in it ("Märsta" for Sigtuna), not by the municipality's
+    /// own name or a district's.
+    pub town: bool,
 }
 
 // ---------------------------------------------------------------------------
@@ -243,7 +253,7 @@ const LOCATIVES: &[&str] = &[
 
 /// Endings of the nouns that name a place by its kind, right before its name: "grannkommunen
 /// Nybro", "Kommunen Boden", "centralorten Sala", "stadsdelen Backa".
-const PLACE_NOUN_ENDINGS: &[&str] = &["kommunen", "staden", "orten", "stadsdelen"];
+const PLACE_NOUN_ENDINGS: &[&str] = &["kommunen", "staden", "orten", "stadsdelen", "samhället"];
 
 /// Capitalised prepositions accepted as context only at the start of a
 /// sentence ("I Lund har …"). "Till/För/Om/Med" are left out: at the start of
@@ -360,6 +370,16 @@ fn by_name(name: &str) -> Option<&'static Municipality> {
     all().iter().find(|m| m.name == name)
 }
 
+/// The towns and villages of [`LOCALITIES_CSV`] with their municipalities, in the file's
+/// order. A row whose code is no municipality's is a broken file, which a unit test catches;
+/// in a release build the row is passed over.
+fn localities() -> impl Iterator<Item = (&'static str, &'static Municipality)> {
+    LOCALITIES_CSV.lines().skip(1).filter_map(|line| {
+        let (name, code) = line.trim_end_matches('\r').split_once(',')?;
+        Some((name, by_code(code)?))
+    })
+}
+
 /// Swedish genitive: add "s" unless the name already ends in s, x or z
 /// ("Botkyrkas", but "Borås", "Kalix").
 fn genitive(name: &str) -> String {
@@ -414,6 +434,15 @@ fn lookup_index() -> &'static LookupIndex {
         for &(district, owner) in DISTRICTS {
             if let Some(idx) = all().iter().position(|m| m.name == owner) {
                 add(district, idx);
+            }
+        }
+        // A town's spelling is looked up only where no municipality's or district's is
+        // (`or_insert`): it never makes a municipality's folded spelling ambiguous.
+        for (town, m) in localities() {
+            let idx = all().iter().position(|x| x == m).expect("a municipality");
+            for form in [town.to_string(), genitive(town)] {
+                index.exact.entry(normalize_input(&form)).or_insert(idx);
+                index.folded.entry(fold(&form)).or_insert(Some(idx));
             }
         }
         index
@@ -557,6 +586,8 @@ struct Form {
     /// "genitive + social-services noun" context rule.
     genitive: bool,
     tier: Tier,
+    /// A town of `data/localities.csv`.
+    town: bool,
 }
 
 struct Matcher {
@@ -617,37 +648,44 @@ fn matcher() -> &'static Matcher {
         let mut patterns: Vec<String> = Vec::new();
         let mut forms: Vec<Form> = Vec::new();
         let mut seen: HashSet<String> = HashSet::new();
-        let mut add = |surface: &str, municipality: &'static Municipality| {
-            let tier = tier_of(surface);
-            for (text, is_genitive) in [
-                (surface.to_string(), ends_in_sxz(surface)),
-                (genitive(surface), true),
-            ] {
-                // Multi-word names are also matched with a non-breaking space,
-                // which is common in typeset news text ("Upplands\u{a0}Väsby").
-                let nbsp = text.replace(' ', "\u{a0}");
-                for variant in [text, nbsp] {
-                    if seen.insert(variant.clone()) {
-                        patterns.push(variant);
-                        forms.push(Form {
-                            municipality,
-                            genitive: is_genitive,
-                            tier,
-                        });
+        let mut add =
+            |surface: &str, municipality: &'static Municipality, tier: Tier, town: bool| {
+                for (text, is_genitive) in [
+                    (surface.to_string(), ends_in_sxz(surface)),
+                    (genitive(surface), true),
+                ] {
+                    // Multi-word names are also matched with a non-breaking space,
+                    // which is common in typeset news text ("Upplands\u{a0}Väsby").
+                    let nbsp = text.replace(' ', "\u{a0}");
+                    for variant in [text, nbsp] {
+                        if seen.insert(variant.clone()) {
+                            patterns.push(variant);
+                            forms.push(Form {
+                                municipality,
+                                genitive: is_genitive,
+                                tier,
+                                town,
+                            });
+                        }
                     }
                 }
-            }
-        };
+            };
         for m in all() {
-            add(m.name, m);
+            add(m.name, m, tier_of(m.name), false);
         }
         for &(district, owner) in DISTRICTS {
             // A typo in the table is caught by a unit test; in release builds
             // an unknown owner just drops that row instead of panicking.
             debug_assert!(by_name(owner).is_some(), "unknown municipality {owner}");
             if let Some(m) = by_name(owner) {
-                add(district, m);
+                add(district, m, tier_of(district), false);
             }
+        }
+        // A town is read as a place only in a place's context ("i Märsta", "tätorten
+        // Kinna"): many are also surnames or words ("Handen", "Kisa"), and the names a
+        // municipality or district already has win (`seen`).
+        for (town, m) in localities() {
+            add(town, m, Tier::NeedsContext, true);
         }
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
@@ -688,6 +726,7 @@ struct Candidate {
     start: usize,
     end: usize,
     municipality: &'static Municipality,
+    town: bool,
     verdict: Verdict,
     /// Directly followed by a hyphen ("Göteborgs-Posten", "Kista-Rinkeby").
     hyphen_after: bool,
@@ -798,6 +837,7 @@ pub fn find_mentions_in(text: &str, range: std::ops::Range<usize>) -> Vec<Mentio
             start: c.start,
             end: c.end,
             municipality: c.municipality,
+            town: c.town,
         })
         .collect()
 }
@@ -818,6 +858,7 @@ fn judge(text: &str, start: usize, end: usize, form: &Form) -> Option<Candidate>
         start,
         end,
         municipality: form.municipality,
+        town: form.town,
         verdict: Verdict::Accept,
         // Rule 2 (hyphen compounds) needs the neighbouring hit, so it is only
         // recorded here and decided in `resolve_neighbours`.
@@ -1167,12 +1208,66 @@ mod tests {
         }
     }
 
+    #[test]
+    fn every_town_lies_in_a_known_municipality_and_is_none() {
+        let rows: Vec<&str> = LOCALITIES_CSV.lines().skip(1).collect();
+        assert!(rows.len() > 400, "{} towns", rows.len());
+        assert_eq!(
+            localities().count(),
+            rows.len(),
+            "a row with an unknown code"
+        );
+        for (town, _) in localities() {
+            assert!(by_name(town).is_none(), "{town} is a municipality");
+        }
+    }
+
+    #[test]
+    fn towns_in_a_place_s_context_are_their_municipality() {
+        let cases = [
+            (
+                "Socialkontoret i Märsta har tappat fem handläggare.",
+                vec!["Sigtuna"],
+            ),
+            (
+                "Åkersbergas socialtjänst söker tre socialsekreterare.",
+                vec!["Österåker"],
+            ),
+            (
+                "Familjeenheten i Handen och mottagningen i Kinna.",
+                vec!["Haninge", "Mark"],
+            ),
+            ("I Kungsängen slutade sju.", vec!["Upplands-Bro"]),
+            ("Hon pendlar från Mölnlycke.", vec!["Härryda"]),
+            ("Tätorten Kinna växer.", vec!["Mark"]),
+            (
+                "Enheterna i Borås, Kinna och Fritsla.",
+                vec!["Borås", "Mark", "Mark"],
+            ),
+            // Words and names, not places.
+            ("Handen på hjärtat: vi hinner inte.", vec![]),
+            ("Kisa inte med ögonen.", vec![]),
+            ("Mötet på Märstavägen 4 drog ut.", vec![]),
+            ("Enhetschefen Anna Märsta säger att det är lugnt.", vec![]),
+            ("Kinna har fått nya lokaler.", vec![]),
+            ("Vi i Sigtuna och Märsta.", vec!["Sigtuna", "Sigtuna"]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(names(text), want, "{text}");
+        }
+    }
+
     // --- lookup / suggest -------------------------------------------------
 
     #[test]
     fn lookup_forms() {
         let name = |s: &str| lookup(s).map(|m| m.name);
         assert_eq!(name("Botkyrka"), Some("Botkyrka"));
+        // A town is its municipality; a town never makes a municipality ambiguous.
+        assert_eq!(name("Märsta"), Some("Sigtuna"));
+        assert_eq!(name("akersberga"), Some("Österåker"));
+        assert_eq!(name("Habo"), Some("Habo"));
+        assert_eq!(name("Håbo"), Some("Håbo"));
         assert_eq!(name("  botkyrka "), Some("Botkyrka"));
         assert_eq!(name("BOTKYRKAS"), Some("Botkyrka"));
         assert_eq!(name("Botkyrka kommun"), Some("Botkyrka"));

@@ -769,9 +769,15 @@ static STAFF_WORD: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The municipality a document is mostly about: the one named most often (earliest on a tie
 /// of two, the headline's usually; none when three or more tie).
-fn dominant(mentions: &[Mention]) -> Option<&'static Municipality> {
+fn dominant(text: &str, mentions: &[Mention]) -> Option<&'static Municipality> {
     let mut counts: Vec<(&'static Municipality, usize, usize)> = Vec::new();
     for (i, m) in mentions.iter().enumerate() {
+        // A town says no more of the text's subject than its municipality's name beside it in
+        // the paragraph already does: "kontoret i Ydre bemannas från Kisa" in a paragraph on
+        // Kinda's office does not tip a roundup of three municipalities to Kinda.
+        if m.town && named_in_paragraph(text, mentions, i) {
+            continue;
+        }
         match counts
             .iter_mut()
             .find(|(mu, _, _)| mu.code == m.municipality.code)
@@ -789,6 +795,23 @@ fn dominant(mentions: &[Mention]) -> Option<&'static Municipality> {
         .into_iter()
         .max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)))
         .map(|(m, _, _)| m)
+}
+
+/// Whether the paragraph of `mentions[i]` names its municipality by the municipality's or a
+/// district's name too.
+fn named_in_paragraph(text: &str, mentions: &[Mention], i: usize) -> bool {
+    let m = mentions[i];
+    let same_paragraph = |a: usize, b: usize| !text[a..b].contains("\n\n");
+    let before = mentions[..i]
+        .iter()
+        .rev()
+        .take_while(|o| same_paragraph(o.end, m.start));
+    let after = mentions[i + 1..]
+        .iter()
+        .take_while(|o| same_paragraph(m.end, o.start));
+    before
+        .chain(after)
+        .any(|o| !o.town && o.municipality == m.municipality)
 }
 
 /// The mentions wholly inside `start..end`, in order. `mentions` are in text order
@@ -961,8 +984,8 @@ fn extract_with(
     let mut doc_municipality = || {
         *doc_municipality.get_or_insert_with(|| {
             ctx.municipality.or_else(|| match known_mentions {
-                Some(known) => dominant(known),
-                None => dominant(&geo::find_mentions(text)),
+                Some(known) => dominant(text, known),
+                None => dominant(text, &geo::find_mentions(text)),
             })
         })
     };
