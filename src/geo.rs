@@ -251,6 +251,10 @@ const LOCATIVES: &[&str] = &[
     "nära",
 ];
 
+/// Of [`LOCATIVES`], those that stand before people as often as before places: not a town's
+/// context, since many towns are surnames too ("ett samtal med Dalby", "för Hammar").
+const PERSONAL_LOCATIVES: &[&str] = &["med", "för", "om"];
+
 /// Endings of the nouns that name a place by its kind, right before its name: "grannkommunen
 /// Nybro", "Kommunen Boden", "centralorten Sala", "stadsdelen Backa".
 const PLACE_NOUN_ENDINGS: &[&str] = &["kommunen", "staden", "orten", "stadsdelen", "samhället"];
@@ -908,7 +912,7 @@ fn judge(text: &str, start: usize, end: usize, form: &Form) -> Option<Candidate>
             } else {
                 return rejected(candidate);
             }
-        } else if LOCATIVES.contains(&word)
+        } else if (LOCATIVES.contains(&word) && !(form.town && PERSONAL_LOCATIVES.contains(&word)))
             || (CAP_LOCATIVES.contains(&word) && is_sentence_initial(text, word_start))
         {
             // "i Lund", "socialtjänsten i Mark", "I Lund har …".

@@ -111,7 +111,7 @@ pub(super) fn rules() -> Vec<Rule> {
         // ärenden per socialsekreterare var i maj 2024 i genomsnitt 29", and a change: "fått ned
         // antalet ärenden per handläggare från i snitt 26 till 19"
         Rule::new(Kind::Caseload, "number-per-worker-is",
-            r"\b(?:(?:det )?genomsnittlig[a-z]* )?antal(?:et)? <CASES> per (?:<ADJ>)?(?:<STAFF>|heltidstjänst|tjänst|årsarbetare)(?: [^#]{0,40}?)? (?:är|var|ligger på|låg på|uppgår till|uppgick till|från|steg till|ökade till|har ökat till|har stigit till|minskade till|sjönk till|landade på) (?:(?:i|under) [a-zåäö]+(?: \d{4})? )?(?:i dag |idag |nu |i snitt |i genomsnitt )*<V>"),
+            r"\b(?:(?:det )?genomsnittlig[a-z]* )?antal(?:et)? <CASES> per (?:<ADJ>)?(?:<STAFF>|heltidstjänst|tjänst|årsarbetare)(?: [^#]{0,40}?)? (?:är|var|ligger på|låg på|legat på|uppgår till|uppgick till|från|steg till|ökade till|har ökat till|har stigit till|minskade till|sjönk till|landade på) (?:(?:i|under) [a-zåäö]+(?: \d{4})? )?(?:i dag |idag |nu |i snitt |i genomsnitt )*<V>"),
         // V2 inversion: "Inom äldreomsorgens myndighetsutövning låg antalet ärenden per
         // biståndshandläggare i genomsnitt på 95 under året"
         Rule::new(Kind::Caseload, "is-number-per-worker",
@@ -155,9 +155,10 @@ pub(super) fn rules() -> Vec<Rule> {
         // music school)
         Rule::new(Kind::WorkloadChange, "social-inflow-dash-change",
             &inflow(r"\b<SOCIAL_INFLOW>[^#]{0,60}?(?:,| –| —| -) (?:en|vilket är en|vilket innebär en) (?P<dir>ökning|minskning) (?:med|på) <VP>")),
-        // "har tagit emot 1 812 anmälningar, vilket är 35 procent fler än"
+        // "har tagit emot 1 812 anmälningar, vilket är 35 procent fler än", and in apposition:
+        // "kom det in 168 anmälningar om barn i Kisa och Horn, 22 procent fler än i fjol"
         Rule::new(Kind::WorkloadChange, "inflow-then-more",
-            &inflow(r"\b<SOCIAL_INFLOW>[^#]{0,30}?, (?:vilket är|vilket innebär|det är) <VP> (?P<dir>fler|färre)\b")),
+            &inflow(r"\b<SOCIAL_INFLOW>[^#]{0,40}?, (?:(?:vilket är|vilket innebär|det är) )?<VP> (?P<dir>fler|färre)\b")),
         // The change in a sentence of its own, after the inflow: "Vi har fått in 1 400
         // anmälningar hittills i år. Det är en ökning med 28 procent jämfört med samma
         // period i fjol"

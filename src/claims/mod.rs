@@ -706,6 +706,9 @@ static COMPARED_FROM: LazyLock<regex::bytes::Regex> =
     LazyLock::new(|| ascii_regex(&fold::pattern(vocab::COMPARED_FROM)).expect("comparisons"));
 static COMPARED_WITH: LazyLock<regex::bytes::Regex> =
     LazyLock::new(|| ascii_regex(&fold::pattern(vocab::COMPARED_WITH)).expect("compared with"));
+static ELSEWHERE_BEFORE: LazyLock<regex::bytes::Regex> = LazyLock::new(|| {
+    ascii_regex(&fold::pattern(vocab::ELSEWHERE_BEFORE)).expect("places elsewhere")
+});
 static SICK_TARGET: LazyLock<regex::bytes::Regex> =
     LazyLock::new(|| ascii_regex(&fold::pattern(vocab::SICK_TARGET)).expect("sick-leave targets"));
 
@@ -812,6 +815,36 @@ fn named_in_paragraph(text: &str, mentions: &[Mention], i: usize) -> bool {
     before
         .chain(after)
         .any(|o| !o.town && o.municipality == m.municipality)
+}
+
+/// Whether a mention names a firm's seat or where people went ([`vocab::ELSEWHERE_BEFORE`]),
+/// read over the 60 bytes before it on its line: not a place any figure of its sentence is of.
+fn names_elsewhere(text: &str, m: &Mention) -> bool {
+    let mut from = m.start.saturating_sub(60);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = &text[from..m.start];
+    let before = before.rfind('\n').map_or(before, |i| &before[i + 1..]);
+    ELSEWHERE_BEFORE.is_match(fold::lowered(before).as_bytes())
+}
+
+/// `mentions` without those that name a firm's seat or where people went, nor the places
+/// listed after one: "har gått till Sandviken och Hofors".
+fn without_elsewhere(text: &str, mentions: &[Mention]) -> Vec<Mention> {
+    let mut kept = Vec::with_capacity(mentions.len());
+    let mut last_elsewhere: Option<&Mention> = None;
+    for m in mentions {
+        let listed_after = last_elsewhere
+            .is_some_and(|e| matches!(text[e.end..m.start].trim(), "," | "och" | "eller" | "samt"));
+        if listed_after || names_elsewhere(text, m) {
+            last_elsewhere = Some(m);
+        } else {
+            last_elsewhere = None;
+            kept.push(*m);
+        }
+    }
+    kept
 }
 
 /// The mentions wholly inside `start..end`, in order. `mentions` are in text order
@@ -984,8 +1017,8 @@ fn extract_with(
     let mut doc_municipality = || {
         *doc_municipality.get_or_insert_with(|| {
             ctx.municipality.or_else(|| match known_mentions {
-                Some(known) => dominant(text, known),
-                None => dominant(text, &geo::find_mentions(text)),
+                Some(known) => dominant(text, &without_elsewhere(text, known)),
+                None => dominant(text, &without_elsewhere(text, &geo::find_mentions(text))),
             })
         })
     };
@@ -1079,6 +1112,12 @@ fn extract_with(
                     Cow::Borrowed(mentions_within(known, paragraph.start, paragraph.end))
                 }
                 None => Cow::Owned(geo::find_mentions_in(text, paragraph.start..paragraph.end)),
+            };
+            // A firm's seat or where people went is no place of the paragraph's figures.
+            let mentions = if mentions.iter().any(|m| names_elsewhere(text, m)) {
+                Cow::Owned(without_elsewhere(text, &mentions))
+            } else {
+                mentions
             };
             debug_assert!(mentions.windows(2).all(|w| w[0].end <= w[1].start));
             paragraph_mentions = Some((s.paragraph, mentions));

@@ -176,6 +176,17 @@ pub(super) fn rules() -> Vec<Rule> {
                 r"\b(?:var|är|blev|landade|hamnade|uppgick|uppgår) (?:notan|kostnaden|kostnaderna) för (?:<HIRED_COST>|bemanning)(?: [^#,]{1,30}?)? (?:på |till )?(?:totalt |drygt )?<VK>",
             ),
         ),
+        // The cost of the hired staff the sentence has just counted: "Socialtjänsten i Järpen
+        // har i dag tre konsulter, och kostnaden för dem beräknas till 3,5 miljoner kronor",
+        // "beslutat att hyra in tre konsulter under våren, till en beräknad kostnad av 2,2
+        // miljoner kronor".
+        Rule::new(
+            Kind::Consultants,
+            "hired-and-their-cost",
+            &hired(
+                r"<HIRED>\b[^#]{0,50}?(?:,? och (?:den (?:totala |beräknade )?)?(?:kostnaden|notan)(?: för (?:dem|dessa|det|detta))? (?:beräknas |väntas |bedöms |uppskattas )?(?:till|uppgå till|uppgår till|uppgick till|bli|landa på|landar på|landade på|är|var|blev)|,? till en (?:beräknad |uppskattad |total |sammanlagd )?kostnad (?:av|på|om)) (?:totalt |drygt |cirka |omkring |nästan )?<VK>",
+            ),
+        ),
         // What the staffing agencies billed: "Bemanningsföretagen fakturerade socialtjänsten i
         // Härnösand 7,8 miljoner kronor förra året" (not any consultancy: "Konsultbolaget
         // fakturerade kunden 3 miljoner kronor för it-systemet").

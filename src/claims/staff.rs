@@ -342,7 +342,10 @@ pub(super) fn rules() -> Vec<Rule> {
             "posts-of-which-vacant",
             // "fanns 8,0 tjänster som socialsekreterare med inriktning mot barn och unga,
             // varav tre var vakanta"
-            r"<OF> (?:[a-zåäö]*tjänster[^#]{0,80}?|platser[^#]{0,20}?) varav <V> (?:är |står |var )?(?:vakanta|obesatta|tomma|otillsatta|lediga)\b",
+            // "IFO har 26 socialsekreterartjänster, varav fyra för närvarande är vakanta"
+            // The posts are a staffing claim of their own, not the vacancies' total: every set's
+            // gold reads "22 tjänster, varav sex vakanta" as six vacancies and 22 posts.
+            r"#n\d+# (?:[a-zåäö]*tjänster[^#]{0,80}?|platser[^#]{0,20}?) varav <V> (?:(?:i dag|idag|just nu|nu|för närvarande|fortfarande) )?(?:är |står |var |stod )?(?:vakanta|obesatta|tomma|otillsatta|lediga)\b",
         ),
         // "nästan var fjärde tjänst inom barn och unga är obesatt"
         Rule::new(
@@ -487,7 +490,7 @@ pub(super) fn rules() -> Vec<Rule> {
             // "Individ- och familjeomsorgen i Gällivare ska ha nio socialsekreterare",
             // "enheten ska enligt budget ha tio socialsekreterare"
             // "Enheten för barn och familj består i dag av elva".
-            r"\b(?:[a-zåäö-]*enheten|[a-zåäö-]*avdelningen|[a-zåäö]*gruppen|[a-zåäö]*förvaltningen|socialtjänsten|(?:individ- och )?familjeomsorgen|[a-zåäö]*kontoret|[a-zåäö]*teamet|sektionen)(?: (?:i|på|inom|för) [^#,]{1,30}?)?(?:, som)? (?:(?:består|bestod|ska bestå) (?:i dag |idag |nu |totalt )?av|omfattar|omfattade|har|hade|(?:ska|skulle|bör) (?:[a-zåäö]+ ){0,2}?ha) (?:i dag |idag |totalt |nu )?<V> <ADJ>(?:<STAFF>|[a-zåäö]*tjänster|årsarbetare|heltidstjänster)\b",
+            r"\b(?:[a-zåäö-]*enheten|[a-zåäö-]*avdelningen|[a-zåäö]*gruppen|[a-zåäö]*förvaltningen|socialtjänsten|(?:individ- och )?familjeomsorgen|ifo|[a-zåäö]*kontoret|[a-zåäö]*teamet|sektionen)(?: (?:i|på|inom|för) [^#,]{1,30}?)?(?:, som)? (?:(?:består|bestod|ska bestå) (?:i dag |idag |nu |totalt )?av|omfattar|omfattade|har|hade|(?:ska|skulle|bör) (?:[a-zåäö]+ ){0,2}?ha) (?:i dag |idag |totalt |nu )?<V> <ADJ>(?:<STAFF>|[a-zåäö]*tjänster|årsarbetare|heltidstjänster)\b",
         ),
         // A unit with its name: "Myndighetsenheten Barn och familj i Gävle kommun har 34
         // tjänster som socialsekreterare". Social workers by name only: "Enheten Park och

@@ -118,6 +118,25 @@ pub const WIDER_AREA: &str = concat!(
     r"(?:#n\d+# )?(?:[a-zåäö]+ska |[a-zåäö]+länska )?kommuner(?:na)?\b",
 );
 
+/// What a place right after it is, when it is not where a figure is: the seat of a firm ("tre
+/// konsulter från ett bemanningsföretag i Gävle", "ett avtal med ett konsultbolag i
+/// Bollnäs") or where people went ("har gått till kommuner närmare Stockholm", "sa upp sig
+/// för att börja arbeta i Växjö"; not "sex nyanställda har börjat arbeta i Huskvarna", nor
+/// "socialtjänsten flyttade till Märsta centrum", which are the place). Read over the words before a
+/// mention, up to it; not "pendlar till", whose place is often the workplace the text is about,
+/// but "pendlar från Borås", where they live.
+pub const ELSEWHERE_BEFORE: &str = concat!(
+    r"(?:(?:företag|bolag|firma|firmor|byrå|koncern|leverantör)(?:et|en|n|er|erna)?",
+    r"(?: (?:med (?:säte|huvudkontor)|baserad|baserat|baserade))? (?:i|från|på)",
+    r"|\bnärmare|\bi närheten av",
+    r"|\b(?:gått|gick|gå|går|sökt sig|sökte sig|söker sig|lockats|lockades|värvats|värvades|bytt|bytte|försvunnit|försvann)(?: [a-zåäö]+){0,4}? (?:till|närmare|i|på|inom)",
+    // Where commuters live: "pendlar från Borås" (not "pendlar till", often the workplace).
+    r"|\bpendla(?:r|de|t)?(?: [a-zåäö]+){0,2}? från",
+    r"|\b(?:för att (?:börja )?|(?:och|men) (?:har |hade )?(?:börjat|började) )(?:arbeta|jobba)(?: [a-zåäö]+){0,2}? (?:i|på|inom|för)",
+    r"|\bnya? (?:jobb|tjänst|tjänster|arbete|arbeten|arbetsgivare|anställning(?:ar)?) (?:i|på|inom|hos)",
+    r") $",
+);
+
 /// Where a sentence turns to comparing its figure with a wider area: "vilket är lägst i
 /// länet", "en av de högsta andelarna i Skåne", "jämfört med snittet i länet". The area
 /// after it is the yardstick, not the figure's own.
