@@ -104,6 +104,44 @@ fn has_ae_or_oe(s: &str) -> bool {
         || memchr::memchr_iter(0x98, bytes).any(after_c3)
 }
 
+/// Words that Norwegian, Danish and the languages whatlang mistakes short Swedish for spell
+/// otherwise ("og", "ikke", "opp", "siden", "kroner", "sosial-"): the markers, and words of
+/// the texts this program reads.
+const SWEDISH_SPELLINGS: &[&str] = &[
+    "och",
+    "att",
+    "inte",
+    "också",
+    "från",
+    "över",
+    "hade",
+    "när",
+    "där",
+    "är",
+    "för",
+    "upp",
+    "sedan",
+    "nio",
+    "kronor",
+    "miljoner",
+    "socialsekreterare",
+    "socialsekreterarna",
+    "socialtjänsten",
+    "handläggare",
+    "handläggarna",
+    "ärenden",
+    "slutat",
+    "kommunens",
+];
+
+/// Whether a word of `sample`, in lower case, is one of [`SWEDISH_SPELLINGS`]. Asked only of
+/// texts whatlang calls Norwegian or Danish, or is unsure of: short ones.
+fn has_swedish_spelling(sample: &str) -> bool {
+    sample
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| SWEDISH_SPELLINGS.contains(&w.to_lowercase().as_str()))
+}
+
 /// The language of `text` as an ISO 639-3 code ("swe", "eng"), or None when too short to say.
 pub fn detect(text: &str) -> Option<&'static str> {
     // The first 2 000 bytes are plenty to count markers in (and the count stops early).
@@ -118,11 +156,14 @@ pub fn detect(text: &str) -> Option<&'static str> {
     let end = text.char_indices().nth(2000).map_or(text.len(), |(i, _)| i);
     let sample = &text[..end];
     let info = Detector::new().detect(sample)?;
-    // whatlang confuses Swedish with Norwegian and Danish on short texts; ä and ö without
-    // æ and ø settle it.
-    if matches!(info.lang(), Lang::Nob | Lang::Dan)
-        && sample.contains(['ä', 'ö', 'Ä', 'Ö'])
-        && !has_ae_or_oe(sample)
+    // whatlang confuses Swedish with Norwegian and Danish on short texts; without æ and ø,
+    // ä and ö or a word only Swedish spells so settle it ("I Kisa har sju socialsekreterare
+    // sagt upp sig sedan årsskiftet" was Bokmål). So does such a word when whatlang is
+    // unsure ("I Örebro har tolv socialsekreterare slutat" was Catalan).
+    let nordic = matches!(info.lang(), Lang::Nob | Lang::Dan);
+    if !has_ae_or_oe(sample)
+        && ((nordic && (sample.contains(['ä', 'ö', 'Ä', 'Ö']) || has_swedish_spelling(sample)))
+            || (!info.is_reliable() && has_swedish_spelling(sample)))
     {
         return Some(Lang::Swe.code());
     }
@@ -160,6 +201,24 @@ mod tests {
         let long_sv = format!("{sv} Det är inte första gången, och när förvaltningen skulle rekrytera fanns det också få sökande från andra kommuner. Det hade varit bättre att agera över tid, för till slut var det ett faktum.");
         assert!(plainly_swedish(&long_sv));
         assert_eq!(detect(&long_sv), Some("swe"));
+        // One sentence, which whatlang read as Bokmål or Catalan.
+        for sv in [
+            "I Kisa har sju socialsekreterare sagt upp sig sedan årsskiftet.",
+            "Mottagningsenheten i Skoghall har en ordinarie bemanning på nio socialsekreterare.",
+            "Socialkontoren i Edsbyn och Alfta lade i fjol 3,8 miljoner kronor på inhyrda socialsekreterare.",
+            "I Örebro har tolv socialsekreterare slutat.",
+        ] {
+            assert_eq!(detect(sv), Some("swe"), "{sv}");
+        }
+        // Short Norwegian and Danish stay what they are.
+        assert_ne!(
+            detect("Ti sosialarbeidere har sagt opp siden nyttår i kommunen."),
+            Some("swe")
+        );
+        assert_ne!(
+            detect("Ti socialrådgivere har sagt op siden nytår i kommunen."),
+            Some("swe")
+        );
         let en = "Ten of thirty social workers have resigned since the new year, and the department struggles to recruit new staff.";
         assert_eq!(detect(en), Some("eng"));
         assert!(!is_swedish(detect(en)));
