@@ -252,8 +252,9 @@ const LOCATIVES: &[&str] = &[
 ];
 
 /// Of [`LOCATIVES`], those that stand before people as often as before places: not a town's
-/// context, since many towns are surnames too ("ett samtal med Dalby", "för Hammar").
-const PERSONAL_LOCATIVES: &[&str] = &["med", "för", "om"];
+/// context, since many towns are surnames too ("ett samtal med Dalby", "enligt en artikel om
+/// Hammar"). Not "för", which names a unit's area too ("familjeenheten för Hovmantorp").
+const PERSONAL_LOCATIVES: &[&str] = &["med", "om"];
 
 /// Endings of the nouns that name a place by its kind, right before its name: "grannkommunen
 /// Nybro", "Kommunen Boden", "centralorten Sala", "stadsdelen Backa".

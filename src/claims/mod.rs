@@ -529,7 +529,8 @@ static YEAR_BESIDE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The figure of another place in a clause without its verb, after a figure and what it
 /// counts: " och i Staffanstorp 22", " ärenden per handläggare och i Hallsberg 17", ", medan
-/// det på vuxenenheten är 32", ", medan kollegorna i Trelleborg har omkring 15 var", ",
+/// det på vuxenenheten är 32", ", medan kollegorna i Trelleborg har omkring 15 var", ", medan kollegerna i
+/// Kinna har mellan 30 och 35", ",
 /// medan den i Uppsala låg på 7,5 procent", or with the place after: " i Kumla och 6,2
 /// procent i Hallsberg". Not a yardstick: " och i riket 21".
 static PLACE_BESIDE: LazyLock<Regex> = LazyLock::new(|| {
@@ -538,7 +539,7 @@ static PLACE_BESIDE: LazyLock<Regex> = LazyLock::new(|| {
     const END: &str =
         r"(?: (?:var|vardera|per person|i snitt|i genomsnitt))?(?:$|[.,;:!?]| (?:och|men|medan)\b)";
     Regex::new(&fold::pattern(&format!(
-        r"^(?:(?: [^#,]{{1,80}}?)?(?:,(?: och| medan| men)?| och| medan| men) (?:det |den |kollegorna |de |dom |motsvarande (?:antal|siffra|andel) )?{AT} (?P<p1>[^#,]{{1,30}}?) (?:(?:är|var|har|hade|låg på|ligger på|landade på|hamnade på|uppgick till|uppgår till) (?:det |den |snittet |siffran |i snitt |i genomsnitt )?)?#[npk](\d+)#{END}| {AT} [^#,]{{1,30}}?(?:,| och| medan| men) #[npk](\d+)# {AT} (?P<p2>[^#,]{{1,30}}?){END})"
+        r"^(?:(?: [^#,]{{1,80}}?)?(?:,(?: och| medan| men)?| och| medan| men) (?:det |den |kolleg(?:orna|erna) |socialsekreterarna |handläggarna |de |dom |motsvarande (?:antal|siffra|andel) )?{AT} (?P<p1>[^#,]{{1,30}}?) (?:(?:är|var|har|hade|låg på|ligger på|landade på|hamnade på|uppgick till|uppgår till) (?:det |den |snittet |siffran |i snitt |i genomsnitt )?)?#[npk](\d+)#{END}| {AT} [^#,]{{1,30}}?(?:,| och| medan| men) #[npk](\d+)# {AT} (?P<p2>[^#,]{{1,30}}?){END})"
     )))
     .expect("place beside")
 });
@@ -913,6 +914,18 @@ fn place_of_figure(
     match compared {
         None => {
             nearest_mention(in_sentence, start).or_else(|| nearest_mention(in_paragraph, start))
+        }
+        // A figure inside the comparison is the yardstick's: its place is there ("medan den
+        // på familjeenheten för Hovmantorp var 13 procent").
+        Some(from) if from <= start => {
+            let theirs: Vec<Mention> = in_sentence
+                .iter()
+                .filter(|m| from <= m.start)
+                .copied()
+                .collect();
+            nearest_mention(&theirs, start)
+                .or_else(|| nearest_mention(in_sentence, start))
+                .or_else(|| nearest_mention(in_paragraph, start))
         }
         Some(from) => {
             let own =

@@ -490,7 +490,7 @@ pub(super) fn rules() -> Vec<Rule> {
             // "Individ- och familjeomsorgen i Gällivare ska ha nio socialsekreterare",
             // "enheten ska enligt budget ha tio socialsekreterare"
             // "Enheten för barn och familj består i dag av elva".
-            r"\b(?:[a-zåäö-]*enheten|[a-zåäö-]*avdelningen|[a-zåäö]*gruppen|[a-zåäö]*förvaltningen|socialtjänsten|(?:individ- och )?familjeomsorgen|ifo|[a-zåäö]*kontoret|[a-zåäö]*teamet|sektionen)(?: (?:i|på|inom|för) [^#,]{1,30}?)?(?:, som)? (?:(?:består|bestod|ska bestå) (?:i dag |idag |nu |totalt )?av|omfattar|omfattade|har|hade|(?:ska|skulle|bör) (?:[a-zåäö]+ ){0,2}?ha) (?:i dag |idag |totalt |nu )?<V> <ADJ>(?:<STAFF>|[a-zåäö]*tjänster|årsarbetare|heltidstjänster)\b",
+            r"\b(?:[a-zåäö-]*enhete(?:n|rna)|[a-zåäö-]*avdelningen|[a-zåäö]*gruppen|[a-zåäö]*förvaltningen|socialtjänsten|(?:individ- och )?familjeomsorgen|ifo|[a-zåäö]*kontoret|[a-zåäö]*teamet|sektionen)(?: (?:i|på|inom|för) [^#,]{1,30}?)?(?:, som)? (?:(?:består|bestod|ska bestå) (?:i dag |idag |nu |totalt )?av|omfattar|omfattade|har|hade|(?:ska|skulle|bör) (?:[a-zåäö]+ ){0,2}?ha) (?:i dag |idag |totalt |tillsammans |nu )?<V> <ADJ>(?:<STAFF>|[a-zåäö]*tjänster|årsarbetare|heltidstjänster)\b",
         ),
         // A unit with its name: "Myndighetsenheten Barn och familj i Gävle kommun har 34
         // tjänster som socialsekreterare". Social workers by name only: "Enheten Park och
@@ -582,6 +582,21 @@ pub(super) fn rules() -> Vec<Rule> {
             Kind::SickLeave,
             "rate-compared-with",
             r"\b(?:[a-zåäö]*sjukfrånvaro(?:n)?|sjuktal(?:et)?|sjukskrivningstal(?:et)?)[^#]{0,60}?#p\d+#[^#]{0,40}?(?:jämfört med|jämföras med|att jämföra med) <VP>",
+        ),
+        // Where a rate went, after where it came from: "Sjukfrånvaron har också minskat, från
+        // 10,2 procent under 2021 till 6,8 procent under 2022".
+        Rule::new(
+            Kind::SickLeave,
+            "rate-from-to",
+            r"\b(?:[a-zåäö]*sjukfrånvaro(?:n)?|sjuktal(?:et)?|sjukskrivningstal(?:et)?)[^#]{0,60}? från #p\d+#(?: [^#,]{1,30}?)? till <VP>",
+        ),
+        // A second rate of another unit or time, with "den" for the rate: "Sjukfrånvaron i
+        // Åseda låg på 4,2 procent under 2022, medan den på barn- och familjeenheten var 13
+        // procent".
+        Rule::new(
+            Kind::SickLeave,
+            "rate-while-it-was",
+            r"\b(?:[a-zåäö]*sjukfrånvaro(?:n)?|sjuktal(?:et)?|sjukskrivningstal(?:et)?)[^#]{0,60}?#p\d+#[^#]{0,40}?, medan den (?:[^#]{1,60}? )?(?:var|är|låg på|ligger på|uppgick till|uppgår till|landade på) <VP>",
         ),
         // Tables: "Sjukfrånvaro januari–augusti: 8,4 procent"
         Rule::new(

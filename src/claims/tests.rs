@@ -3413,6 +3413,53 @@ fn look_alikes_of_the_records_rules() {
 
 /// Constructions the `overviews` set (documents on many municipalities at once) showed, in
 /// other words and figures.
+
+/// What the `towns` set showed the rules lacked, in other words than the set's.
+#[test]
+fn constructions_the_towns_set_showed() {
+    check_docs(&[
+        // a rate's start and end
+        (
+            "Sjukfrånvaron bland handläggarna sjönk från 9,1 procent 2022 till 5,4 procent 2023.",
+            &[want(SickLeave, 9.1, Percent), want(SickLeave, 5.4, Percent)],
+        ),
+        // a second rate with "den"
+        (
+            "Sjukfrånvaron i Kumla var 5,5 procent i fjol, medan den inom barn och unga låg på 11 procent.",
+            &[want(SickLeave, 5.5, Percent), want(SickLeave, 11.0, Percent)],
+        ),
+        // colleagues elsewhere, with a range and no verb of their own
+        (
+            "I Nora har en handläggare i snitt 24 ärenden, medan kollegerna i Lindesberg har mellan 31 och 36.",
+            &[want(Caseload, 24.0, CasesPerWorker), want(Caseload, 31.0, CasesPerWorker).high(36.0)],
+        ),
+        // hired staff, then their cost
+        (
+            "Socialtjänsten har just nu fyra konsulter, och kostnaden för dem väntas landa på 5,1 miljoner kronor.",
+            &[want(Consultants, 4.0, People), want(Consultants, 5_100_000.0, Sek)],
+        ),
+        (
+            "Nämnden beslutade att ta in två socionomkonsulter, till en uppskattad kostnad av 1,4 miljoner kronor.",
+            &[want(Consultants, 2.0, People), want(Consultants, 1_400_000.0, Sek)],
+        ),
+        // a caseload that "has lain at"
+        (
+            "Antalet ärenden per handläggare inom vuxenenheten har sedan årsskiftet legat på 35.",
+            &[want(Caseload, 35.0, CasesPerWorker)],
+        ),
+        // an inflow with its change in apposition
+        (
+            "I våras kom det in 240 orosanmälningar till socialtjänsten, 15 procent fler än året innan.",
+            &[want(WorkloadChange, 15.0, Percent)],
+        ),
+        // posts, of which some stand empty: no total for the vacancies
+        (
+            "Familjeomsorgen har 18 socialsekreterartjänster, varav tre just nu är obesatta.",
+            &[want(Staffing, 18.0, People), want(Vacancies, 3.0, People)],
+        ),
+    ]);
+}
+
 #[test]
 fn constructions_the_overviews_set_showed() {
     check_docs(&[
