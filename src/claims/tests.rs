@@ -3411,9 +3411,6 @@ fn look_alikes_of_the_records_rules() {
     }
 }
 
-/// Constructions the `overviews` set (documents on many municipalities at once) showed, in
-/// other words and figures.
-
 /// What the `towns` set showed the rules lacked, in other words than the set's.
 #[test]
 fn constructions_the_towns_set_showed() {
@@ -3460,6 +3457,8 @@ fn constructions_the_towns_set_showed() {
     ]);
 }
 
+/// Constructions the `overviews` set (documents on many municipalities at once) showed, in
+/// other words and figures.
 #[test]
 fn constructions_the_overviews_set_showed() {
     check_docs(&[
