@@ -101,6 +101,11 @@ pub(super) fn rules() -> Vec<Rule> {
         // ärenden"
         Rule::new(Kind::Caseload, "have-some-workers",
             &have(r"\b(?:har|hade) (?:vissa|flera|många|en del|några|enskilda)(?: av (?:de |våra |mina )?)? ?<ADJ><STAFF>(?: (?:inom|på|i|vid) [^#,]{1,40}?)? <FILL><V> <OWN_CASES>")),
+        // The average after the verb, with no "var": "Handläggarna där har i genomsnitt 32
+        // ärenden", "socialsekreterarna på mottagningen hade i snitt 41 utredningar". The
+        // average makes it each worker's, not the unit's total.
+        Rule::new(Kind::Caseload, "workers-have-on-average",
+            &have(r"\b<ADJ><STAFF>(?: (?:inom|på|i|vid) [^#,]{1,40}?)?(?: (?:där|här|nu|i dag|idag))? <HAVE> (?:(?:i dag|idag|nu|just nu|numera) )?(?:i snitt|i genomsnitt|i medel) <FILL><V> <CASES>\b")),
         // "handläggarna på vuxenenheten i snitt har 32 ärenden"
         Rule::new(Kind::Caseload, "workers-on-average-have",
             &have(r"<STAFF>(?: (?:inom|på|i|vid) [^#,]{1,40}?)? (?:i snitt|i genomsnitt) <HAVE> <FILL><V> <CASES>\b")),

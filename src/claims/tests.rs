@@ -3439,6 +3439,15 @@ fn constructions_the_towns_set_showed() {
             "Nämnden beslutade att ta in två socionomkonsulter, till en uppskattad kostnad av 1,4 miljoner kronor.",
             &[want(Consultants, 2.0, People), want(Consultants, 1_400_000.0, Sek)],
         ),
+        // the average after the verb, no "var"; not another agency's
+        (
+            "Handläggarna på försörjningsstöd har i snitt 110 hushåll.",
+            &[want(Caseload, 110.0, CasesPerWorker)],
+        ),
+        (
+            "Handläggarna på Försäkringskassan har i genomsnitt 300 ärenden.",
+            &[],
+        ),
         // a caseload that "has lain at"
         (
             "Antalet ärenden per handläggare inom vuxenenheten har sedan årsskiftet legat på 35.",
