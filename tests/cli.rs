@@ -871,3 +871,68 @@ fn a_bad_sidecar_names_itself() {
         stderr(&o)
     );
 }
+
+/// A text that names only a town is filed under its municipality, by name or by the town:
+/// search, claims and the claim's municipality; a firm's seat in it is no claim's place.
+#[test]
+fn a_town_is_its_municipality_in_search_and_claims() {
+    let dir = TempDir::new().unwrap();
+    let docs = dir.path().join("docs");
+    std::fs::create_dir(&docs).unwrap();
+    std::fs::write(
+        docs.join("marsta.txt"),
+        "Socialkontoret i Märsta tappar personal\n\nSedan i våras har nio socialsekreterare på \
+         socialkontoret i Märsta sagt upp sig. Förvaltningen har tagit in tre konsulter från \
+         ett bemanningsföretag i Gävle.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        docs.join("marsta.txt.meta.toml"),
+        "title = \"Socialkontoret i Märsta tappar personal\"\npublished = \"2024-06-10\"\n",
+    )
+    .unwrap();
+    let index = dir.path().join("index");
+    let o = avhopp(&index, &["ingest", docs.to_str().unwrap()]);
+    assert!(o.status.success(), "ingest failed: {}", stderr(&o));
+    for place in ["Sigtuna", "Märsta"] {
+        let hits = jsonl(&avhopp(
+            &index,
+            &[
+                "search",
+                "socialsekreterare",
+                "--municipality",
+                place,
+                "--format",
+                "jsonl",
+            ],
+        ));
+        assert_eq!(hits.len(), 1, "--municipality {place}: {hits:?}");
+    }
+    // The document names Gävle, so a search there finds it; none of its claims is Gävle's.
+    let gavle = jsonl(&avhopp(
+        &index,
+        &["claims", "--municipality", "Gävle", "--format", "jsonl"],
+    ));
+    assert!(gavle.is_empty(), "a firm's seat: {gavle:?}");
+    let claims = jsonl(&avhopp(
+        &index,
+        &["claims", "--municipality", "Sigtuna", "--format", "jsonl"],
+    ));
+    let found: Vec<(String, f64)> = claims
+        .iter()
+        .map(|c| {
+            (
+                c["kind"].as_str().unwrap().to_string(),
+                c["value"].as_f64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        vec![
+            ("resigned".to_string(), 9.0),
+            ("consultants".to_string(), 3.0)
+        ],
+        "{claims:?}"
+    );
+}
