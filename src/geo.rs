@@ -1246,6 +1246,10 @@ mod tests {
             ("Hon pendlar från Mölnlycke.", vec!["Härryda"]),
             ("Tätorten Kinna växer.", vec!["Mark"]),
             (
+                "I samhället Hova finns ett socialkontor.",
+                vec!["Gullspång"],
+            ),
+            (
                 "Enheterna i Borås, Kinna och Fritsla.",
                 vec!["Borås", "Mark", "Mark"],
             ),

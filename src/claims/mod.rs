@@ -1127,8 +1127,9 @@ fn extract_with(
                 None => Cow::Owned(geo::find_mentions_in(text, paragraph.start..paragraph.end)),
             };
             // A firm's seat or where people went is no place of the paragraph's figures.
-            let mentions = if mentions.iter().any(|m| names_elsewhere(text, m)) {
-                Cow::Owned(without_elsewhere(text, &mentions))
+            let kept = without_elsewhere(text, &mentions);
+            let mentions = if kept.len() < mentions.len() {
+                Cow::Owned(kept)
             } else {
                 mentions
             };

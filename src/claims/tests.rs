@@ -3602,6 +3602,34 @@ fn a_firm_s_seat_and_where_people_went_are_no_place_of_a_figure() {
     }
 }
 
+/// The lines of a places file (`text<TAB>kind value<TAB>Municipality or none`) whose claim
+/// does not get its municipality, each with the municipalities it got; and how many lines
+/// there are.
+fn wrong_places(places: &str) -> (Vec<String>, usize) {
+    let mut wrong = Vec::new();
+    let mut lines = 0;
+    for line in places.lines().filter(|l| !l.trim().is_empty()) {
+        lines += 1;
+        let mut parts = line.split('\t');
+        let (text, expected, place) = (
+            parts.next().expect("a text"),
+            parts.next().expect("a claim"),
+            parts.next().expect("a municipality"),
+        );
+        let (kind, value, _) = expected_claim(expected);
+        let want = (place != "none").then_some(place);
+        let got: Vec<Option<String>> = run(text)
+            .into_iter()
+            .filter(|c| c.kind == kind && c.value == Some(value))
+            .map(|c| c.municipality)
+            .collect();
+        if !got.iter().any(|m| m.as_deref() == want) {
+            wrong.push(format!("{line}\n    got {got:?}"));
+        }
+    }
+    (wrong, lines)
+}
+
 /// Look-alikes a review wrote against the rules of the `overviews` round, claims in other
 /// words, and the municipality each of a set of sentences must give its figure
 /// (`claims-adversarial/overviews-*.txt`).
@@ -3613,26 +3641,9 @@ fn look_alikes_of_the_overviews_rules() {
     let (found, all) = claims_found(include_str!(
         "../../tests/fixtures/claims-adversarial/overviews-claims.txt"
     ));
-    let places = include_str!("../../tests/fixtures/claims-adversarial/overviews-places.txt");
-    let mut wrong_places = Vec::new();
-    let mut lines = 0;
-    for line in places.lines().filter(|l| !l.trim().is_empty()) {
-        lines += 1;
-        let mut parts = line.split('\t');
-        let (text, expected, place) = (
-            parts.next().expect("a sentence"),
-            parts.next().expect("a claim"),
-            parts.next().expect("a municipality"),
-        );
-        let (kind, value, _) = expected_claim(expected);
-        let want = (place != "none").then_some(place);
-        let ok = run(text)
-            .iter()
-            .any(|c| c.kind == kind && c.value == Some(value) && c.municipality.as_deref() == want);
-        if !ok {
-            wrong_places.push(line.to_string());
-        }
-    }
+    let (wrong_places, lines) = wrong_places(include_str!(
+        "../../tests/fixtures/claims-adversarial/overviews-places.txt"
+    ));
     eprintln!(
         "overviews look-alikes: {} false of 42; claims found {found} of {all}; places {} of {lines}",
         false_claims.len(),
@@ -3658,32 +3669,9 @@ fn look_alikes_of_the_overviews_rules() {
 /// text, its claim and the municipality the claim must get.
 #[test]
 fn look_alikes_of_towns_and_places_elsewhere() {
-    let places = include_str!("../../tests/fixtures/claims-adversarial/towns-places.txt");
-    let mut wrong = Vec::new();
-    let mut lines = 0;
-    for line in places.lines().filter(|l| !l.trim().is_empty()) {
-        lines += 1;
-        let mut parts = line.split('\t');
-        let (text, expected, place) = (
-            parts.next().expect("a text"),
-            parts.next().expect("a claim"),
-            parts.next().expect("a municipality"),
-        );
-        let (kind, value, _) = expected_claim(expected);
-        let want = (place != "none").then_some(place);
-        let got = run(text);
-        if !got
-            .iter()
-            .any(|c| c.kind == kind && c.value == Some(value) && c.municipality.as_deref() == want)
-        {
-            let found: Vec<_> = got
-                .iter()
-                .filter(|c| c.kind == kind && c.value == Some(value))
-                .map(|c| c.municipality.clone())
-                .collect();
-            wrong.push(format!("{line}\n    got {found:?}"));
-        }
-    }
+    let (wrong, lines) = wrong_places(include_str!(
+        "../../tests/fixtures/claims-adversarial/towns-places.txt"
+    ));
     eprintln!(
         "towns look-alikes: {} right of {lines}",
         lines - wrong.len()
@@ -3691,6 +3679,7 @@ fn look_alikes_of_towns_and_places_elsewhere() {
     assert_eq!(lines, 40);
     assert!(wrong.len() <= WRONG_TOWN_PLACES, "{}", wrong.join("\n"));
 }
+
 /// Four of the forty give no claim at all, for want of a rule, not of a place: "vill 44 procent
 /// byta jobb", a rate 70 bytes after its noun, "varje socialsekreterare i genomsnitt 40
 /// ärenden" with no verb, "betalat 2,3 miljoner kronor till ett konsultföretag ... för inhyrda".
