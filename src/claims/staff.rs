@@ -285,6 +285,16 @@ pub(super) fn rules() -> Vec<Rule> {
             // granskningen saknade tre handläggare relevant utbildning" they lacked something.
             r"\b(?:(?:saknas|saknar|fattas|saknades|fattades) (?:det |<SOCIAL_PLACE>(?: i [^#,]{1,25}?)? )?|saknade <SOCIAL_PLACE>(?: i [^#,]{1,25}?)? )(?:(?:i dag|idag|just nu|nu|fortfarande|ännu|i nuläget|för närvarande|totalt) )*<V> (?:stycken |st\.? )?<ADJ>(?:<STAFF>|[a-zåäö]*tjänster\b)",
         ),
+        // The empty ones among the posts the same sentence counted: "Enheten har tolv
+        // socialsekreterartjänster, och tre av dem är vakanta", "Där finns fem tjänster för
+        // barn, unga och vuxna, och två av dem har varit obesatta". Social services' posts by
+        // name, by their unit or by whom they serve: not "Företaget har 20 tjänster, och tre
+        // av dem är vakanta". No total, as "varav" has none.
+        Rule::new(
+            Kind::Vacancies,
+            "posts-and-x-of-them-vacant",
+            &empty(r"(?:#n\d+# (?:socialsekreterar|handläggar|utredar|socionom|behandlar)tjänster|\b(?:<SOCIAL_PLACE>|ifo)\b[^#]{0,40}? #n\d+# (?:[a-zåäö]+ )?tjänster|#n\d+# tjänster (?:för|inom) (?:barn|unga|vuxna|ekonomiskt bistånd|försörjningsstöd|missbruk))\b[^#]{0,60}?,? (?:och|men) <V> av (?:dem|dessa|tjänsterna) (?:har |hade )?(?:står|stod|är|var|har stått|har varit|varit|stått) <NOW><EMPTY>\b"),
+        ),
         // Posts named in the sentence before: "Kommunen har tolv socialsekreterartjänster.
         // Sex står i dag utan ordinarie personal.", "... I dag är tre vakanta."
         Rule::new(

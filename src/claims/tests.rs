@@ -3439,6 +3439,12 @@ fn constructions_the_towns_set_showed() {
             "Nämnden beslutade att ta in två socionomkonsulter, till en uppskattad kostnad av 1,4 miljoner kronor.",
             &[want(Consultants, 2.0, People), want(Consultants, 1_400_000.0, Sek)],
         ),
+        // the posts, then how many of them stand empty; not any employer's posts
+        (
+            "Mottagningen har nio handläggartjänster, men två av dem står tomma sedan i höstas.",
+            &[want(Vacancies, 2.0, People)],
+        ),
+        ("Företaget har 20 tjänster, och tre av dem är vakanta.", &[]),
         // the average after the verb, no "var"; not another agency's
         (
             "Handläggarna på försörjningsstöd har i snitt 110 hushåll.",
