@@ -464,6 +464,19 @@ pub(super) fn rules() -> Vec<Rule> {
             // "fanns 8,0 tjänster som socialsekreterare"
             r"\b(?:finns|fanns|arbetar|arbetade|jobbar) (?:det )?(?:i dag |idag |totalt |nu )?<V> <ADJ>(?:[a-zåäö]*tjänster som )?<STAFF>",
         ),
+        // Posts of social services, by whom they serve or where: "Där finns fem tjänster för
+        // barn, unga och vuxna", "På familjeenheten finns 25 tjänster" (not "I hemtjänsten
+        // finns 80 tjänster", nor "finns 12 tjänster för lärare").
+        Rule::new(
+            Kind::Staffing,
+            "there-are-posts-for",
+            r"\b(?:finns|fanns) (?:det )?(?:i dag |idag |totalt |nu )?<V> [a-zåäö]*tjänster (?:för|inom) (?:barn|unga|vuxna|ekonomiskt bistånd|försörjningsstöd|missbruk|individ- och familjeomsorgen|ifo|socialtjänsten)\b",
+        ),
+        Rule::new(
+            Kind::Staffing,
+            "there-are-posts-at",
+            r"\b(?:på|inom|i) <SOCIAL_PLACE>\b[^#,]{0,30}? (?:finns|fanns) (?:det )?(?:i dag |idag |totalt |nu )?<V> [a-zåäö]*tjänster\b",
+        ),
         Rule::new(
             Kind::Staffing,
             "staff-are-there",

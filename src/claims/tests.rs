@@ -3445,6 +3445,16 @@ fn constructions_the_towns_set_showed() {
             &[want(Vacancies, 2.0, People)],
         ),
         ("Företaget har 20 tjänster, och tre av dem är vakanta.", &[]),
+        // posts by whom they serve or where they are; not another service's
+        (
+            "I Ljusdal fanns 14 tjänster för vuxna och barn i fjol.",
+            &[want(Staffing, 14.0, People)],
+        ),
+        (
+            "På barn- och familjeenheten finns totalt 31 tjänster.",
+            &[want(Staffing, 31.0, People)],
+        ),
+        ("I hemtjänsten finns 80 tjänster.", &[]),
         // the average after the verb, no "var"; not another agency's
         (
             "Handläggarna på försörjningsstöd har i snitt 110 hushåll.",
