@@ -104,21 +104,10 @@ fn has_ae_or_oe(s: &str) -> bool {
         || memchr::memchr_iter(0x98, bytes).any(after_c3)
 }
 
-/// Words that Norwegian, Danish and the languages whatlang mistakes short Swedish for spell
-/// otherwise ("og", "ikke", "opp", "siden", "kroner", "sosial-"): the markers, and words of
+/// Beside [`SWEDISH_MARKERS`], words that Norwegian, Danish and the languages whatlang
+/// mistakes short Swedish for spell otherwise ("opp", "siden", "kroner", "sosial-"): words of
 /// the texts this program reads.
 const SWEDISH_SPELLINGS: &[&str] = &[
-    "och",
-    "att",
-    "inte",
-    "också",
-    "från",
-    "över",
-    "hade",
-    "när",
-    "där",
-    "är",
-    "för",
     "upp",
     "sedan",
     "nio",
@@ -134,12 +123,14 @@ const SWEDISH_SPELLINGS: &[&str] = &[
     "kommunens",
 ];
 
-/// Whether a word of `sample`, in lower case, is one of [`SWEDISH_SPELLINGS`]. Asked only of
-/// texts whatlang calls Norwegian or Danish, or is unsure of: short ones.
+/// Whether a word of `sample`, in lower case, is one of [`SWEDISH_MARKERS`] or
+/// [`SWEDISH_SPELLINGS`]. Asked only of texts whatlang calls Norwegian or Danish, or is unsure
+/// of: short ones.
 fn has_swedish_spelling(sample: &str) -> bool {
-    sample
-        .split(|c: char| !c.is_alphabetic())
-        .any(|w| SWEDISH_SPELLINGS.contains(&w.to_lowercase().as_str()))
+    sample.split(|c: char| !c.is_alphabetic()).any(|w| {
+        let w = w.to_lowercase();
+        SWEDISH_MARKERS.contains(&w.as_str()) || SWEDISH_SPELLINGS.contains(&w.as_str())
+    })
 }
 
 /// The language of `text` as an ISO 639-3 code ("swe", "eng"), or None when too short to say.

@@ -8,6 +8,14 @@ use super::{Kind, Rule};
 /// "jourhemsplatser", "tjänster som sfi-lärare", "hemtjänstens tjänster").
 const POSTS_BEFORE: &str = r"(?:socialsekreterar|handläggar|utredar|socionom|behandlar)tjänster|\btjänster(?:na)?\b.*(?:socialtjänst|socialsekreterar|socionom|barn och unga|barn och familj|individ- och familjeomsorg|familjeenhet|mottagning|försörjningsstöd|ekonomiskt bistånd|\bifo\b)|(?:socialtjänst|socialsekreterar|socionom|barn och unga|barn och familj|individ- och familjeomsorg|familjeenhet|mottagning|försörjningsstöd|ekonomiskt bistånd|\bifo\b).*\btjänster(?:na)?\b";
 
+/// A sick-leave rate by name: "sjukfrånvaron", compounds ("korttidssjukfrånvaron"), and the
+/// records' words ("sjuktalet", "sjukskrivningstalet").
+const SICK_RATE: &str = r"(?:[a-zåäö]*sjukfrånvaro(?:n)?|sjuktal(?:et)?|sjukskrivningstal(?:et)?)";
+
+/// Whom posts of social services serve, after "tjänster för/inom": "fem tjänster för barn,
+/// unga och vuxna" (not "tjänster för lärare").
+const SERVED: &str = r"(?:barn|unga|vuxna|ekonomiskt bistånd|försörjningsstöd|missbruk|individ- och familjeomsorgen|ifo|socialtjänsten)";
+
 /// A number that went up or down: "har minskat", "sjönk", "har halverats".
 const CHANGE: &str = r"(?:har |hade )?(?:minskat|ökat|sjunkit|stigit|gått ner|gått upp|minskade|ökade|sjönk|steg|halverats|halverades)";
 
@@ -24,6 +32,8 @@ const WANT_TO_STOP: &str = r"(?:vill|skulle vilja|funderar på att|överväger a
 
 pub(super) fn rules() -> Vec<Rule> {
     let empty = |p: &str| p.replace("<EMPTY>", EMPTY);
+    let sick = |p: &str| p.replace("<SICK_RATE>", SICK_RATE);
+    let served = |p: &str| p.replace("<SERVED>", SERVED);
     vec![
         // --- resigned -------------------------------------------------------------------
         // "10 av 30 socialsekreterare (vid ...) har sagt upp sig", "10 av de drygt 30
@@ -293,7 +303,7 @@ pub(super) fn rules() -> Vec<Rule> {
         Rule::new(
             Kind::Vacancies,
             "posts-and-x-of-them-vacant",
-            &empty(r"(?:#n\d+# (?:socialsekreterar|handläggar|utredar|socionom|behandlar)tjänster|\b(?:<SOCIAL_PLACE>|ifo)\b[^#]{0,40}? #n\d+# (?:[a-zåäö]+ )?tjänster|#n\d+# tjänster (?:för|inom) (?:barn|unga|vuxna|ekonomiskt bistånd|försörjningsstöd|missbruk))\b[^#]{0,60}?,? (?:och|men) <V> av (?:dem|dessa|tjänsterna) (?:har |hade )?(?:står|stod|är|var|har stått|har varit|varit|stått) <NOW><EMPTY>\b"),
+            &served(&empty(r"(?:#n\d+# (?:socialsekreterar|handläggar|utredar|socionom|behandlar)tjänster|\b(?:<SOCIAL_PLACE>|ifo)\b[^#]{0,40}? #n\d+# (?:[a-zåäö]+ )?tjänster|#n\d+# tjänster (?:för|inom) <SERVED>)\b[^#]{0,60}?,? (?:och|men) <V> av (?:dem|dessa|tjänsterna) (?:har |hade )?(?:står|stod|är|var|har stått|har varit|varit|stått) <NOW><EMPTY>\b")),
         ),
         // Posts named in the sentence before: "Kommunen har tolv socialsekreterartjänster.
         // Sex står i dag utan ordinarie personal.", "... I dag är tre vakanta."
@@ -470,7 +480,7 @@ pub(super) fn rules() -> Vec<Rule> {
         Rule::new(
             Kind::Staffing,
             "there-are-posts-for",
-            r"\b(?:finns|fanns) (?:det )?(?:i dag |idag |totalt |nu )?<V> [a-zåäö]*tjänster (?:för|inom) (?:barn|unga|vuxna|ekonomiskt bistånd|försörjningsstöd|missbruk|individ- och familjeomsorgen|ifo|socialtjänsten)\b",
+            &served(r"\b(?:finns|fanns) (?:det )?(?:i dag |idag |totalt |nu )?<V> [a-zåäö]*tjänster (?:för|inom) <SERVED>\b"),
         ),
         Rule::new(
             Kind::Staffing,
@@ -604,14 +614,14 @@ pub(super) fn rules() -> Vec<Rule> {
         Rule::new(
             Kind::SickLeave,
             "rate-compared-with",
-            r"\b(?:[a-zåäö]*sjukfrånvaro(?:n)?|sjuktal(?:et)?|sjukskrivningstal(?:et)?)[^#]{0,60}?#p\d+#[^#]{0,40}?(?:jämfört med|jämföras med|att jämföra med) <VP>",
+            &sick(r"\b<SICK_RATE>[^#]{0,60}?#p\d+#[^#]{0,40}?(?:jämfört med|jämföras med|att jämföra med) <VP>"),
         ),
         // Where a rate went, after where it came from: "Sjukfrånvaron har också minskat, från
         // 10,2 procent under 2021 till 6,8 procent under 2022".
         Rule::new(
             Kind::SickLeave,
             "rate-from-to",
-            r"\b(?:[a-zåäö]*sjukfrånvaro(?:n)?|sjuktal(?:et)?|sjukskrivningstal(?:et)?)[^#]{0,60}? från #p\d+#(?: [^#,]{1,30}?)? till <VP>",
+            &sick(r"\b<SICK_RATE>[^#]{0,60}? från #p\d+#(?: [^#,]{1,30}?)? till <VP>"),
         ),
         // A second rate of another unit or time, with "den" for the rate: "Sjukfrånvaron i
         // Åseda låg på 4,2 procent under 2022, medan den på barn- och familjeenheten var 13
@@ -619,13 +629,13 @@ pub(super) fn rules() -> Vec<Rule> {
         Rule::new(
             Kind::SickLeave,
             "rate-while-it-was",
-            r"\b(?:[a-zåäö]*sjukfrånvaro(?:n)?|sjuktal(?:et)?|sjukskrivningstal(?:et)?)[^#]{0,60}?#p\d+#[^#]{0,40}?, medan den (?:[^#]{1,60}? )?(?:var|är|låg på|ligger på|uppgick till|uppgår till|landade på) <VP>",
+            &sick(r"\b<SICK_RATE>[^#]{0,60}?#p\d+#[^#]{0,40}?, medan den (?:[^#]{1,60}? )?(?:var|är|låg på|ligger på|uppgick till|uppgår till|landade på) <VP>"),
         ),
         // Tables: "Sjukfrånvaro januari–augusti: 8,4 procent"
         Rule::new(
             Kind::SickLeave,
             "table-sick-leave",
-            r"^(?:[a-zåäö]*sjukfrånvaro(?:n)?|sjuktal(?:et)?|sjukskrivningstal(?:et)?)(?: [^#:]{1,40})?: <VP>",
+            &sick(r"^<SICK_RATE>(?: [^#:]{1,40})?: <VP>"),
         ),
         // Another place's rate after the sentence before gave one: "I Kumla är sjukfrånvaron
         // 9,1 procent. I Hallsberg var motsvarande siffra 6,2 procent."
