@@ -1478,7 +1478,11 @@ fn extract_with(
                 let times = times.get_or_insert_with(|| {
                     time::find_in(sentence, now.as_ref(), &mut |antecedent| {
                         // "under perioden" in a report is the report's period.
-                        if antecedent == time::Antecedent::Report && reference.is_some() {
+                        if matches!(
+                            antecedent,
+                            time::Antecedent::Report | time::Antecedent::Defined
+                        ) && reference.is_some()
+                        {
                             return reference;
                         }
                         earlier.period(s.paragraph, s.start, antecedent)
@@ -1546,6 +1550,13 @@ fn extract_with(
                     (kind == Kind::Inspection)
                         .then(|| earlier.period(s.paragraph, s.start, time::Antecedent::Review))?
                 });
+                // A survey's answer without a time is of when the survey was made: "En enkät
+                // som Vision genomförde under maj och juni visar ... Sämst är läget i
+                // Halmstad, där 44 procent svarar att de vill sluta."
+                let said = said.or_else(|| {
+                    (kind == Kind::IntentToQuit || SURVEYED.is_match(sentence))
+                        .then(|| earlier.period(s.paragraph, s.start, time::Antecedent::Survey))?
+                });
                 // A figure in the past tense with no time of its own has the year the sentence
                 // before named.
                 let said = said.or_else(|| {
@@ -1554,7 +1565,19 @@ fn extract_with(
                         .then(|| earlier.year_before(s.paragraph, s.start))?
                         .map(|p| of_flow(kind, unit, p, sentence, now.as_ref()))
                 });
-                let period = said.or_else(|| undated(kind, unit));
+                // A forecast with no time of its own is of the whole year: "Prognosen pekar
+                // mot ett underskott inom individ- och familjeomsorgen om 4,2 mnkr".
+                let forecast = matches!(kind, Kind::Deficit | Kind::Consultants)
+                    && unit == ClaimUnit::Sek
+                    && masked.to_lowercase().contains("prognos");
+                let period = said.or_else(|| {
+                    let p = undated(kind, unit)?;
+                    if forecast {
+                        Period::year(chrono::Datelike::year(&p.to))
+                    } else {
+                        Some(p)
+                    }
+                });
 
                 let body = if kind == Kind::Inspection {
                     group_text(&caps, compiled.body)
@@ -1851,9 +1874,21 @@ fn of_flow(
         };
     }
     let so_far = p.from == new_year && p.to < year_end && now.is_some_and(|n| n.last() == p.to);
-    if kind == Kind::Deficit && so_far {
+    let costs = kind == Kind::Consultants && unit == ClaimUnit::Sek;
+    if (kind == Kind::Deficit || costs) && so_far {
         let lowered = sentence.to_lowercase();
-        if lowered.contains("i år") && !lowered.contains("hittills") {
+        // What consultants cost "i år" is so far, unless the sentence forecasts it:
+        // "kostnaden för dem beräknas till 3,5 miljoner kronor i år".
+        let forecast = || {
+            ["prognos", "räknar", "hamnar på", "landar på"]
+                .iter()
+                .any(|w| lowered.contains(w))
+                || FORECAST.is_match(fold::lowered(sentence).as_bytes())
+        };
+        let whole = lowered.contains("i år")
+            && !lowered.contains("hittills")
+            && (kind == Kind::Deficit || forecast());
+        if whole {
             return Period {
                 from: new_year,
                 to: year_end,
@@ -1862,6 +1897,9 @@ fn of_flow(
     }
     p
 }
+
+/// A way to read a sentence's time, for [`Earlier::period`].
+type TimeOf<'s> = dyn Fn(&text::Sentence) -> Option<Period> + 's;
 
 /// What the text said before a sentence, for the times that refer back to it: the last time
 /// named in the sentences before (back to the third paragraph before), or for a review's
@@ -1876,7 +1914,7 @@ struct Earlier<'a> {
     /// Where the text names cases drawn (`true`) or examined (`false`), found in one pass
     /// over the document when a finding first needs them (scanning back sentence by
     /// sentence for each finding was 6 % of claim extraction on the synthetic texts).
-    review_cues: std::cell::OnceCell<Vec<(usize, bool)>>,
+    review_cues: std::cell::OnceCell<Vec<(usize, Cue)>>,
 }
 
 impl<'a> Earlier<'a> {
@@ -1927,21 +1965,78 @@ impl<'a> Earlier<'a> {
             let found = time::find(sentence, self.now.as_ref());
             found.iter().rev().find(|t| !t.near_only).map(|t| t.period)
         };
+        // The period a text defines as its own: "för perioden januari–mars 2017".
+        let defined_in = |s: &text::Sentence| {
+            let sentence = &self.text[s.start..s.end.min(at)];
+            let found = time::find(sentence, self.now.as_ref());
+            found
+                .iter()
+                .find(|t| {
+                    sentence[..t.start]
+                        .trim_end()
+                        .to_lowercase()
+                        .ends_with("perioden")
+                })
+                .map(|t| t.period)
+        };
+        // When a review or survey was made: the time its sentence names nearest its word.
+        let near_cue = |s: &text::Sentence, cue: usize| {
+            let sentence = &self.text[s.start..s.end.min(at)];
+            let found = time::find(sentence, self.now.as_ref());
+            let cue = cue - s.start;
+            found
+                .iter()
+                .filter(|t| !t.near_only)
+                .min_by_key(|t| t.start.abs_diff(cue).min(t.end.abs_diff(cue)))
+                .map(|t| t.period)
+        };
         let mut buf = Vec::new();
-        if antecedent != time::Antecedent::Review {
-            for pi in (paragraph.saturating_sub(3)..=paragraph).rev() {
-                buf.clear();
-                text::paragraph_sentences(self.text, self.paragraphs[pi], pi, &mut buf);
-                if let Some(p) = buf.iter().rev().filter(|s| s.start < at).find_map(named_in) {
-                    return Some(p);
+        if !matches!(
+            antecedent,
+            time::Antecedent::Review | time::Antecedent::Visit | time::Antecedent::Survey
+        ) {
+            let defines = matches!(
+                antecedent,
+                time::Antecedent::Report | time::Antecedent::Defined
+            );
+            // Each way to find the time, with how many paragraphs back it looks: a period the
+            // text defines holds further than the last time it named.
+            let mut passes: Vec<(&TimeOf, usize)> = Vec::new();
+            if defines {
+                passes.push((&defined_in, 12));
+            }
+            if antecedent != time::Antecedent::Defined {
+                passes.push((&named_in, 3));
+            }
+            for (pass, back) in passes {
+                for pi in (paragraph.saturating_sub(back)..=paragraph).rev() {
+                    buf.clear();
+                    text::paragraph_sentences(self.text, self.paragraphs[pi], pi, &mut buf);
+                    if let Some(p) = buf.iter().rev().filter(|s| s.start < at).find_map(pass) {
+                        return Some(p);
+                    }
                 }
             }
             return None;
         }
         let cues = self.review_cues.get_or_init(|| review_cues(self.text));
-        for drawn in [true, false] {
+        // A visit is dated by the visit; a survey's answers by when it was made; a finding
+        // first by the cases it drew, then by what was examined, then by the visit.
+        let kinds: &[Cue] = match antecedent {
+            time::Antecedent::Visit => &[Cue::Visited, Cue::Examined],
+            time::Antecedent::Survey => &[Cue::Surveyed],
+            _ => &[Cue::Drawn, Cue::Examined, Cue::Visited],
+        };
+        for &kind in kinds {
+            let drawn = kind == Cue::Drawn;
             let mut tried = usize::MAX;
-            for &(pos, _) in cues.iter().rev().filter(|&&(p, d)| p < at && d == drawn) {
+            for &(pos, _) in cues.iter().rev().filter(|&&(p, k)| p < at && k == kind) {
+                // IVO's name is no visit: "Inspektionen för vård och omsorg bedömer ...".
+                let name = self.text.get(pos..pos + 26).unwrap_or("");
+                if kind == Cue::Visited && name.to_lowercase().starts_with("inspektionen för vård")
+                {
+                    continue;
+                }
                 let pi = self
                     .paragraphs
                     .partition_point(|p| p.start <= pos)
@@ -1955,7 +2050,16 @@ impl<'a> Earlier<'a> {
                     continue;
                 }
                 tried = s.start;
-                if let Some(p) = named_in(s) {
+                // Cases drawn are cases: "Under året avslutade 27 socialsekreterare sin
+                // anställning" draws none.
+                if drawn && !names_cases(&self.text[s.start..s.end]) {
+                    continue;
+                }
+                let found = match kind {
+                    Cue::Visited | Cue::Surveyed => near_cue(s, pos),
+                    _ => named_in(s),
+                };
+                if let Some(p) = found {
                     return Some(p);
                 }
             }
@@ -1964,28 +2068,83 @@ impl<'a> Earlier<'a> {
     }
 }
 
+/// Whether a sentence speaks of cases, as one that says which cases a review drew does.
+fn names_cases(sentence: &str) -> bool {
+    let lowered = sentence.to_lowercase();
+    [
+        "ärende",
+        "utredning",
+        "anmälning",
+        "anmälan",
+        "akter",
+        "akt ",
+        "beslut",
+        "förhandsbedömning",
+        "ansökning",
+        "aktualiser",
+        "placering",
+    ]
+    .iter()
+    .any(|w| lowered.contains(w))
+}
+
+/// Words of a survey's answers, in a paragraph: "de svarande", "enkäten visar".
+static SURVEYED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:svarande|svarade|svarar|\w*enkät\w*|\w*undersökning\w*)\b")
+        .expect("surveyed")
+});
+
+/// What a sentence that dates a review or survey speaks of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cue {
+    /// The cases a review drew: "utredningar som avslutades under perioden ...".
+    Drawn,
+    /// What was examined: "IVO har granskat 30 ärenden från 2021".
+    Examined,
+    /// The review's visit: "Tillsynen genomfördes i oktober och november 2013".
+    Visited,
+    /// A survey: "En enkät som Vision genomförde under maj och juni".
+    Surveyed,
+}
+
 /// [`Earlier::review_cues`] of a document.
-fn review_cues(text: &str) -> Vec<(usize, bool)> {
-    static SAMPLED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(&fold::pattern(
-            r"\b(?:avslutade|avslutades|avslutats|inkom|inkommit|inkomna|inleddes|inledda|påbörjades|påbörjade|aktualiserades|fattades|beslutades)\b",
-        ))
-        .expect("sampled")
-    });
-    static EXAMINED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(&fold::pattern(
-            r"\b(?:granskat|granskade|granskningen|stickprov\w*|omfattade|omfattar)\b",
-        ))
-        .expect("examined")
+fn review_cues(text: &str) -> Vec<(usize, Cue)> {
+    static CUES: LazyLock<[(Regex, Cue); 4]> = LazyLock::new(|| {
+        let re = |p: &str| Regex::new(&fold::pattern(p)).expect("review cue");
+        [
+            (
+                re(
+                    r"\b(?:avslutade|avslutades|avslutats|inkom|inkommit|inkomna|inleddes|inledda|påbörjades|påbörjade|aktualiserades|fattades|beslutades)\b",
+                ),
+                Cue::Drawn,
+            ),
+            (
+                re(
+                    r"\b(?:granskat|granskade|granskningen|granskning|stickprov\w*|omfattade|omfattar)\b",
+                ),
+                Cue::Examined,
+            ),
+            (
+                re(
+                    r"\b(?:tillsyn|tillsynen|tillsynsbesök\w*|inspektion|inspektionen|inspektioner|inspektionsbesök\w*)\b",
+                ),
+                Cue::Visited,
+            ),
+            (
+                re(
+                    r"\b(?:enkät|enkäten|\w+enkät|\w+enkäten|undersökning|undersökningen|\w+undersökning|\w+undersökningen)\b",
+                ),
+                Cue::Surveyed,
+            ),
+        ]
     });
     // Lower-cased and folded: the same byte offsets as the text.
     let lowered = fold::lowered(text);
-    let mut cues: Vec<(usize, bool)> = SAMPLED
-        .find_iter(&lowered)
-        .map(|m| (m.start(), true))
-        .chain(EXAMINED.find_iter(&lowered).map(|m| (m.start(), false)))
+    let mut cues: Vec<(usize, Cue)> = CUES
+        .iter()
+        .flat_map(|(re, cue)| re.find_iter(&lowered).map(move |m| (m.start(), *cue)))
         .collect();
-    cues.sort_unstable();
+    cues.sort_unstable_by_key(|&(p, _)| p);
     cues
 }
 

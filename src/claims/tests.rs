@@ -1145,6 +1145,158 @@ fn flows_on_a_day_are_the_year_so_far_and_forecasts_the_whole_year() {
     );
 }
 
+/// The periods the `periods` set showed: a comparison's baseline is not the figure's time, a
+/// forecast is of the whole year, a finding, a visit's figure or a survey's answer is of when
+/// the review or survey was made, a quarter the text defined holds for "under kvartalet",
+/// "året därpå" follows the year named before.
+#[test]
+fn baselines_forecasts_visits_surveys_and_defined_periods() {
+    let span = |y1, m1, d1, y2, m2, d2| (ymd(y1, m1, d1), ymd(y2, m2, d2));
+    let periods =
+        |text: &str, published: &str| -> Vec<(Kind, Option<f64>, (NaiveDate, NaiveDate))> {
+            periods_in(text, published, None)
+                .into_iter()
+                .map(|(k, v, a, b)| (k, v, (a, b)))
+                .collect()
+        };
+    // The baseline, and this period named beside it.
+    assert_eq!(
+        periods("Antalet orosanmälningar i Skellefteå har ökat med 18 procent jämfört med januari–april 2023.\n", "2024-05-20"),
+        vec![(WorkloadChange, Some(18.0), span(2024, 1, 1, 2024, 4, 30))]
+    );
+    assert_eq!(
+        periods("Under första kvartalet kom det in 41 procent fler ansökningar i Tierp än under samma period i fjol.\n", "2013-04-20"),
+        vec![(WorkloadChange, Some(41.0), span(2013, 1, 1, 2013, 3, 31))]
+    );
+    assert_eq!(
+        periods("Under första kvartalet ökade ansökningarna i Ludvika med 21 procent jämfört med samma kvartal i fjol.\n", "2023-06-21"),
+        vec![(WorkloadChange, Some(21.0), span(2023, 1, 1, 2023, 3, 31))]
+    );
+    assert_eq!(
+        periods("Sjukfrånvaron i Trollhättan under andra tertialet 2022 var 7,1 procent, jämfört med 9,3 procent under samma tertial 2021.\n", "2022-10-01"),
+        vec![
+            (SickLeave, Some(7.1), span(2022, 5, 1, 2022, 8, 31)),
+            (SickLeave, Some(9.3), span(2021, 5, 1, 2021, 8, 31)),
+        ]
+    );
+    // Forecasts: for the whole year, costs only when the sentence forecasts them.
+    assert_eq!(
+        periods("Helårsprognosen för socialnämnden i Umeå pekar mot ett underskott om 32 miljoner kronor.\n", "2023-09-20"),
+        vec![(Deficit, Some(32e6), span(2023, 1, 1, 2023, 12, 31))]
+    );
+    assert_eq!(
+        periods("Konsultkostnaden i Sigtuna väntas landa på 19 miljoner kronor i år.\n\nI Knivsta har konsulterna kostat 4 miljoner kronor i år.\n", "2022-06-09"),
+        vec![
+            (Consultants, Some(19e6), span(2022, 1, 1, 2022, 12, 31)),
+            (Consultants, Some(4e6), span(2022, 1, 1, 2022, 6, 9)),
+        ]
+    );
+    // A visit's day, a finding of it, not the regulation's number; IVO's name is no visit.
+    let text =
+        "Inspektionen för vård och omsorg (IVO) har tagit emot klagomål under hösten 2015.\n\n\
+        Inspektion genomfördes på plats den 12 och 13 april 2016 i Gävle, enligt AFS 2015:4.\n\n\
+        Vid inspektionstillfället var fem tjänster som socialsekreterare vakanta.\n";
+    assert_eq!(
+        periods(text, "2016-06-14"),
+        vec![(Vacancies, Some(5.0), span(2016, 4, 12, 2016, 4, 13))]
+    );
+    let text =
+        "Socialstyrelsen genomförde i september en tillsyn av nämndens handläggning i Håbo.\n\n\
+        I 11 av 30 granskade ärenden hade utredningen inte avslutats inom fyra månader.\n";
+    assert_eq!(
+        periods(text, "2012-11-21"),
+        vec![(Inspection, Some(11.0), span(2012, 9, 1, 2012, 9, 30))]
+    );
+    // Cases drawn are cases: a sentence of staff who left dates no finding.
+    let text = "Under året avslutade 27 socialsekreterare i Luleå sin anställning.\n\n\
+        Kommunens revisorer granskade under hösten handläggningen. Granskningen visade att \
+        tidsgränsen på fyra månader överskreds i 31 av 60 granskade utredningar.\n";
+    assert_eq!(
+        periods(text, "2023-03-15"),
+        vec![
+            (Resigned, Some(27.0), span(2023, 1, 1, 2023, 3, 15)),
+            (Inspection, Some(31.0), span(2022, 9, 1, 2022, 11, 30)),
+        ]
+    );
+    // A survey's answers, not the horizon asked about; nor a figure of today beside it.
+    let text = "En enkät som Vision genomförde under maj och juni visar att många vill sluta. \
+        Sämst är läget i Halmstad, där 44 procent svarar att de vill sluta inom ett år.\n\n\
+        I dag finns sex vakanta tjänster i Halmstad.\n";
+    assert_eq!(
+        periods(text, "2018-08-30"),
+        vec![
+            (IntentToQuit, Some(44.0), span(2018, 5, 1, 2018, 6, 30)),
+            (Vacancies, Some(6.0), span(2018, 8, 30, 2018, 8, 30)),
+        ]
+    );
+    // A quarter the text defined, further back than the last time it named.
+    let text = "Förvaltningen i Karlstad redovisar personalsituationen för perioden januari–mars 2017. \
+        Redovisningen görs enligt nämndens beslut den 13 december 2016.\n\n\
+        Under kvartalet har åtta socialsekreterare sagt upp sig.\n\n\
+        Antalet aktualiseringar ökade med 19 procent jämfört med samma period föregående år.\n\n\
+        Det är många.\n\n\
+        Den 31 mars fanns sju vakanta tjänster som socialsekreterare. Sjukfrånvaron var 10,1 procent under kvartalet.\n";
+    let q1 = span(2017, 1, 1, 2017, 3, 31);
+    assert_eq!(
+        periods(text, "2017-04-25"),
+        vec![
+            (Resigned, Some(8.0), q1),
+            (WorkloadChange, Some(19.0), q1),
+            (Vacancies, Some(7.0), span(2017, 3, 31, 2017, 3, 31)),
+            (SickLeave, Some(10.1), q1),
+        ]
+    );
+    // Without a defined period, "samma period i fjol" compares this year so far.
+    assert_eq!(
+        periods("Sedan i mars har två slutat.\n\nAnmälningarna i Växjö har samtidigt ökat med 40 procent jämfört med samma period i fjol.\n", "2013-05-21")
+            .last()
+            .map(|c| c.2),
+        Some(span(2013, 1, 1, 2013, 5, 21))
+    );
+    // The year after the one named, the year's last months, the new year, now.
+    assert_eq!(
+        periods(
+            "År 2015 var krisen i Malmö som värst. Året därpå slutade 148 socialsekreterare.\n",
+            "2026-01-29"
+        ),
+        vec![(Resigned, Some(148.0), span(2016, 1, 1, 2016, 12, 31))]
+    );
+    assert_eq!(
+        periods(
+            "Under de tre sista månaderna 2015 ökade utredningarna i Malmö med 70 procent.\n",
+            "2026-01-29"
+        ),
+        vec![(WorkloadChange, Some(70.0), span(2015, 10, 1, 2015, 12, 31))]
+    );
+    assert_eq!(
+        periods("Socialtjänsten i Umeå gick in i det nya året med tolv vakanta tjänster som socialsekreterare.\n", "2014-01-08"),
+        vec![(Vacancies, Some(12.0), span(2013, 12, 31, 2013, 12, 31))]
+    );
+    assert_eq!(
+        periods("Just nu har vi sex vakanta tjänster i Helsingborg, och två av dem täcker vi med konsulter från augusti.\n", "2023-06-21")
+            .first()
+            .map(|c| c.2),
+        Some(span(2023, 6, 21, 2023, 6, 21))
+    );
+    assert_eq!(
+        periods("Barn- och ungdomsenheten i Örebro har tappat sex socialsekreterare sedan början av september.\n", "2015-10-20"),
+        vec![(Resigned, Some(6.0), span(2015, 9, 1, 2015, 10, 20))]
+    );
+    // A status report's title: the year up to its day, and that day for a state.
+    let got = periods_in(
+        "Under perioden har nio socialsekreterare avslutat sin anställning.\n\nEnheten har 24 tjänster som socialsekreterare.\n",
+        "2020-09-29",
+        Some("Personal- och ärendeläget inom barn och unga i Lidköping per den 31 augusti 2020"),
+    );
+    assert_eq!(
+        got,
+        vec![
+            (Resigned, Some(9.0), ymd(2020, 1, 1), ymd(2020, 8, 31)),
+            (Staffing, Some(24.0), ymd(2020, 8, 31), ymd(2020, 8, 31)),
+        ]
+    );
+}
+
 /// Times that refer back: "samma period" and "samma år" to the time named before (in the
 /// sentence or the one before), a finding to the period the review drew its cases from
 /// (not another date the review names), "året innan" for the figure right before it.

@@ -26,8 +26,11 @@ const ABBREVIATIONS: &[&str] = &[
     "t.ex", "bl.a", "m.fl", "m.m", "ca", "c:a", "kl", "dvs", "d.v.s", "s.k", "fr.o.m", "t.o.m",
     "nr", "tel", "jan", "feb", "febr", "apr", "aug", "sep", "sept", "okt", "nov", "dec", "resp",
     "milj", "st", "p.g.a", "pga", "jfr", "inkl", "exkl", "osv", "etc", "mm", "fr", "f.d", "o.d",
-    "enl", "avd", "forts", "tf", "t.f", "bl", "ev", "s", "dr", "prof", "doc", "mnkr", "tkr",
+    "enl", "avd", "forts", "tf", "t.f", "bl", "ev", "s", "dr", "prof", "doc",
 ];
+// Not "mnkr" and "tkr": written with a dot they end a budget's sentence ("en negativ
+// avvikelse på 6,1 mnkr. Helårsprognosen pekar på 9,5 mnkr"), and inside one no capital
+// follows them.
 
 pub fn paragraphs(text: &str) -> Vec<Paragraph> {
     let mut out = Vec::new();
@@ -299,6 +302,19 @@ mod tests {
             vec![
                 "Det gäller bl.a. barn och t.ex. unga.",
                 "Enligt Ivo:s rapport var det ca. 12 st. Sen slut."
+            ]
+        );
+    }
+
+    #[test]
+    fn money_units_with_a_dot_end_a_sentence() {
+        let text = "Avvikelsen är 6,1 mnkr. Helårsprognosen pekar på 9,5 tkr. Det är mycket.";
+        assert_eq!(
+            split(text),
+            vec![
+                "Avvikelsen är 6,1 mnkr.",
+                "Helårsprognosen pekar på 9,5 tkr.",
+                "Det är mycket."
             ]
         );
     }

@@ -108,6 +108,16 @@ pub enum Antecedent {
     Review,
     /// The period a report covers ("under perioden", "under tertialet"), else as `Last`.
     Report,
+    /// When a review was made ("vid tillsynstillfället", "vid inspektionen"): named in a
+    /// sentence about the review itself ("Tillsynen genomfördes i oktober och november
+    /// 2013"), not the cases it drew.
+    Visit,
+    /// The period a text defines ("för perioden januari–mars 2017") or a report covers, and
+    /// no other: what "jämfört med samma period föregående år" compares.
+    Defined,
+    /// When a survey was made, for the answers it gave: named in a sentence about the survey
+    /// ("En enkät som Vision genomförde under maj och juni").
+    Survey,
 }
 
 const SEASONS: &str = "våren|sommaren|hösten|vintern";
@@ -188,13 +198,13 @@ static PATTERNS: LazyLock<Vec<TimePattern>> = LazyLock::new(|| {
         // och 30 juni"
         p(
             Family::DayRange,
-            format!(r"\b(?:(?P<d1>\d{{1,2}})(?:\s+(?P<m1>{MONTHS})(?:\s+(?P<y1>(?:19|20)\d{{2}}))?)?\s*(?:[–—-]|till)|mellan\s+(?P<d1b>\d{{1,2}})(?:\s+(?P<m1b>{MONTHS})(?:\s+(?P<y1b>(?:19|20)\d{{2}}))?)?\s+och)\s*(?P<d2>\d{{1,2}})\s+(?P<m2>{MONTHS})(?:\s+(?P<y2>(?:19|20)\d{{2}}))?\b"),
+            format!(r"\b(?:(?P<d1>\d{{1,2}})(?:\s+(?P<m1>{MONTHS})(?:\s+(?P<y1>(?:19|20)\d{{2}}))?)?\s*(?:[–—-]|till)|mellan\s+(?P<d1b>\d{{1,2}})(?:\s+(?P<m1b>{MONTHS})(?:\s+(?P<y1b>(?:19|20)\d{{2}}))?)?\s+och|den\s+(?P<d1c>\d{{1,2}})\s+och)\s*(?P<d2>\d{{1,2}})\s+(?P<m2>{MONTHS})(?:\s+(?P<y2>(?:19|20)\d{{2}}))?\b"),
         ),
         // "januari–oktober 2024", and without a year, of the document's: "under perioden
         // januari–augusti"
         p(
             Family::MonthRange,
-            format!(r"\b(?:mellan\s+|från\s+)?(?P<m1>{MONTHS})(?:\s+(?P<y1>\d{{4}}))?\s*(?:[–—-]|{UNTIL}|till|och)\s*(?P<m2>{MONTHS})(?:\s+(?P<y2>\d{{4}})|{REL_YEAR})?\b"),
+            format!(r"\b(?:mellan\s+|från\s+)?(?P<m1>{MONTHS})(?:\s+(?P<y1>\d{{4}}))?(?:\s*,\s*(?:{MONTHS}))*\s*(?:[–—-]|{UNTIL}|till|och)\s*(?P<m2>{MONTHS})(?:\s+(?P<y2>\d{{4}})|{REL_YEAR})?\b"),
         ),
         // A state on a day: "per den 31 oktober 2023", "per 30 april". Only after "per": a
         // date elsewhere in a sentence is mostly another event's ("enligt rapporten som
@@ -207,18 +217,25 @@ static PATTERNS: LazyLock<Vec<TimePattern>> = LazyLock::new(|| {
         // tjänster vakanta".
         p(
             Family::Day,
-            format!(r"^\s*(?:den\s+)?(?P<d>\d{{1,2}})\s+(?P<m>{MONTHS})\s+(?P<y>(?:19|20)\d{{2}}),?\s+(?:var|fanns|hade|är|finns|har|uppgick|låg|ligger)\b"),
+            format!(r"^\s*(?:den\s+)?(?P<d>\d{{1,2}})\s+(?P<m>{MONTHS})(?:\s+(?P<y>(?:19|20)\d{{2}}))?,?\s+(?:var|fanns|hade|är|finns|har|uppgick|låg|ligger)\b"),
+        ),
+        // And the day a review or visit was made: "Arbetsmiljöverket genomförde den 12
+        // februari 2019 en inspektion", "IVO besökte den 3 maj enheten".
+        p(
+            Family::Day,
+            format!(r"\b(?:genomförde|genomfördes|gjorde|gjordes|besökte|besöktes|inspekterade|inspekterades|skedde|ägde\s+rum)\s+(?:[a-zåäö]+\s+){{0,2}}?den\s+(?P<d>\d{{1,2}})\s+(?P<m>{MONTHS})(?:\s+(?P<y>(?:19|20)\d{{2}}))?\b"),
         ),
         // A comparison's baseline is not the claim's time: "ökat med 30 procent jämfört med
         // samma period 2016" is about this year so far.
         p(
             Family::SamePeriodBefore,
-            r"\b(?:jämfört\s+med|i\s+jämförelse\s+med|mot)\s+(?:samma|motsvarande)\s+period\s+(?:(?:år\s+)?(?:19|20)\d{2}|i\s+fjol|förra\s+året|föregående\s+år|året\s+innan)\b".into(),
+            r"\b(?:jämfört\s+med|i\s+jämförelse\s+med|mot|än(?:\s+(?:under|i|för))?)\s+(?:samma|motsvarande)\s+(?:period|kvartal|tertial|halvår|månad(?:er)?)\s+(?:(?:år\s+)?(?:19|20)\d{2}|i\s+fjol|förra\s+året|föregående\s+år|året\s+innan)\b".into(),
         ),
-        // "prognosen för helåret", "helåret 2021"
+        // "prognosen för helåret", "helåret 2021", "helårsprognosen": a forecast is of the
+        // whole year, not of the months a report has counted so far.
         p(
             Family::WholeYear,
-            r"\bhelåret(?:\s+(?P<y>(?:19|20)\d{2}))?\b".into(),
+            r"\b(?:helåret|helårsprognos(?:en)?|helårsutfallet)(?:\s+(?P<y>(?:19|20)\d{2}))?\b".into(),
         ),
         // Municipal reports by four months: "tertial 2", "andra tertialet 2015"
         p(
@@ -272,7 +289,10 @@ static PATTERNS: LazyLock<Vec<TimePattern>> = LazyLock::new(|| {
             Family::SinceDay,
             format!(r"\bsedan\s+(?:den\s+)?(?P<d>\d{{1,2}})\s+(?P<m>{MONTHS})(?:\s+(?P<y>(?:19|20)\d{{2}}))?\b"),
         ),
-        p(Family::SinceMonth, format!(r"\bsedan\s+(?:i\s+)?(?P<m>{MONTHS})\b")),
+        p(
+            Family::SinceMonth,
+            format!(r"\bsedan\s+(?:i\s+|början\s+av\s+|mitten\s+av\s+)?(?P<m>{MONTHS})\b"),
+        ),
         p(
             Family::LastYear,
             r"\b(?:förra\s+året|förra\s+årets|i\s+fjol|fjolåret|fjolårets|under\s+fjolåret)\b".into(),
@@ -316,10 +336,10 @@ static PATTERNS: LazyLock<Vec<TimePattern>> = LazyLock::new(|| {
             r"\b(?:årets\s+första\s+(?P<n>två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|\d+)\s+månader(?:na)?|årets\s+(?P<n3>två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|\d+)\s+första\s+månader(?:na)?|(?:de\s+)?första\s+(?P<n2>två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|\d+)\s+månaderna\s+(?:(?:år\s+)?(?P<y>(?:19|20)\d{2})|(?P<rel>i\s+år|i\s+fjol|förra\s+året)))\b".into(),
         ),
         // A state at a year's end: "vid årsskiftet", "vid årets slut", "vid årsskiftet
-        // 2022/2023".
+        // 2022/2023", "gick in i det nya året med tolv vakanta tjänster".
         p(
             Family::YearEnd,
-            r"\b(?:vid|per|till|fram\s+till)\s+(?:årsskiftet|årets\s+slut|utgången\s+av\s+året|slutet\s+av\s+året|nyår)(?:\s+(?P<y>(?:19|20)\d{2})\s*/\s*(?:19|20)?\d{2})?\b".into(),
+            r"\b(?:(?:vid|per|till|fram\s+till)\s+(?:årsskiftet|årets\s+slut|utgången\s+av\s+året|slutet\s+av\s+året|nyår)(?:\s+(?P<y>(?:19|20)\d{2})\s*/\s*(?:19|20)?\d{2})?|gick\s+in\s+i\s+(?:det\s+nya\s+)?året)\b".into(),
         ),
         // A state at the end of a month or year: "vid utgången av april 2022", "vid slutet av
         // 2023".
@@ -337,25 +357,43 @@ static PATTERNS: LazyLock<Vec<TimePattern>> = LazyLock::new(|| {
         // that the time inside is not read as the claim's.
         p(
             Family::RecordSince,
-            r"\b(?:(?:lägsta|högsta|största|minsta|lägst|högst|störst|minst|bästa|sämsta)\b[^.;]{0,40}?\bsedan\s+(?:år\s+)?(?:(?:19|20)\d{2}|mätningarna|starten)|(?:utrednings|handläggnings|vänte)?tid(?:en)?\s+(?:om|på)\s+(?:två|tre|fyra|fem|sex|\d+)\s+månader)\b".into(),
+            r"\b(?:(?:lägsta|högsta|största|minsta|lägst|högst|störst|minst|bästa|sämsta)\b[^.;]{0,40}?\bsedan\s+(?:år\s+)?(?:(?:19|20)\d{2}|mätningarna|starten)|(?:(?:utrednings|handläggnings|vänte)?tid(?:en)?|tidsgräns(?:en)?|frist(?:en)?)\s+(?:om|på)\s+(?:två|tre|fyra|fem|sex|\d+)\s+månader)\b".into(),
         ),
         // The same time as one named before: "under samma period", "samma år", "under
         // perioden", "under tertialet", "under granskningsperioden".
         p(
             Family::Anaphor,
-            r"\b(?:(?:under|för|i)\s+)?(?:(?:samma|motsvarande)\s+(?P<what>period|år|tidsperiod)|(?:den\s+)?(?P<review>granskningsperioden|granskade\s+perioden|tillsynsperioden)|(?P<report>perioden|tertialet|mätperioden|redovisningsperioden|uppföljningsperioden))\b".into(),
+            r"\b(?:(?:under|för|i)\s+)?(?:(?:samma|motsvarande)\s+(?P<what>period|år|tidsperiod|tidpunkt|kvartal|tertial|halvår)|(?:den\s+)?(?P<review>granskningsperioden|granskade\s+perioden|tillsynsperioden)|(?P<report>perioden|tertialet|kvartalet|mätperioden|redovisningsperioden|uppföljningsperioden))\b|\bvid\s+(?P<visit>tillsynstillfället|inspektionstillfället|granskningstillfället|tillsynsbesöket|inspektionen|tillsynen|besöket|intervjuerna)\b".into(),
         ),
         // The same period a year before, said of the figure before it: "4,2 miljoner kronor
         // samma period föregående år", "7,1 procent under motsvarande period i fjol".
         p(
             Family::PeriodYearBefore,
-            r"\b(?:under\s+)?(?:samma|motsvarande)\s+period\s+(?:föregående\s+år|i\s+fjol|förra\s+året|året\s+innan)\b".into(),
+            r"\b(?:under\s+)?(?:samma|motsvarande)\s+(?:period|kvartal|tertial|halvår)\s+(?:föregående\s+år|i\s+fjol|förra\s+året|året\s+innan)\b".into(),
+        ),
+        // The same part of another year, said of the figure right before it: "7,1 procent,
+        // jämfört med 9,3 procent under samma tertial 2021".
+        p(
+            Family::SamePartOfYear,
+            r"\b(?:under\s+|i\s+)?(?:samma|motsvarande)\s+(?:period|tertial|kvartal|halvår)\s+(?:år\s+)?(?P<y>(?:19|20)\d{2})\b".into(),
         ),
         // The year before the one named: "fyra, jämfört med femton året innan".
         p(
             Family::YearBefore,
             r"\b(?:året\s+(?:innan|före)|föregående\s+år|ett\s+år\s+tidigare)\b".into(),
         ),
+        // The year after the one named: "Året därpå slutade 148 socialsekreterare".
+        p(
+            Family::YearAfter,
+            r"\b(?:året\s+(?:därpå|efter)|följande\s+år|ett\s+år\s+senare)\b".into(),
+        ),
+        // The last months of a year: "de tre sista månaderna 2015", "årets sista fyra månader".
+        p(
+            Family::LastMonths,
+            r"\b(?:(?:de\s+)?(?P<n>två|tre|fyra|fem|sex|\d)\s+sista\s+månaderna(?:\s+(?:år\s+)?(?P<y>(?:19|20)\d{2}))?|årets\s+(?:sista\s+(?P<n2>två|tre|fyra|fem|sex|\d)|(?P<n3>två|tre|fyra|fem|sex|\d)\s+sista)\s+månader(?:na)?)\b".into(),
+        ),
+        // Now, as written: "Just nu har vi sex vakanta tjänster".
+        p(Family::Now, r"\b(?:just\s+nu|i\s+nuläget)\b".into()),
         p(
             Family::Year,
             r"(?:\b(?:under|i|år|från|till|inför|efter|före)\s+)?\b(?P<y>(?:19|20)\d{2})\b".into(),
@@ -403,7 +441,11 @@ enum Family {
     RecordSince,
     Anaphor,
     PeriodYearBefore,
+    SamePartOfYear,
     YearBefore,
+    YearAfter,
+    LastMonths,
+    Now,
     Year,
 }
 
@@ -420,7 +462,7 @@ static FAMILY_SET: LazyLock<RegexSet> = LazyLock::new(|| {
 static NOT_A_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     // "2024-12" and "2024-12-10" are dates, but "2016-2017" is a range of years.
     Regex::new(&super::fold::pattern(
-        r"\d{4}-\d{2}(?:-\d{2})?\b|\d{4}\s*(?:kr|kronor|procent|%|ärenden|anställda|st\b)",
+        r"\d{4}-\d{2}(?:-\d{2})?\b|\d{4}:\d|\d{4}\s*(?:kr|kronor|procent|%|ärenden|anställda|st\b)",
     ))
     .expect("not a year")
 });
@@ -443,6 +485,10 @@ enum Reading {
     SameAs { year: bool, antecedent: Antecedent },
     /// A year before the time named before it, for the figure right before it.
     YearBeforeThat,
+    /// The year after the time named before it: "året därpå".
+    YearAfterThat,
+    /// The time named before it, in another year, for the figure right before it.
+    SameInYear(i32),
 }
 
 /// [`find`], where `now` stands for the date relative expressions count from (the
@@ -485,6 +531,8 @@ pub fn find_in(
                     year: caps.name("what").is_some_and(|w| w.as_str() == "år"),
                     antecedent: if caps.name("review").is_some() {
                         Antecedent::Review
+                    } else if caps.name("visit").is_some() {
+                        Antecedent::Visit
                     } else if caps.name("report").is_some() {
                         Antecedent::Report
                     } else {
@@ -492,14 +540,39 @@ pub fn find_in(
                     },
                 },
                 Family::PeriodYearBefore | Family::YearBefore => Reading::YearBeforeThat,
+                Family::YearAfter => Reading::YearAfterThat,
+                Family::SamePartOfYear => {
+                    match caps.name("y").and_then(|y| y.as_str().parse().ok()) {
+                        Some(y) => Reading::SameInYear(y),
+                        None => Reading::Own,
+                    }
+                }
+                // A time right after "jämfört med" or "än" is what the figure is set against:
+                // "har ökat med 18 procent jämfört med januari–april 2023", "fler än i fjol".
+                _ if compared_with(sentence, m.start()) => Reading::Baseline,
                 _ => Reading::Own,
             };
             let period = match reading {
                 // Resolved below, from what the sentence names before them; until then a
                 // stand-in, since only the span counts when overlapping expressions compete.
-                Reading::SameAs { .. } | Reading::YearBeforeThat => published
+                Reading::SameAs { .. }
+                | Reading::YearBeforeThat
+                | Reading::YearAfterThat
+                | Reading::SameInYear(_) => published
                     .map(Period::of_published)
                     .or_else(|| Period::year(2000)),
+                // "jämfört med samma period föregående år" in a report: the report's period,
+                // or the one the text defined ("för perioden januari–mars 2017"), else this
+                // year so far.
+                Reading::Baseline
+                    if matches!(pattern.family, Family::SamePeriodBefore)
+                        && !m.as_str().bytes().any(|b| b.is_ascii_digit()) =>
+                {
+                    before(Antecedent::Defined)
+                        .or_else(|| resolve(pattern.family, &caps, published))
+                }
+                Reading::Baseline => resolve(pattern.family, &caps, published)
+                    .map(|p| compared_period(pattern.family, p, published)),
                 _ => resolve(pattern.family, &caps, published),
             };
             match period {
@@ -508,7 +581,10 @@ pub fn find_in(
                         start: m.start(),
                         end: m.end(),
                         period,
-                        near_only: reading == Reading::YearBeforeThat,
+                        near_only: matches!(
+                            reading,
+                            Reading::YearBeforeThat | Reading::SameInYear(_)
+                        ),
                     },
                     reading,
                 )),
@@ -576,8 +652,27 @@ pub fn find_in(
             .map(|o| o.period);
         let period = match reading {
             Reading::Own | Reading::Baseline => Some(t.period),
+            Reading::SameInYear(y) => named_before.and_then(|p| {
+                let shift = y - p.from.year();
+                let months = Months::new(12 * shift.unsigned_abs());
+                let (from, to) = if shift >= 0 {
+                    (
+                        p.from.checked_add_months(months)?,
+                        p.to.checked_add_months(months)?,
+                    )
+                } else {
+                    (
+                        p.from.checked_sub_months(months)?,
+                        p.to.checked_sub_months(months)?,
+                    )
+                };
+                Some(Period { from, to })
+            }),
+            Reading::YearAfterThat => named_before
+                .or_else(|| before(Antecedent::Last))
+                .and_then(|p| Period::year(p.to.year() + 1)),
             Reading::SameAs { year, antecedent } => named_before
-                .filter(|_| antecedent != Antecedent::Review)
+                .filter(|_| !matches!(antecedent, Antecedent::Review | Antecedent::Visit))
                 .or_else(|| before(antecedent))
                 .map(|p| if year { p.whole_year() } else { p }),
             // Without a time before it in the sentence, the year so far is the one compared.
@@ -597,6 +692,52 @@ pub fn find_in(
         }
     }
     out
+}
+
+/// Whether the expression at `at` in the folded `sentence` follows a comparison's words, so
+/// that it names the baseline, not the figure's time.
+fn compared_with(sentence: &str, at: usize) -> bool {
+    static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&super::fold::pattern(
+            r"(?:\bjämfört\s+med|\bi\s+jämförelse\s+med|\bän)(?:\s+(?:under|i|för|vid))?\s+$",
+        ))
+        .expect("compared with")
+    });
+    let mut from = at.saturating_sub(32);
+    while !sentence.is_char_boundary(from) {
+        from += 1;
+    }
+    BEFORE.is_match(&sentence[from..at])
+}
+
+/// The figure's own time, given the baseline `p` a comparison names: the same part of the
+/// year after it ("18 procent fler jämfört med januari–april 2023", written in 2024, is of
+/// January–April 2024), or for a whole year, this year so far ("fler än i fjol"). The
+/// families that name a baseline by their own words resolve to it already.
+fn compared_period(family: Family, p: Period, published: Option<&PubDate>) -> Period {
+    let Some(now) = published else { return p };
+    if matches!(family, Family::ComparedWith | Family::SamePeriodBefore) {
+        return p;
+    }
+    let whole_years = (p.from.month(), p.from.day(), p.to.month(), p.to.day()) == (1, 1, 12, 31);
+    if whole_years {
+        if p.to.year() < now.year() {
+            if let Some(from) = NaiveDate::from_ymd_opt(now.year(), 1, 1) {
+                return Period {
+                    from,
+                    to: now.last(),
+                };
+            }
+        }
+        return p;
+    }
+    match p.year_after() {
+        Some(after) if after.from <= now.last() => Period {
+            from: after.from,
+            to: after.to.min(now.last()),
+        },
+        _ => p,
+    }
 }
 
 /// The years of a range's two ends from those it gives: "december 2018–maj" ends in 2019,
@@ -660,6 +801,8 @@ fn resolve(family: Family, caps: &regex::Captures, published: Option<&PubDate>) 
     match family {
         Family::DayRange => {
             let either = |a: &str, b: &str| get(a).or_else(|| get(b));
+            // "den 12 och 13 april": two days of one month.
+            let d1 = either("d1", "d1b").or_else(|| get("d1c"));
             let m2 = month_number(&get("m2")?)?;
             let m1 = match either("m1", "m1b") {
                 Some(m) => month_number(&m)?,
@@ -667,7 +810,7 @@ fn resolve(family: Family, caps: &regex::Captures, published: Option<&PubDate>) 
             };
             let y1 = either("y1", "y1b").and_then(|y| y.parse().ok());
             let (y1, y2) = range_years(y1, m1, year("y2"), m2, &month_year)?;
-            let from = NaiveDate::from_ymd_opt(y1, m1, either("d1", "d1b")?.parse().ok()?)?;
+            let from = NaiveDate::from_ymd_opt(y1, m1, d1?.parse().ok()?)?;
             let to = NaiveDate::from_ymd_opt(y2, m2, get("d2")?.parse().ok()?)?;
             (from <= to).then_some(Period { from, to })
         }
@@ -946,7 +1089,19 @@ fn resolve(family: Family, caps: &regex::Captures, published: Option<&PubDate>) 
         // Recognised only to keep the year inside from standing for the claim's time.
         Family::RecordSince => None,
         // Resolved in `find_in`, from the time named before them.
-        Family::Anaphor | Family::PeriodYearBefore | Family::YearBefore => None,
+        Family::Anaphor
+        | Family::PeriodYearBefore
+        | Family::SamePartOfYear
+        | Family::YearBefore
+        | Family::YearAfter => None,
+        Family::LastMonths => {
+            let n = word_count(&get("n").or_else(|| get("n2")).or_else(|| get("n3"))?)?;
+            let y = year("y").or(pub_year)?;
+            (1..=11)
+                .contains(&n)
+                .then(|| Period::months(y, 13 - n, y, 12))?
+        }
+        Family::Now => published.map(|p| Period::day(p.last())),
         Family::Year => Period::year(year("y")?),
     }
 }
@@ -960,7 +1115,7 @@ fn resolve(family: Family, caps: &regex::Captures, published: Option<&PubDate>) 
 pub fn reported_period(title: &str, published: Option<&PubDate>) -> Option<Period> {
     static REPORT: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&super::fold::pattern(
-            r"\b(?:års(?:redovisning|rapport|bokslut|berättelse)|verksamhetsberättelse|personal(?:bokslut|redovisning|ekonomisk)|bokslut|delårs(?:rapport|bokslut)|tertial(?:rapport|uppföljning)?|uppföljning|månads(?:rapport|uppföljning)|kvartals(?:rapport|uppföljning)|kvalitetsberättelse|patientsäkerhetsberättelse|kartläggning|(?:personal)?nyckeltal)",
+            r"\b(?:års(?:redovisning|rapport|bokslut|berättelse)|verksamhetsberättelse|personal(?:bokslut|redovisning|ekonomisk)|bokslut|delårs(?:rapport|bokslut)|tertial(?:rapport|uppföljning)?|uppföljning|månads(?:rapport|uppföljning)|kvartals(?:rapport|uppföljning)|kvalitetsberättelse|patientsäkerhetsberättelse|kartläggning|(?:personal)?nyckeltal|lägesrapport|lägesbild|\w*läget\b[^.]*\bper\s+(?:den\s+)?\d)",
         ))
         .expect("report titles")
     });
@@ -968,7 +1123,12 @@ pub fn reported_period(title: &str, published: Option<&PubDate>) -> Option<Perio
     if !REPORT.is_match(&folded) {
         return None;
     }
-    let named = find(title, published).into_iter().next()?.period;
+    let mut named = find(title, published).into_iter().next()?.period;
+    // A state on a day is the year up to it: "Delårsrapport per den 31 augusti 2019",
+    // "Personal- och ärendeläget per den 31 augusti 2020".
+    if named.from == named.to {
+        named.from = NaiveDate::from_ymd_opt(named.to.year(), 1, 1)?;
+    }
     // A report on a period still running when it came out covers the months closed by
     // then: "Delårsrapport 2 2025" of 18 September 2025 is of January to August.
     let to = published.map_or(named.to, |p| {
