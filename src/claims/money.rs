@@ -165,7 +165,7 @@ pub(super) fn rules() -> Vec<Rule> {
             Kind::Consultants,
             "consultant-costs",
             &hired(
-                r"\b(?:konsultkostnad(?:er|erna|en)?|kostnad(?:en|er|erna)? för (?:<HIRED_COST>|bemanning)|inhyrda konsulter för|bemanningskostnad(?:er|erna)?)(?:,? [^#]{0,80}?)? (?:på|om|är|var|blev|uppgår till|uppgick till|landade på|hamnade på|motsvarande|ökade till|har ökat till|steg till|från|till) (?:(?:under|för|i) [^#,]{1,25}? )?(?:totalt |drygt )?<VK>",
+                r"\b(?:konsultkostnad(?:er|erna|en)?|kostnad(?:en|er|erna)? för (?:<HIRED_COST>|bemanning)|inhyrda konsulter för|bemanningskostnad(?:er|erna)?)(?:,? [^#]{0,80}?)? (?:på|om|är|var|blev|uppgår till|uppgick till|landade på|hamnade på|motsvarande|ökade till|har ökat till|steg till|(?:beräknas|väntas|bedöms|förväntas) (?:bli|uppgå till|landa på|hamna på)|från|till) (?:(?:under|för|i) [^#,]{1,25}? )?(?:totalt |drygt |omkring |cirka )?<VK>",
             ),
         ),
         // The verb first: "I Sala var notan för inhyrda socionomer 3,1 miljoner kronor"

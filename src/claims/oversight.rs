@@ -68,7 +68,7 @@ pub(super) fn rules() -> Vec<Rule> {
         // socialsekreterare att", "IVO intervjuade 30 socialsekreterare vid tillsynen, och 19
         // av dem uppgav att", "intervjuades 18 socialsekreterare, varav tio sade att"
         Rule::new(Kind::Inspection, "of-y-staff-the-body-asked-x-said",
-            r"\bav (?:de )?<OF> <ADJ>(?:<SOCIAL_STAFF>) som (?:[a-zåäö:]+ )?(?:intervjuade|tillfrågade|träffade|har intervjuat)(?: [^#]{0,40}?)? (?:angav|uppgav|svarade|berättade|sa|sade) <V> att\b"),
+            r"\bav (?:de )?<OF> <ADJ>(?:<SOCIAL_STAFF>) som (?:[a-zåäö:]+ )?(?:intervjuade|tillfrågade|träffade|har intervjuat|talade med|pratade med|samtalade med)(?: [^#]{0,40}?)? (?:angav|uppgav|svarade|berättade|sa|sade) <V> att\b"),
         // Staff named as any staff, the inspectors the ones who asked: "Av de 31 medarbetare
         // som inspektörerna intervjuade uppgav 22 att ..."
         Rule::new(Kind::Inspection, "of-y-employees-the-inspectors-asked-x-said",

@@ -24,7 +24,7 @@ const EMPTY: &str = r"(?:vakanta|obesatta|tomma|otillsatta|utan (?:ordinarie |fa
 
 /// Wanting to leave one's job, after the share that does: "vill byta arbetsplats", "funderar
 /// på att säga upp sig", "vill sluta".
-const WANT_TO_LEAVE: &str = r"(?:vill|skulle vilja|funderar på att|överväger att|planerar att|tänker) (?:att )?(?:säga upp sig|sluta (?:sitt jobb|sin anställning|på (?:sitt|sin|jobbet|arbetsplatsen))|lämna (?:yrket|jobbet|arbetsplatsen|sin tjänst|sin anställning|sitt jobb|sitt arbete|förvaltningen|socialtjänsten)|byta (?:jobb|arbete|yrke|arbetsplats|arbetsgivare|tjänst|bana))";
+const WANT_TO_LEAVE: &str = r"(?:vill|ville|skulle vilja|funderar på att|funderade på att|överväger att|övervägde att|planerar att|planerade att|tänker|tänkte) (?:att )?(?:säga upp sig|sluta (?:sitt jobb|sin anställning|på (?:sitt|sin|jobbet|arbetsplatsen))|lämna (?:yrket|jobbet|arbetsplatsen|sin tjänst|sin anställning|sitt jobb|sitt arbete|förvaltningen|socialtjänsten)|byta (?:jobb|arbete|yrke|arbetsplats|arbetsgivare|tjänst|bana))";
 
 /// Wanting to stop, with nothing after it but a place: "som vill sluta är 41 procent" (not
 /// "som vill sluta med övertiden", "sluta arbeta deltid").
@@ -92,6 +92,26 @@ pub(super) fn rules() -> Vec<Rule> {
             Kind::Resigned,
             "sa-x-of-y-upp-sig",
             r"\b(?:sa|sade) <V> av (?:de |dessa |[a-zåäö]+s )?<OF> <ADJ><STAFF> upp sig",
+        ),
+        // Without the total: "Under 2015 sa sju av enhetens socialsekreterare upp sig".
+        Rule::new(
+            Kind::Resigned,
+            "sa-x-of-our-staff-upp-sig",
+            r"\b(?:sa|sade) <V> av (?:mina |våra |<UNIT_GEN> )?<ADJ>(?P<role><SOCIAL_STAFF>)\b upp sig",
+        ),
+        // People of a unit, who can only be its staff where they resign or leave it: "Mellan
+        // september och november sa 14 personer upp sig", "Under hela förra året lämnade fyra
+        // personer enheten" (not "14 personer har slutat röka").
+        Rule::new(
+            Kind::Resigned,
+            "people-resigned",
+            // Nowhere else after it: not "sa 30 personer upp sig på Volvo".
+            r"\b(?:sa|sade) <ONLY><V> personer(?: (?:på|inom|vid) <SOCIAL_PLACE>\b[^#,]{0,30}?)? upp sig(?:[,.;:]|$| (?:och|men|under|i|sedan|förra|efter|enligt|på (?:<SOCIAL_PLACE>|enheten|kontoret)\b))",
+        ),
+        Rule::new(
+            Kind::Resigned,
+            "people-left-the-unit",
+            r"\blämnade <ONLY><V> personer (?:enheten|gruppen|förvaltningen|socialtjänsten|arbetsplatsen|socialkontoret)\b",
         ),
         // "sa 12 socialsekreterare upp sig"
         Rule::new(
@@ -216,7 +236,7 @@ pub(super) fn rules() -> Vec<Rule> {
             // The modal may be fronted ("kan 35 procent tänka sig att lämna"), the auxiliary
             // separated ("har under det senaste året övervägt att byta arbetsplats"), and the
             // wish reported as expectation ("tror att de kommer att sluta").
-            r"<VP> .{0,120}?\b(?:vill|ville|skulle vilja|funderar på att|funderat på att|överväger att|övervägt att|planerar att|planerat att|tänker|tänka sig att|kommer att|ser sig om efter|söker|letar efter) (?:att )?(?:säga upp sig|sluta|lämna|byta (?:jobb|arbete|yrke|arbetsplats|arbetsgivare|tjänst|bana)|söka (?:ett )?(?:annat|nytt) (?:jobb|arbete)|ett nytt jobb|nytt jobb|andra jobb|annat jobb)",
+            r"<VP> .{0,120}?\b(?:vill|ville|skulle vilja|funderar på att|funderade på att|funderat på att|överväger att|övervägde att|övervägt att|planerar att|planerade att|planerat att|tänker|tänka sig att|kommer att|ser sig om efter|söker|letar efter) (?:att )?(?:säga upp sig|sluta|lämna|byta (?:jobb|arbete|yrke|arbetsplats|arbetsgivare|tjänst|bana)|söka (?:ett )?(?:annat|nytt) (?:jobb|arbete)|ett nytt jobb|nytt jobb|andra jobb|annat jobb)",
         ),
         // Surveys ask whether staff see themselves in the job in a few years: "I
         // medarbetarenkäten (...) uppgav 27 procent att de inte tror att de arbetar kvar i
@@ -578,7 +598,7 @@ pub(super) fn rules() -> Vec<Rule> {
         Rule::new(
             Kind::SickLeave,
             "sick-leave-rate",
-            r"\b(?:[a-zåäö]*sjukfrånvaro(?:n)?|sjuktal(?:et)?|sjukskrivningstal(?:et)?|sjukskrivningsgrad(?:en)?)(?: [^#]{0,60}?)? (?:är|var|ligger på|låg på|legat på|har legat på|ligger|låg|legat|uppgår till|uppgick till|har ökat till|ökade till|har stigit till|steg till|landade på|(?:är|var|ligger|låg) (?:nu )?uppe i|från|på|till) (?:(?:i dag|idag|<WHEN>) )?<VP>",
+            r"\b(?:[a-zåäö]*sjukfrånvaro(?:n)?|sjuktal(?:et)?|sjukskrivningstal(?:et)?|sjukskrivningsgrad(?:en)?)(?: [^#]{0,60}?)? (?:är|var|ligger på|låg på|legat på|har legat på|ligger|låg|legat|uppgår till|uppgick till|har ökat till|ökade till|har stigit till|steg till|landade på|nådde|har nått|nådde upp till|(?:är|var|ligger|låg) (?:nu )?uppe i|från|på|till) (?:(?:i dag|idag|<WHEN>) )?<VP>",
         ),
         // The rate after a change, coordinated: "Sjukfrånvaron inom enheten har enligt
         // arbetsgivarens statistik mer än fördubblats på två år och är nu 12 procent"
@@ -614,7 +634,9 @@ pub(super) fn rules() -> Vec<Rule> {
         Rule::new(
             Kind::SickLeave,
             "rate-compared-with",
-            &sick(r"\b<SICK_RATE>[^#]{0,60}?#p\d+#[^#]{0,40}?(?:jämfört med|jämföras med|att jämföra med) <VP>"),
+            // and "14 procent i maj, mot 6 procent i januari", "9,8 procent, en ökning från
+            // 6,7 procent"
+            &sick(r"\b<SICK_RATE>[^#]{0,60}?#p\d+#[^#]{0,40}?(?:jämfört med|jämföras med|att jämföra med|mot|en (?:ökning|minskning) från|upp från|ned från|ner från) <VP>"),
         ),
         // Where a rate went, after where it came from: "Sjukfrånvaron har också minskat, från
         // 10,2 procent under 2021 till 6,8 procent under 2022".

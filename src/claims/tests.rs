@@ -3564,6 +3564,26 @@ fn look_alikes_of_the_records_rules() {
 }
 
 /// What the `towns` set showed the rules lacked, in other words than the set's.
+/// Phrasings the `periods` set showed, and look-alikes of them that are no claims.
+#[test]
+fn constructions_the_periods_set_showed() {
+    check_docs(&[
+        ("Under 2015 sa sju av enhetens socialsekreterare upp sig i Kiruna.", &[want(Resigned, 7.0, People)]),
+        ("Mellan september och november sa 14 personer upp sig i Luleå, enligt förvaltningen.", &[want(Resigned, 14.0, People)]),
+        ("Under hela förra året lämnade fyra personer enheten i Örebro.", &[want(Resigned, 4.0, People)]),
+        ("Kostnaden för inhyrd personal i Sundsvall beräknas bli 5,2 miljoner kronor för helåret.", &[want(Consultants, 5_200_000.0, Sek)]),
+        ("Sjukfrånvaron på enheten i Helsingborg var 14 procent i maj, mot 6 procent i januari.", &[want(SickLeave, 14.0, Percent), want(SickLeave, 6.0, Percent)]),
+        ("Sjukfrånvaron inom IFO i Borlänge uppgick till 9,8 procent, en ökning från 6,7 procent året innan.", &[want(SickLeave, 9.8, Percent), want(SickLeave, 6.7, Percent)]),
+        ("Sjukfrånvaron på enheten i Kiruna nådde 13 procent 2016.", &[want(SickLeave, 13.0, Percent)]),
+        ("I SSR:s enkät i Göteborg uppgav 24 procent att de planerade att byta arbete.", &[want(IntentToQuit, 24.0, Percent)]),
+        ("Arbetsmiljöverket inspekterade enheten i Södertälje. Av de 15 socialsekreterare som inspektörerna talade med uppgav elva att de arbetar över.", &[want(Inspection, 11.0, Cases).of(15.0)]),
+        // look-alikes: people of another employer, or not leaving a job
+        ("Förra året sa 30 personer upp sig på Volvo i Göteborg.", &[]),
+        ("I Kiruna har 14 personer slutat röka.", &[]),
+        ("Sjukfrånvaron i Borlänge var 9 procent, mot målet på 5 procent.", &[want(SickLeave, 9.0, Percent)]),
+    ]);
+}
+
 #[test]
 fn constructions_the_towns_set_showed() {
     check_docs(&[
