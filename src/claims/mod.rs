@@ -1554,7 +1554,7 @@ fn extract_with(
                 // som Vision genomförde under maj och juni visar ... Sämst är läget i
                 // Halmstad, där 44 procent svarar att de vill sluta."
                 let said = said.or_else(|| {
-                    (kind == Kind::IntentToQuit || SURVEYED.is_match(sentence))
+                    (kind == Kind::IntentToQuit || surveyed(sentence))
                         .then(|| earlier.period(s.paragraph, s.start, time::Antecedent::Survey))?
                 });
                 // A figure in the past tense with no time of its own has the year the sentence
@@ -1979,14 +1979,30 @@ impl<'a> Earlier<'a> {
                 })
                 .map(|t| t.period)
         };
-        // When a review or survey was made: the time its sentence names nearest its word.
+        // When a review or survey was made: the time its sentence names nearest its word, not
+        // when its report came out ("Enkäten som Vision publicerade i mars genomfördes under
+        // november och december 2022").
         let near_cue = |s: &text::Sentence, cue: usize| {
             let sentence = &self.text[s.start..s.end.min(at)];
             let found = time::find(sentence, self.now.as_ref());
             let cue = cue - s.start;
+            let published_then = |t: &&time::TimeExpr| {
+                let before = sentence[..t.start].trim_end().to_lowercase();
+                [
+                    "publicerade",
+                    "publicerades",
+                    "presenterade",
+                    "presenterades",
+                    "släpptes",
+                    "redovisades",
+                ]
+                .iter()
+                .any(|w| before.ends_with(w))
+            };
             found
                 .iter()
                 .filter(|t| !t.near_only)
+                .filter(|t| !published_then(t))
                 .min_by_key(|t| t.start.abs_diff(cue).min(t.end.abs_diff(cue)))
                 .map(|t| t.period)
         };
@@ -2088,11 +2104,18 @@ fn names_cases(sentence: &str) -> bool {
     .any(|w| lowered.contains(w))
 }
 
-/// Words of a survey's answers, in a paragraph: "de svarande", "enkäten visar".
-static SURVEYED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:svarande|svarade|svarar|\w*enkät\w*|\w*undersökning\w*)\b")
-        .expect("surveyed")
-});
+/// Whether a sentence speaks of a survey's answers: "de svarande", "enkäten visar".
+fn surveyed(sentence: &str) -> bool {
+    let lowered = sentence.to_lowercase();
+    // "svarar" at a word's start ("ansvarar" is no answer); a survey's word anywhere.
+    let answers = lowered.match_indices("svara").any(|(i, _)| {
+        !lowered[..i]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphabetic)
+    });
+    answers || lowered.contains("enkät") || lowered.contains("undersökning")
+}
 
 /// What a sentence that dates a review or survey speaks of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -2132,7 +2155,8 @@ fn review_cues(text: &str) -> Vec<(usize, Cue)> {
             ),
             (
                 re(
-                    r"\b(?:enkät|enkäten|\w+enkät|\w+enkäten|undersökning|undersökningen|\w+undersökning|\w+undersökningen)\b",
+                    // Inside compounds too ("medarbetarenkäten"): the word's place is near enough.
+                    r"enkät|undersökning",
                 ),
                 Cue::Surveyed,
             ),
@@ -2140,9 +2164,19 @@ fn review_cues(text: &str) -> Vec<(usize, Cue)> {
     });
     // Lower-cased and folded: the same byte offsets as the text.
     let lowered = fold::lowered(text);
+    // A survey's word ends there ("medarbetarenkäten"), not inside a longer one
+    // ("enkätsvaren"): a literal without word boundaries runs many times faster.
+    let word_ends = |end: usize| {
+        let rest = lowered[end..].strip_prefix("en").unwrap_or(&lowered[end..]);
+        !rest.starts_with(|c: char| c.is_alphanumeric())
+    };
     let mut cues: Vec<(usize, Cue)> = CUES
         .iter()
-        .flat_map(|(re, cue)| re.find_iter(&lowered).map(move |m| (m.start(), *cue)))
+        .flat_map(|(re, cue)| {
+            re.find_iter(&lowered)
+                .filter(move |m| *cue != Cue::Surveyed || word_ends(m.end()))
+                .map(move |m| (m.start(), *cue))
+        })
         .collect();
     cues.sort_unstable_by_key(|&(p, _)| p);
     cues

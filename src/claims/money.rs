@@ -316,7 +316,9 @@ pub(super) fn rules() -> Vec<Rule> {
         Rule::new(
             Kind::Consultants,
             "the-price-of-them",
-            r"^(?:(?:prislappen|notan|räkningen)|kostnaden(?: för (?:dem|dessa|de inhyrda|inhyrningen))?)(?: (?:hittills|totalt|sammanlagt|hittills i år|i år|för [^#,]{1,20}?))? (?:är|var|blev|landade på|uppgår till|uppgick till|har landat på|beräknas till|beräknades till|uppskattas till) (?:hittills |totalt |sammanlagt )?<VK>",
+            // and "Kostnaden för dessa uppgick under perioden till 3,8 miljoner kronor",
+            // "Kostnaden för dem väntas landa på omkring tre miljoner kronor i år"
+            r"^(?:(?:prislappen|notan|räkningen)|kostnaden(?: för (?:dem|dessa|de inhyrda|inhyrningen))?)(?: (?:hittills|totalt|sammanlagt|hittills i år|i år|för [^#,]{1,20}?|under [^#,]{1,30}?))? (?:är|var|blev|landade på|uppgår (?:under [^#,]{1,25}? )?till|uppgick (?:under [^#,]{1,25}? )?till|har landat på|beräknas till|beräknades till|uppskattas till|(?:väntas|beräknas|bedöms) (?:landa på|bli|uppgå till|hamna på)) (?:hittills |totalt |sammanlagt |omkring |cirka |drygt )?<VK>",
         )
         // Hired for social work, and hired already (not "planerar att anlita"): a verb of
         // hiring done, then the staff.

@@ -392,6 +392,8 @@ static PATTERNS: LazyLock<Vec<TimePattern>> = LazyLock::new(|| {
             Family::LastMonths,
             r"\b(?:(?:de\s+)?(?P<n>två|tre|fyra|fem|sex|\d)\s+sista\s+månaderna(?:\s+(?:år\s+)?(?P<y>(?:19|20)\d{2}))?|årets\s+(?:sista\s+(?P<n2>två|tre|fyra|fem|sex|\d)|(?P<n3>två|tre|fyra|fem|sex|\d)\s+sista)\s+månader(?:na)?)\b".into(),
         ),
+        // The year after the text's: "Nästa år räknar förvaltningen med 3 miljoner kronor".
+        p(Family::NextYear, r"\b(?:nästa|nästkommande|kommande)\s+år\b".into()),
         // Now, as written: "Just nu har vi sex vakanta tjänster".
         p(Family::Now, r"\b(?:just\s+nu|i\s+nuläget)\b".into()),
         p(
@@ -445,6 +447,7 @@ enum Family {
     YearBefore,
     YearAfter,
     LastMonths,
+    NextYear,
     Now,
     Year,
 }
@@ -526,6 +529,13 @@ pub fn find_in(
                 continue;
             }
             let reading = match pattern.family {
+                // "Jämfört med 2019, då 14 socialsekreterare slutade": the figure of the
+                // clause after it is of that year; "jämfört med samma kvartal i fjol då elva
+                // slutade": of that quarter a year before.
+                Family::ComparedWith if dated_clause(sentence, m.end()) => Reading::Own,
+                Family::SamePeriodBefore if dated_clause(sentence, m.end()) => {
+                    Reading::YearBeforeThat
+                }
                 Family::ComparedWith | Family::SamePeriodBefore => Reading::Baseline,
                 Family::Anaphor => Reading::SameAs {
                     year: caps.name("what").is_some_and(|w| w.as_str() == "år"),
@@ -549,7 +559,7 @@ pub fn find_in(
                 }
                 // A time right after "jämfört med" or "än" is what the figure is set against:
                 // "har ökat med 18 procent jämfört med januari–april 2023", "fler än i fjol".
-                _ if compared_with(sentence, m.start()) => Reading::Baseline,
+                _ if compared_with(sentence, m.start(), m.end()) => Reading::Baseline,
                 _ => Reading::Own,
             };
             let period = match reading {
@@ -573,6 +583,10 @@ pub fn find_in(
                 }
                 Reading::Baseline => resolve(pattern.family, &caps, published)
                     .map(|p| compared_period(pattern.family, p, published)),
+                Reading::Own if matches!(pattern.family, Family::ComparedWith) => caps
+                    .name("y")
+                    .and_then(|y| y.as_str().parse().ok())
+                    .and_then(Period::year),
                 _ => resolve(pattern.family, &caps, published),
             };
             match period {
@@ -676,7 +690,13 @@ pub fn find_in(
                 .or_else(|| before(antecedent))
                 .map(|p| if year { p.whole_year() } else { p }),
             // Without a time before it in the sentence, the year so far is the one compared.
+            // ... or the period the text defined: "Rapporten för perioden januari–mars 2017
+            // ... 7 procent, jämfört med 10 procent samma period föregående år".
             Reading::YearBeforeThat => named_before
+                .or_else(|| {
+                    // Only a span of "samma period", not "året innan" (a year of its own).
+                    (t.end - t.start > 16).then(|| before(Antecedent::Defined))?
+                })
                 .or_else(|| {
                     let p = published?;
                     Some(Period {
@@ -694,9 +714,13 @@ pub fn find_in(
     out
 }
 
-/// Whether the expression at `at` in the folded `sentence` follows a comparison's words, so
-/// that it names the baseline, not the figure's time.
-fn compared_with(sentence: &str, at: usize) -> bool {
+/// Whether the expression at `at..end` in the folded `sentence` follows a comparison's words,
+/// so that it names the baseline, not the figure's time. Not when a clause of its own
+/// follows: "Jämfört med 2019, då 14 socialsekreterare slutade, ..." dates that figure.
+fn compared_with(sentence: &str, at: usize, end: usize) -> bool {
+    if dated_clause(sentence, end) {
+        return false;
+    }
     static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&super::fold::pattern(
             r"(?:\bjämfört\s+med|\bi\s+jämförelse\s+med|\bän)(?:\s+(?:under|i|för|vid))?\s+$",
@@ -708,6 +732,15 @@ fn compared_with(sentence: &str, at: usize) -> bool {
         from += 1;
     }
     BEFORE.is_match(&sentence[from..at])
+}
+
+/// Whether a clause dated by the expression ending at `end` in the folded `sentence` follows
+/// it: ", då 14 slutade".
+fn dated_clause(sentence: &str, end: usize) -> bool {
+    static THEN: LazyLock<String> = LazyLock::new(|| super::fold::lowered("då "));
+    sentence[end..]
+        .trim_start_matches([',', ' '])
+        .starts_with(THEN.as_str())
 }
 
 /// The figure's own time, given the baseline `p` a comparison names: the same part of the
@@ -1102,6 +1135,7 @@ fn resolve(family: Family, caps: &regex::Captures, published: Option<&PubDate>) 
                 .then(|| Period::months(y, 13 - n, y, 12))?
         }
         Family::Now => published.map(|p| Period::day(p.last())),
+        Family::NextYear => Period::year(pub_year? + 1),
         Family::Year => Period::year(year("y")?),
     }
 }
