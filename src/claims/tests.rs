@@ -3584,8 +3584,11 @@ fn look_alikes_of_the_period_rules() {
             NaiveDate::parse_from_str(from, "%Y-%m-%d").expect("from"),
             NaiveDate::parse_from_str(to, "%Y-%m-%d").expect("to"),
         );
+        // Each text is a file of one line, whose first line is its title, as `avhopp extract`
+        // reads it: "Lägesrapport bemanning per den 31 augusti 2020 – ..." names its period.
         let c = DocContext {
             published: PubDate::parse(fields[2]),
+            title: Some(fields[0].to_string()),
             ..ctx()
         };
         let got: Vec<(NaiveDate, NaiveDate)> = extract(fields[0], &c)
