@@ -1569,7 +1569,7 @@ fn extract_with(
                 // mot ett underskott inom individ- och familjeomsorgen om 4,2 mnkr".
                 let forecast = matches!(kind, Kind::Deficit | Kind::Consultants)
                     && unit == ClaimUnit::Sek
-                    && masked.to_lowercase().contains("prognos");
+                    && forecasts(sentence);
                 let period = said.or_else(|| {
                     let p = undated(kind, unit)?;
                     if forecast {
@@ -1879,15 +1879,9 @@ fn of_flow(
         let lowered = sentence.to_lowercase();
         // What consultants cost "i år" is so far, unless the sentence forecasts it:
         // "kostnaden för dem beräknas till 3,5 miljoner kronor i år".
-        let forecast = || {
-            ["prognos", "räknar", "hamnar på", "landar på"]
-                .iter()
-                .any(|w| lowered.contains(w))
-                || FORECAST.is_match(fold::lowered(sentence).as_bytes())
-        };
         let whole = lowered.contains("i år")
             && !lowered.contains("hittills")
-            && (kind == Kind::Deficit || forecast());
+            && (kind == Kind::Deficit || forecasts(sentence));
         if whole {
             return Period {
                 from: new_year,
@@ -1900,6 +1894,16 @@ fn of_flow(
 
 /// A way to read a sentence's time, for [`Earlier::period`].
 type TimeOf<'s> = dyn Fn(&text::Sentence) -> Option<Period> + 's;
+
+/// Whether a sentence forecasts a sum for the year: "Prognosen pekar mot", "räknar med att
+/// kostnaden hamnar på", "väntas landa på".
+fn forecasts(sentence: &str) -> bool {
+    let lowered = sentence.to_lowercase();
+    ["prognos", "räknar", "hamnar på", "landar på"]
+        .iter()
+        .any(|w| lowered.contains(w))
+        || FORECAST.is_match(fold::lowered(sentence).as_bytes())
+}
 
 /// What the text said before a sentence, for the times that refer back to it: the last time
 /// named in the sentences before (back to the third paragraph before), or for a review's
