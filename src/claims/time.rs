@@ -61,17 +61,35 @@ impl Period {
 
     /// The same days a year earlier.
     pub fn year_before(&self) -> Option<Period> {
-        Some(Period {
-            from: self.from.checked_sub_months(Months::new(12))?,
-            to: self.to.checked_sub_months(Months::new(12))?,
-        })
+        self.shifted_years(-1)
     }
 
     /// The same days a year later.
     pub fn year_after(&self) -> Option<Period> {
+        self.shifted_years(1)
+    }
+
+    /// The same days `years` later (earlier, when negative).
+    pub fn shifted_years(&self, years: i32) -> Option<Period> {
+        let months = Months::new(12 * years.unsigned_abs());
+        let shift = |d: NaiveDate| {
+            if years >= 0 {
+                d.checked_add_months(months)
+            } else {
+                d.checked_sub_months(months)
+            }
+        };
         Some(Period {
-            from: self.from.checked_add_months(Months::new(12))?,
-            to: self.to.checked_add_months(Months::new(12))?,
+            from: shift(self.from)?,
+            to: shift(self.to)?,
+        })
+    }
+
+    /// The year of `now` up to it: "i år", "hittills i år".
+    pub fn so_far(now: &PubDate) -> Option<Period> {
+        Some(Period {
+            from: NaiveDate::from_ymd_opt(now.year(), 1, 1)?,
+            to: now.last(),
         })
     }
 
@@ -666,22 +684,7 @@ pub fn find_in(
             .map(|o| o.period);
         let period = match reading {
             Reading::Own | Reading::Baseline => Some(t.period),
-            Reading::SameInYear(y) => named_before.and_then(|p| {
-                let shift = y - p.from.year();
-                let months = Months::new(12 * shift.unsigned_abs());
-                let (from, to) = if shift >= 0 {
-                    (
-                        p.from.checked_add_months(months)?,
-                        p.to.checked_add_months(months)?,
-                    )
-                } else {
-                    (
-                        p.from.checked_sub_months(months)?,
-                        p.to.checked_sub_months(months)?,
-                    )
-                };
-                Some(Period { from, to })
-            }),
+            Reading::SameInYear(y) => named_before.and_then(|p| p.shifted_years(y - p.from.year())),
             Reading::YearAfterThat => named_before
                 .or_else(|| before(Antecedent::Last))
                 .and_then(|p| Period::year(p.to.year() + 1)),
@@ -697,13 +700,7 @@ pub fn find_in(
                     // Only a span of "samma period", not "året innan" (a year of its own).
                     (t.end - t.start > 16).then(|| before(Antecedent::Defined))?
                 })
-                .or_else(|| {
-                    let p = published?;
-                    Some(Period {
-                        from: NaiveDate::from_ymd_opt(p.year(), 1, 1)?,
-                        to: p.last(),
-                    })
-                })
+                .or_else(|| Period::so_far(published?))
                 .and_then(|p| p.year_before()),
         };
         if let Some(period) = period {
@@ -755,12 +752,7 @@ fn compared_period(family: Family, p: Period, published: Option<&PubDate>) -> Pe
     let whole_years = (p.from.month(), p.from.day(), p.to.month(), p.to.day()) == (1, 1, 12, 31);
     if whole_years {
         if p.to.year() < now.year() {
-            if let Some(from) = NaiveDate::from_ymd_opt(now.year(), 1, 1) {
-                return Period {
-                    from,
-                    to: now.last(),
-                };
-            }
+            return Period::so_far(now).unwrap_or(p);
         }
         return p;
     }
@@ -864,13 +856,7 @@ fn resolve(family: Family, caps: &regex::Captures, published: Option<&PubDate>) 
             let day = NaiveDate::from_ymd_opt(y, m, get("d")?.parse().ok()?)?;
             Some(Period { from: day, to: day })
         }
-        Family::SamePeriodBefore => {
-            let p = published?;
-            Some(Period {
-                from: NaiveDate::from_ymd_opt(p.year(), 1, 1)?,
-                to: p.last(),
-            })
-        }
+        Family::SamePeriodBefore => Period::so_far(published?),
         Family::WholeYear => Period::year(year("y").or(pub_year)?),
         Family::Tertial => {
             let t: u32 = match (get("n"), get("d")) {
@@ -967,10 +953,7 @@ fn resolve(family: Family, caps: &regex::Captures, published: Option<&PubDate>) 
             if y >= p.year() {
                 return since(NaiveDate::from_ymd_opt(y, 1, 1)?, p);
             }
-            Some(Period {
-                from: NaiveDate::from_ymd_opt(p.year(), 1, 1)?,
-                to: p.last(),
-            })
+            Period::so_far(p)
         }
         Family::SinceDay => {
             let p = published?;
@@ -997,13 +980,7 @@ fn resolve(family: Family, caps: &regex::Captures, published: Option<&PubDate>) 
             })
         }
         Family::LastYear => Period::year(pub_year? - 1),
-        Family::ThisYear => {
-            let p = published?;
-            Some(Period {
-                from: NaiveDate::from_ymd_opt(p.year(), 1, 1)?,
-                to: p.last(),
-            })
-        }
+        Family::ThisYear => Period::so_far(published?),
         Family::PastSeason => {
             let p = published?;
             let name = get("s")?;
