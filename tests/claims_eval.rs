@@ -189,7 +189,8 @@ fn evaluate(set: &str) -> Score {
 
 /// A set of `tests/fixtures` against its floors. The misses and extra claims are printed
 /// when it fails, except for the held-out set, whose misses nobody reads.
-fn check(set: &str, min_f1: f64, min_precision: f64) {
+/// Scores `set` against its floors, and returns the score for further floors.
+fn check(set: &str, min_f1: f64, min_precision: f64) -> Score {
     let s = evaluate(set);
     let detail = if set.starts_with("claims-holdout") {
         String::new()
@@ -206,6 +207,12 @@ fn check(set: &str, min_f1: f64, min_precision: f64) {
         s.f1(),
         s.precision(),
     );
+    s
+}
+
+/// A floor under one of a set's accuracies (municipality or period).
+fn at_least(set: &str, what: &str, value: f64, floor: f64) {
+    assert!(value >= floor, "{set}: {what} {value:.3} (floor {floor})");
 }
 
 // Each development set against a floor a little under what it scored when the floors were
@@ -300,13 +307,8 @@ fn overviews_of_many_municipalities() {
 /// GeoNames' list lacks), F1 0.89.
 #[test]
 fn towns_that_are_no_municipality() {
-    check("claims-eval/towns", 0.85, 0.97);
-    let s = evaluate("claims-eval/towns");
-    assert!(
-        s.place_accuracy() >= 0.9,
-        "municipality accuracy {:.3}",
-        s.place_accuracy()
-    );
+    let s = check("claims-eval/towns", 0.85, 0.97);
+    at_least("towns", "municipality accuracy", s.place_accuracy(), 0.9);
 }
 
 /// The thirteenth set, written blind on 2026-12-07 for periods (`claims-eval/periods`, 156
@@ -316,13 +318,8 @@ fn towns_that_are_no_municipality() {
 /// period accuracy 0.955.
 #[test]
 fn periods_of_claims() {
-    check("claims-eval/periods", 0.9, 0.97);
-    let s = evaluate("claims-eval/periods");
-    assert!(
-        s.period_accuracy() >= 0.93,
-        "period accuracy {:.3}",
-        s.period_accuracy()
-    );
+    let s = check("claims-eval/periods", 0.9, 0.97);
+    at_least("periods", "period accuracy", s.period_accuracy(), 0.93);
 }
 
 /// Figures whose kind the sentence before gives ("I Borlänge är siffran tio"), a year's
