@@ -19,7 +19,7 @@ const SOCIAL_INFLOW: &str = r"(?:<ADJ>(?:[a-zåäö]*anmälningar(?:na)?|(?:barn
 const FILL: &str = r"(?:(?:i dag|idag|nu|just nu|numera|där|här|i snitt|i genomsnitt|i medel|ofta|ibland|normalt|vanligtvis|samtidigt|ensam|själv) )*";
 
 /// Verbs of carrying cases, with an optional modal: "har", "har haft", "kan ha", "ansvarar för".
-const HAVE: &str = r"(?:(?:kan|ska|får|brukar|måste|kunde|skulle|fick) )?(?:med|har haft|hade haft|haft|har|hade|ha|handlägger|handlade|handlägga|hanterar|hanterade|hantera|(?:ansvarar|ansvarade|ansvara) (?:i genomsnitt |i snitt |numera )?för|(?:har|hade) (?:(?:i dag|idag|nu|numera|där|ensam|själv) )?ansvar för|bär|bar)";
+const HAVE: &str = r"(?:(?:kan|ska|får|brukar|måste|kunde|skulle|fick) )?(?:med|har haft|hade haft|haft|har|hade|ha|handlägger|handlade|handlägga|hanterar|hanterade|hantera|(?:ansvarar|ansvarade|ansvara) (?:(?:i genomsnitt|i snitt|numera|i dag|idag|nu|därmed|själv|ensam) )*för|(?:har|hade) (?:(?:i dag|idag|nu|numera|där|ensam|själv) )?ansvar för|bär|bar)";
 
 pub(super) fn rules() -> Vec<Rule> {
     let inflow = |p: &str| {
@@ -129,6 +129,11 @@ pub(super) fn rules() -> Vec<Rule> {
         // "ärendebelastningen ligger på 50 ärenden"
         Rule::new(Kind::Caseload, "caseload-is",
             r"\b(?:arbetsbelastning|ärendebelastning|ärendemängd|ärendetyngd)(?:en)?(?: [^#]{0,40}?)? (?:är|var|ligger på|låg på|uppgår till|uppgick till) (?:i snitt |i genomsnitt |upp till )?<V> <CASES>\b"),
+        // The caseload per worker named as such, where its noun need not follow: "Den
+        // genomsnittliga ärendemängden per socialsekreterare var vid periodens slut 24
+        // ärenden", "var 21 inom utredning barn och unga, 34 inom ...".
+        Rule::new(Kind::Caseload, "caseload-per-worker-is",
+            r"\b(?:arbetsbelastning|ärendebelastning|ärendemängd|antalet ärenden)(?:en)? per (?:<ADJ>)?(?P<role><SOCIAL_STAFF>)(?: [^#]{0,40}?)? (?:är|var|ligger på|låg på|uppgår till|uppgick till)(?: [^#]{0,30}?)? (?:i snitt |i genomsnitt )?<V>"),
         // --- workload_change ------------------------------------------------------------
         // "antalet anmälningar har ökat med 60 procent", "anmälningarna har ökat kraftigt, med
         // 85 procent på tre år" (an adverb of degree: "kraftigt", "markant", "betydligt");
@@ -171,6 +176,16 @@ pub(super) fn rules() -> Vec<Rule> {
             r"^(?:(?:–|—|-|och) )?(?:det är|det var|det innebär|det motsvarar|vilket är) en (?P<dir>ökning|minskning) (?:med|på) <VP>")
             // The inflow received, in the sentence before: "fått in", "tog emot", "antalet".
             .with_antecedent(r"\b(?:fått in|fick in|får in|tagit emot|tog emot|tar emot|kom in|kommit in|inkom|inkommit|registrerade|registrerat|mottog|antalet)\b.{0,80}?\b(?:[a-zåäö]*anmälningar|[a-zåäö]*utredningar|aktualiseringar|ansökningar)\b(?:[^,;]|,[0-9])*$"),
+        // A pronoun for the inflow the sentence before named: "Men när samhället öppnade
+        // igen kom anmälningarna tillbaka. Mellan 2021 och 2023 ökade de med 27 procent."
+        Rule::new(Kind::WorkloadChange, "they-changed",
+            r"\b(?:de|dessa|dom) (?:har |hade )?(?P<dir>ökat|minskat|ökade|minskade|stigit|sjunkit|steg|sjönk) (?:[^#]{0,30}? )?med <VP>")
+            .with_antecedent(INFLOW_BEFORE),
+        // The same after a fronted time: "Mellan 2021 och 2023 ökade de med 27 procent",
+        // "Sedan dess har de ökat med en tredjedel".
+        Rule::new(Kind::WorkloadChange, "changed-they",
+            r"\b(?:(?P<dir>ökade|minskade|steg|sjönk) (?:de|dessa|dom)|(?:har|hade) (?:de|dessa|dom) (?P<dir_perfect>ökat|minskat|stigit|sjunkit)) (?:[^#]{0,30}? )?med <VP>")
+            .with_antecedent(INFLOW_BEFORE),
         // "en ökning av orosanmälningarna med 15 procent"
         Rule::new(Kind::WorkloadChange, "change-in-inflow-by",
             &inflow(r"\b(?P<dir>ökning|ökningen|minskning|minskningen) (?:av|i) (?:antalet )?<INFLOW> (?:[^#]{0,30}? )?(?:med|på) <VP>")),
@@ -183,9 +198,15 @@ pub(super) fn rules() -> Vec<Rule> {
     .collect()
 }
 
+/// The inflow, last named in the sentence before (no clause after it), that "de" or "dessa"
+/// stands for: "Men när samhället öppnade igen kom anmälningarna tillbaka. Mellan 2021 och
+/// 2023 ökade de med 27 procent."
+const INFLOW_BEFORE: &str = r"\b(?:[a-zåäö]*anmälningar(?:na)?|(?:barnavårds|barnskydds)?utredningar(?:na)?|aktualiseringar(?:na)?|(?:ny)?ansökningar(?:na)?)\b(?:[^,;]|,[0-9])*$";
+
 /// "minskat med 10 procent" is a change of -10.
 pub(super) fn direction(caps: &Captures, value: &mut Option<f64>) {
-    if let (Some(d), Some(v)) = (caps.name("dir"), value.as_mut()) {
+    let d = caps.name("dir").or_else(|| caps.name("dir_perfect"));
+    if let (Some(d), Some(v)) = (d, value.as_mut()) {
         // The masked sentence is folded to ASCII ("sjönk" reads "sjqonk"): unfold to compare.
         let d = super::fold::unfold(&String::from_utf8_lossy(d.as_bytes()));
         if d.starts_with("minsk") || d.starts_with("sjunk") || d == "sjönk" || d == "färre" {

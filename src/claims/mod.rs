@@ -513,7 +513,8 @@ fn change_end(masked: &str, start: regex::bytes::Match) -> Option<usize> {
 /// there: "(cirka 4 miljoner)" says the same figure again. Or the same period a year before,
 /// compared: ", att jämföra med 4,2 miljoner kronor samma period föregående år".
 static YEAR_BESIDE: LazyLock<Regex> = LazyLock::new(|| {
-    const WHEN: &str = r"(?:(?:år )?\d{4}|i fjol|året innan|året före|föregående år|förra året|fjolåret|fg\.? år|ett år tidigare|för ett år sedan)";
+    const MONTH: &str = r"(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)";
+    const WHEN: &str = r"(?:(?:år )?\d{4}|(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december) \d{4}|i fjol|året innan|året före|föregående år|förra året|fjolåret|fg\.? år|ett år tidigare|för ett år sedan)";
     // The figure, and its total: "(fyra av 28 året innan)".
     const FIGURE: &str = r"#[npk](\d+)#(?: av #n(\d+)#)?";
     // Without parentheses, a comparison with the same period a year before or another
@@ -521,8 +522,14 @@ static YEAR_BESIDE: LazyLock<Regex> = LazyLock::new(|| {
     // jämföra med nio ett år tidigare".
     const SAME_PERIOD: &str =
         r"(?:under )?(?:samma|motsvarande) period (?:föregående år|i fjol|förra året|året innan)";
+    // Or a list by years: "7,3 miljoner kronor 2019 och 4,9 miljoner kronor 2020", "under
+    // 2016 till 6,1 miljoner kronor och under 2017 till 10,4 miljoner kronor", "var antalet
+    // 13, och året innan nio".
+    const YEAR: &str =
+        r"(?:(?:under |för |i |år )?(?:hela )?\d{4}|året innan|året före|i fjol|förra året)";
+    const LIST_END: &str = r"(?:$|[.;:!?]|,| och\b| men\b)";
     Regex::new(&fold::pattern(&format!(
-        r"^(?: (?:under|för|i|år) (?:år )?\d{{4}}| i fjol| i år| förra året)?(?: \((?:{WHEN}:? {FIGURE}|(?:jämfört med |mot )?{FIGURE} {WHEN})\)|,? (?:jämfört med|att jämföra med|jämfört mot) {FIGURE} (?:{SAME_PERIOD}|{WHEN}))"
+        r"^(?: (?:(?:under|för|i|år) (?:år )?)?\d{{4}}| i fjol| i år| förra året| i {MONTH}(?: \d{{4}})?)?(?: \((?:{WHEN}:? {FIGURE}|(?:jämfört med |mot )?{FIGURE} {WHEN})\)|,? (?:jämfört med|att jämföra med|jämfört mot) {FIGURE} (?:{SAME_PERIOD}|{WHEN})|,? och {YEAR} (?:till |var |på )?{FIGURE}{LIST_END}|,? och {FIGURE} {YEAR}{LIST_END})"
     )))
     .expect("year beside")
 });
@@ -586,10 +593,12 @@ fn year_beside(masked: &str, end: usize) -> Option<(usize, Option<usize>)> {
     let after = masked.get(end + 1..)?;
     let caps = YEAR_BESIDE.captures(after)?;
     let index = |i: usize| caps.get(i).and_then(|m| m.as_str().parse().ok());
-    Some((
-        index(1).or_else(|| index(3)).or_else(|| index(5))?,
-        index(2).or_else(|| index(4)).or_else(|| index(6)),
-    ))
+    // Each alternative's figure and total are a pair of groups: the first pair that took
+    // part.
+    let figure = (1..caps.len())
+        .step_by(2)
+        .find(|&i| caps.get(i).is_some())?;
+    Some((index(figure)?, index(figure + 1)))
 }
 
 /// A count, then "av" right before this count: "tre av 19 tjänster" makes 19 a total. (For
@@ -642,6 +651,15 @@ static TOTAL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 static MADE_OF_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&fold::pattern(r"\b(?:består|bestod|bestått|bestå|bestående|utgörs|utgjordes|utgöras|utgjorts) (?:i dag |idag |nu |totalt )?av (?:de |dessa |totalt |[a-zåäö]+s )?$"))
         .expect("made of before")
+});
+
+/// Words that put a figure at the time the text speaks from ("I dag är de sex"), in the masked
+/// sentence.
+static SAID_OF_NOW: LazyLock<regex::bytes::Regex> = LazyLock::new(|| {
+    ascii_regex(&fold::pattern(
+        r"\b(?:i dag|idag|nu|numera|just nu|i nuläget)\b",
+    ))
+    .expect("now")
 });
 
 /// [`vocab::NOT_DONE`] as it reads in a masked (folded) sentence, all found in one pass.
@@ -1204,7 +1222,9 @@ fn extract_with(
                     continue;
                 }
                 let after_whole = &masked.as_bytes()[whole.end()..];
-                if rule.kind == Kind::Resigned {
+                // (Not for a figure that refers back: its rule's words are a time and a verb
+                // of being, "Året innan var det 18", never a clause of its own.)
+                if rule.kind == Kind::Resigned && rule.refers_back.is_empty() {
                     let padded = [b" ", whole.as_bytes(), b" "].concat();
                     // "har avgått ur styrelsen" leaves a board, not a job.
                     if NOT_DONE_FOLDED.is_match(&padded) || after_whole.starts_with(b" ur ") {
@@ -1255,7 +1275,11 @@ fn extract_with(
                     match referent {
                         Some(d) if rule.refers_back.contains(&d.claim.kind) => {
                             referent_role = d.claim.role.clone();
-                            referent_period = d.claim.period.filter(|_| d.dated_in_text);
+                            // Not when this figure is of now: "I december arbetade elva
+                            // konsulter. I dag är de sex."
+                            referent_period = d.claim.period.filter(|_| {
+                                d.dated_in_text && !SAID_OF_NOW.is_match(masked.as_bytes())
+                            });
                             kind = d.claim.kind;
                         }
                         _ => continue,
@@ -1507,8 +1531,13 @@ fn extract_with(
                 let mut parenthesis = "";
                 let said = match beside {
                     Some((_, qj)) => {
-                        let open = sentence[anchor_end..qj.start]
+                        // A list's next item starts at its "och": the year before it is
+                        // the first figure's ("7,3 miljoner kronor 2019 och 4,9 miljoner
+                        // kronor 2020").
+                        let gap = &sentence[anchor_end..qj.start];
+                        let open = gap
                             .find('(')
+                            .or_else(|| gap.find(" och "))
                             .map_or(anchor_end, |i| anchor_end + i);
                         // The parenthesis, or the comparison up to the clause's end.
                         let close = sentence[qj.end..]

@@ -134,6 +134,13 @@ pub(super) fn rules() -> Vec<Rule> {
             "the-consultants-bill",
             r"\bkonsultnot(?:an|or|orna)(?: (?:för|inom|i|på) (?:<SOCIAL_PLACE>|socialnämnden)\b[^#]{0,30}?)? (?:landade på|blev|var|är|uppgick till|uppgår till|hamnade på|slutade på|steg till) (?:(?:under|för|i) [^#,]{1,25}? )?(?:totalt |drygt )?<VK>",
         ),
+        // Posts held by consultants: "Fem tjänster var vid samma tidpunkt besatta med
+        // konsulter", "Av dessa var fem tillsatta med konsulter och åtta obesatta."
+        Rule::new(
+            Kind::Consultants,
+            "posts-held-by-consultants",
+            r"<V> <ADJ>(?:[a-zåäö]*tjänster )?(?:(?:är|var|har varit) )?(?:[^#,]{0,30}? )?(?:besatta|tillsatta|bemannade) (?:med|av) (?:inhyrda |inhyrd )?(?:[a-zåäö]*konsulter|hyrpersonal|personal från bemanningsföretag)\b",
+        ),
         // "tre av dem är inhyrda via bemanningsföretag"
         Rule::new(
             Kind::Consultants,
@@ -309,6 +316,18 @@ pub(super) fn rules() -> Vec<Rule> {
             r"\b(?:(?:de|dessa|dom) (?:har |hade )?(?:(?:hittills|sammanlagt|totalt|redan|nu|i år|hittills i år) )?(?:kostat|kostade|kostar)|(?:har|hade) (?:de|dessa|dom) (?:(?:hittills|sammanlagt|totalt|redan|nu) )?kostat|(?:kostade|kostar) (?:de|dessa|dom)) (?:kommunen |förvaltningen |nämnden |socialtjänsten )?(?:totalt |sammanlagt )?<VK>",
         )
         .with_antecedent(r"(?:\b[a-zåäö]*konsult(?:er|erna)\b|\binhyrda (?:socialsekreterare|socionomer|handläggare|konsulter)|\bhyrpersonal|\bbemanningsföretag|\bhyrsocionom)(?:[^,;]|,[0-9])*$"),
+        // A pronoun for the consultants' costs named in the sentence before:
+        // "Konsultkostnaderna har ökat kraftigt de senaste åren. Under 2016 uppgick de till
+        // 6,1 miljoner kronor".
+        Rule::new(
+            Kind::Consultants,
+            "they-amounted-to",
+            r"\b(?:(?:de|dessa|dom) (?:uppgick|uppgår|landade|hamnade|slutade)|(?:uppgick|uppgår|landade|hamnade|slutade) (?:de|dessa|dom)) (?:[^#,]{0,25}? )?(?:till|på) (?:totalt |sammanlagt |drygt |omkring |cirka )?<VK>",
+        )
+        // The costs as the subject of their own clause, of social services or of no one
+        // named ("Konsultkostnaderna har ökat", "kostnader för inhyrda konsulter i Haninge
+        // har skjutit i höjden"; not "Konsultkostnaderna för bygget av nya simhallen").
+        .with_antecedent(r"(?:\b[a-zåäö]*konsultkostnader(?:na)?(?: (?:inom|i|på|för) [a-zåäö-]+(?: och [a-zåäö]+)?)?|\bkostnader(?:na)? för (?:inhyrda|inhyrd personal|konsulter|bemanningsföretag|hyrpersonal)[a-zåäö ]*) (?:har|hade|ökade|ökar|steg|stiger|minskade|minskar|sjönk|var|är|blev|fortsätter)\b(?:[^,;]|,[0-9])*$"),
         // The cost, after a sentence about the hiring: "... har kommunen sedan augusti hyrt
         // in socionomer från ett bemanningsföretag. Prislappen hittills är 2,1 miljoner
         // kronor", "Enheten har sedan augusti haft konsulter inhyrda. Kostnaden för dessa

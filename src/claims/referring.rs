@@ -45,6 +45,13 @@ const AMOUNT_NOUN: &str =
 /// A time or manner between noun and verb: "siffran i fjol var", "notan förra året blev".
 const WHEN: &str = r"(?: (?:nu|i dag|idag|då|i fjol|i år|förra året|året innan|året före|året därpå|samtidigt|fortfarande))?";
 
+/// A time other than the sentence before's, in front of a figure that refers back to it:
+/// "året innan", "i fjol", "två år tidigare", "under 2020", "i våras", "i december", "som
+/// mest". Each with a word the prefilter can search for (not "nu", "i år" or a bare year:
+/// the rules that start with this time need little else, and a rule that needs only a
+/// figure sends every sentence with a number down the full path).
+const OTHER_TIME: &str = r"(?:i fjol|förra året|året (?:innan|före|därpå|efter)|(?:ett|två|tre|fyra|fem) år (?:tidigare|senare|innan|före)|(?:under|hela|under hela) \d{4}|vid samma tid(?:punkt)?(?: i fjol| förra året| året innan)?|samma period (?:i fjol|förra året|året innan)|i (?:våras|höstas|somras|vintras)|(?:i|under) (?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)(?: \d{4}| i fjol| förra året)?|för (?:ett|två|tre|fyra|fem) år sedan|som (?:mest|flest|högst|lägst)|vid årsskiftet|tidigare)";
+
 /// A verb of being or becoming with its preposition: "är", "ligger på", "steg till".
 const IS: &str = r"(?:är|var|blev|ligger på|låg på|landade på|hamnade på|stannade på|uppgår till|uppgick till|(?:har |hade )?(?:ökat|stigit|sjunkit|minskat|landat) (?:till|på)|ökade till|steg till|sjönk till|minskade till|(?:har |hade )?gått (?:upp|ned|ner) till|gick (?:upp|ned|ner) till)";
 
@@ -158,6 +165,88 @@ pub(super) fn rules() -> Vec<Rule> {
             ),
         )
         .referring_back(PEOPLE_AND_POSTS),
+    );
+    // A pronoun for people or posts counted in the sentence before, now: "I december arbetade
+    // elva konsulter inom socialtjänsten. I dag är de sex." (the time first, as above).
+    rules.push(
+        Rule::new(
+            PEOPLE_AND_POSTS[0],
+            "they-are-now",
+            &format!(
+                r"\b(?:i dag|idag|just nu|numera|i nuläget) (?:är|har) (?:de|dom) {BEFORE_FIGURE}{FIGURE}(?: stycken| st| kvar)?(?:$|[.,;:!])"
+            ),
+        )
+        .referring_back(PEOPLE_AND_POSTS),
+    );
+    // The headcount the sentence before gave, now: "Enheten ska ha 22 socialsekreterare.
+    // Just nu arbetar 14 där".
+    rules.push(
+        Rule::new(
+            Kind::Staffing,
+            "working-there-now",
+            &format!(
+                r"\b(?:just nu|nu|i dag|idag|numera) arbetar (?:det )?{BEFORE_FIGURE}{FIGURE}(?: personer| stycken)? (?:där|här|på enheten|i gruppen)\b"
+            ),
+        )
+        .referring_back(&[Kind::Staffing]),
+    );
+    // The same measure at another time, with "det" for what the sentence before counted:
+    // "31 socialsekreterare slutade under 2021. Året innan var det 18.", "Sjukfrånvaron var
+    // 12 procent. I fjol låg den på 9,8 procent." Any kind: the claim before decides it, and
+    // the time in front says the figure is of another time, not of another thing.
+    let other_time = OTHER_TIME;
+    rules.push(
+        Rule::new(
+            Kind::ALL[0],
+            "it-was-then",
+            &format!(
+                r"\b{other_time} (?:(?:var|blev|låg) (?:det|den) (?:på )?|(?:sjönk|steg|ökade|minskade|landade) (?:det|den) (?:till|på) ){BEFORE_FIGURE}{FIGURE}(?: stycken| st)?(?:$|[.,;:!])"
+            ),
+        )
+        .referring_back(&Kind::ALL),
+    );
+    // A figure set beside the one before it: "19 socialsekreterare har avslutat sin
+    // anställning. Det kan jämföras med 22 under hela 2021."
+    rules.push(
+        Rule::new(
+            Kind::ALL[0],
+            "to-compare-with",
+            &format!(
+                r"^(?:(?:det|detta|vilket|siffran|antalet|det här) (?:kan|ska) jämföras|att jämföra) med {BEFORE_FIGURE}{FIGURE}{AFTER_FIGURE}"
+            ),
+        )
+        .referring_back(&Kind::ALL),
+    );
+    // Leaving, at another time, of the staff the sentence before counted: "I fjol slutade 121
+    // socialsekreterare. Det är fler än två år tidigare, då 97 slutade.", "Året innan
+    // slutade 18."
+    for (name, pattern) in [
+        (
+            "then-left-x",
+            format!(
+                r"\b(?:då|{other_time}) (?:slutade|lämnade|försvann|sa upp sig|sade upp sig) {BEFORE_FIGURE}{FIGURE}(?: stycken| st| personer)?(?:$|[.,;:!])"
+            ),
+        ),
+        (
+            "then-x-left",
+            format!(
+                r"\bdå {BEFORE_FIGURE}{FIGURE}(?: stycken| personer)? (?:slutade|lämnade|försvann|sa upp sig|sade upp sig)(?:$|[.,;:!])"
+            ),
+        ),
+    ] {
+        rules.push(Rule::new(Kind::Resigned, name, &pattern).referring_back(&[Kind::Resigned]));
+    }
+    // What someone had at another time: "Hon har i dag 34 barn att ansvara för. – I våras
+    // hade jag 20."
+    rules.push(
+        Rule::new(
+            Kind::ALL[0],
+            "had-then",
+            &format!(
+                r"\b{other_time} hade (?:jag|hon|han|vi|de|dom) {BEFORE_FIGURE}{FIGURE}(?: stycken| st)?(?:$|[.,;:!])"
+            ),
+        )
+        .referring_back(&Kind::ALL),
     );
     // A change that follows a change: "Antalet orosanmälningar ökade med 18 procent. I
     // Linköping var ökningen 24 procent."

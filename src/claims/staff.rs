@@ -34,7 +34,8 @@ pub(super) fn rules() -> Vec<Rule> {
     let empty = |p: &str| p.replace("<EMPTY>", EMPTY);
     let sick = |p: &str| p.replace("<SICK_RATE>", SICK_RATE);
     let served = |p: &str| p.replace("<SERVED>", SERVED);
-    vec![
+    let filled = |p: &str| p.replace("<FILLED>", FILLED);
+    let mut rules = vec![
         // --- resigned -------------------------------------------------------------------
         // "10 av 30 socialsekreterare (vid ...) har sagt upp sig", "10 av de drygt 30
         // socialsekreterarna på avdelningarna har sagt upp sig", "tolv av stadsdelens 45
@@ -479,7 +480,7 @@ pub(super) fn rules() -> Vec<Rule> {
         Rule::new(
             Kind::Staffing,
             "staffing-level",
-            r"\b(?:full |ordinarie |normal )?bemanning(?:en)?(?: [^#]{0,40}?)? (?:är|var|ligger på|uppgår till|om|på) <V>",
+            r"\b(?:full |ordinarie |normal )?(?:grund)?bemanning(?:en)?(?: [^#]{0,40}?)? (?:är|var|ligger på|uppgår till|om|på) <V>",
         ),
         // "ett förstärkningsteam som består av sju erfarna socialsekreterare"
         Rule::new(
@@ -492,7 +493,8 @@ pub(super) fn rules() -> Vec<Rule> {
             Kind::Staffing,
             "there-are",
             // "fanns 8,0 tjänster som socialsekreterare"
-            r"\b(?:finns|fanns|arbetar|arbetade|jobbar) (?:det )?(?:i dag |idag |totalt |nu )?<V> <ADJ>(?:[a-zåäö]*tjänster som )?<STAFF>",
+            // and with a time: "Där arbetade i januari elva handläggare"
+            r"\b(?:finns|fanns|arbetar|arbetade|jobbar) (?:det )?<NOW><V> <ADJ>(?:[a-zåäö]*tjänster som )?<STAFF>",
         ),
         // Posts of social services, by whom they serve or where: "Där finns fem tjänster för
         // barn, unga och vuxna", "På familjeenheten finns 25 tjänster" (not "I hemtjänsten
@@ -559,7 +561,7 @@ pub(super) fn rules() -> Vec<Rule> {
             Kind::Staffing,
             "has-unit",
             // "omfattar utredningsgruppen för barn och unga 26 tjänster som socialsekreterare"
-            r"\b(?:har|hade|omfattar|omfattade) (?:[a-zåäö-]*enheten|[a-zåäö-]*avdelningen|[a-zåäö]*gruppen|socialtjänsten|(?:individ- och )?familjeomsorgen|sektionen)(?: (?:i|på|inom|för) [^#,]{1,30}?)? (?:i dag |idag |totalt |nu )?<V> <ADJ>(?:[a-zåäö]*tjänster som )?(?P<role><SOCIAL_STAFF>)\b",
+            r"\b(?:har|hade|omfattar|omfattade) (?:(?:[a-zåäö]+- och )?[a-zåäö-]*enhet(?:en|erna)|[a-zåäö-]*avdelningen|[a-zåäö]*gruppen|socialtjänsten|(?:individ- och )?familjeomsorgen|sektionen)(?: (?:i|på|inom|för) [^#,]{1,30}?)? (?:i dag |idag |totalt |nu )?<V> <ADJ>(?:[a-zåäö]*tjänster som )?(?P<role><SOCIAL_STAFF>)\b",
         ),
         // What it should have: "Enligt budgeten ska enheten ha 24 socialsekreterare". Only
         // social secretaries by name: other agencies' units have "handläggare" too.
@@ -592,6 +594,28 @@ pub(super) fn rules() -> Vec<Rule> {
             "we-are",
             r"\b(?:(?:vi|de) (?:ska|skulle) vara|(?:ska|skulle) (?:vi|de) vara) (?:i dag |idag |nu |totalt )?<V> <ADJ><STAFF>",
         ),
+        // Every post filled: "Vid årets slut var samtliga 14 tjänster på enheten besatta".
+        Rule::new(
+            Kind::Staffing,
+            "all-posts-filled",
+            &filled(r"\b(?:(?:är|var) (?:(?:nu|i dag|idag|då|åter) )?)?(?:samtliga|alla|de) <V> <ADJ>[a-zåäö]*tjänster(?:na)?(?: [^#,]{0,40}?)? (?:(?:är|var|blev|har varit) (?:nu |i dag |idag |då |åter )?)?<FILLED>"),
+        ),
+        // A headcount said as "we are": "hösten 2013 var de elva på barn- och
+        // ungdomsenheten", "Vi är 14 socialsekreterare på mottagningen". The unit is what
+        // makes it a headcount ("vi var fem i bilen" is none).
+        Rule::new(
+            Kind::Staffing,
+            "we-are-at-unit",
+            r"\b(?:(?:vi|de|dom) (?:är|var)|(?:är|var) (?:vi|de|dom)) (?:(?:i dag|idag|nu|då|bara|endast|totalt) )*<V>(?: <ADJ><STAFF>)? (?:på|i|inom) (?:(?:[a-zåäö]+- och )?[a-zåäö-]*enheten|[a-zåäö]*gruppen|<SOCIAL_PLACE>)\b",
+        ),
+        // The social workers the sentence before named, counted at a time: "Enheten har
+        // tappat de flesta av sina erfarna socialsekreterare. I januari i fjol var de tolv."
+        Rule::new(
+            Kind::Staffing,
+            "they-were-n-then",
+            r"^(?:i dag|idag|just nu|i fjol|förra året|(?:i|under) (?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)(?: i fjol| förra året| \d{4})?|(?:våren|hösten|sommaren|vintern) \d{4}|under \d{4}) (?:var|är) (?:de|dom|vi) (?:bara |endast )?<V>(?: stycken| st)?(?:$|[.;:!])",
+        )
+        .with_antecedent(r"\b(?:[a-zåäö]*sekreterar(?:e|na)|[a-zåäö]*handläggar(?:e|na)|socionom(?:er|erna)|utredar(?:e|na)|medarbetar(?:e|na))\b(?:[^,;]|,[0-9])*$"),
         // --- sick_leave -----------------------------------------------------------------
         // "sjukfrånvaron bland socialsekreterarna är 12 procent", compounds
         // ("korttidssjukfrånvaron") and the records' words ("sjuktalet", "sjukskrivningstalet")
@@ -729,7 +753,75 @@ pub(super) fn rules() -> Vec<Rule> {
             // also "var femte socialsekreterare är sjukskriven"
             r"<VP> (?:(?:av (?:de |alla |[a-zåäö]+s )?)?(?:<STAFF_>|personalen|medarbetarna) )?(?:är|var) (?:lång)?(?:tids)?sjukskriv(?:na|en)\b",
         ),
-    ]
+    ];
+    rules.extend(posts_filled());
+    rules
+}
+
+/// Filled, of posts, with what by, if anything (not by consultants: those are hired staff,
+/// another kind): "tillsatta", "tillsatta med egen personal", "besatta med
+/// tillsvidareanställda".
+const FILLED: &str = r"(?:tillsatta|besatta)(?: med (?:egen|ordinarie|fast|tillsvidare)[a-zåäö]*(?: personal)?)?(?:$|[.,;:!]| (?:och|men|per|vid|den|i|sedan|enligt)\b)";
+
+/// Posts, and how many of them are filled: both figures are headcounts, what the unit should
+/// have and what it has, so each shape is two rules, one per figure (`<TOTAL>` and
+/// `<FILLED_COUNT>` take the claim's figure in turn).
+fn posts_filled() -> Vec<Rule> {
+    let shapes = [
+        // "Av enhetens 24 tjänster inom barn och unga var vid årsskiftet bara 15
+        // tillsatta", "Av de 28 tjänsterna är i dag 17 tillsatta med tillsvidareanställda"
+        (
+            "of-posts-x-filled",
+            r"\bav (?:<UNIT_GEN> |de |dessa |totalt |kommunens )?<TOTAL> <ADJ>[a-zåäö]*tjänster(?:na)?(?: [^#]{0,60}?)? (?:var|är|blev) (?:[^#]{0,40}? )?<FILLED_COUNT> <FILLED>",
+        ),
+        // "var 29 av enhetens 42 tjänster som socialsekreterare tillsatta med egen personal"
+        (
+            "x-of-posts-filled",
+            r"<FILLED_COUNT> av (?:<UNIT_GEN> |de |dessa |kommunens )?<TOTAL> <ADJ>[a-zåäö]*tjänster(?:na)?(?: [^#]{0,50}?)? (?:(?:är|var) )?<FILLED>",
+        ),
+        // "Vi har 34 tjänster i dag och 31 av dem är tillsatta"
+        (
+            "posts-and-x-of-them-filled",
+            r"<TOTAL> [a-zåäö]*tjänster\b[^#]{0,60}?,? (?:och|men) <FILLED_COUNT> av (?:dem|dessa|tjänsterna) (?:är|var) (?:(?:nu|i dag|idag|då) )?<FILLED>",
+        ),
+    ];
+    let mut rules = Vec::new();
+    for (name, shape) in shapes {
+        for (figure, total, count) in [("-total", "<V>", r"#n\d+#"), ("", r"#n\d+#", "<V>")] {
+            let pattern = shape
+                .replace("<TOTAL>", total)
+                .replace("<FILLED_COUNT>", count)
+                .replace("<FILLED>", FILLED);
+            // One name per rule: built once, for the process.
+            let name: &'static str = format!("{name}{figure}").leak();
+            rules.push(Rule::new(Kind::Staffing, name, &pattern));
+        }
+    }
+    // "i dag är elva av tjänsterna tillsatta"
+    rules.push(Rule::new(
+        Kind::Staffing,
+        "x-of-the-posts-filled",
+        &format!(r"<V> av tjänsterna (?:(?:är|var) )?(?:(?:nu|i dag|idag|då) )?{FILLED}"),
+    ));
+    // Posts named in the sentence before: "Individ- och familjeomsorgen i Ockelbo har 14
+    // tjänster som socialsekreterare. I dag är nio av dem tillsatta."
+    rules.push(
+        Rule::new(
+            Kind::Staffing,
+            "x-of-them-filled",
+            &format!(r"<V> av (?:dem|dessa) (?:(?:är|var) )?(?:(?:nu|i dag|idag|då) )?{FILLED}"),
+        )
+        .with_antecedent(r"\btjänster(?:na)?\b(?:[^,;]|,[0-9])*$"),
+    );
+    // A budget in posts: "Barn- och ungdomsenheten har budget för 31 årsarbetare som
+    // socialsekreterare".
+    rules.push(Rule::new(
+        Kind::Staffing,
+        "budget-for-posts",
+        // Social secretaries by name: "Polisen har budget för 31 årsarbetare som utredare".
+        r"\bbudget (?:för|till) <V> (?:årsarbetare|heltidstjänster|tjänster) som (?P<role>(?:social)?sekreterare|socionomer|(?:bistånds|lss-)?handläggare)\b",
+    ));
+    rules
 }
 
 /// Staff counted in `before` (the sentence before "fyra av dem har slutat": "nio nya

@@ -506,6 +506,9 @@ enum Reading {
     SameAs { year: bool, antecedent: Antecedent },
     /// A year before the time named before it, for the figure right before it.
     YearBeforeThat,
+    /// The year before the time named before it, fronted, for the whole sentence: "Året
+    /// innan var det 18".
+    YearBeforeNamed,
     /// The year after the time named before it: "året därpå".
     YearAfterThat,
     /// The time named before it, in another year, for the figure right before it.
@@ -567,6 +570,9 @@ pub fn find_in(
                         Antecedent::Last
                     },
                 },
+                // Fronted, "året innan" dates the sentence, as "året därpå" does; after a
+                // figure, only that figure ("fyra, jämfört med femton året innan").
+                Family::YearBefore if fronted(sentence, m.start()) => Reading::YearBeforeNamed,
                 Family::PeriodYearBefore | Family::YearBefore => Reading::YearBeforeThat,
                 Family::YearAfter => Reading::YearAfterThat,
                 Family::SamePartOfYear => {
@@ -585,6 +591,7 @@ pub fn find_in(
                 // stand-in, since only the span counts when overlapping expressions compete.
                 Reading::SameAs { .. }
                 | Reading::YearBeforeThat
+                | Reading::YearBeforeNamed
                 | Reading::YearAfterThat
                 | Reading::SameInYear(_) => published
                     .map(Period::of_published)
@@ -688,6 +695,9 @@ pub fn find_in(
             Reading::YearAfterThat => named_before
                 .or_else(|| before(Antecedent::Last))
                 .and_then(|p| Period::year(p.to.year() + 1)),
+            Reading::YearBeforeNamed => named_before
+                .or_else(|| before(Antecedent::Last))
+                .and_then(|p| Period::year(p.from.year() - 1)),
             Reading::SameAs { year, antecedent } => named_before
                 .filter(|_| !matches!(antecedent, Antecedent::Review | Antecedent::Visit))
                 .or_else(|| before(antecedent))
@@ -709,6 +719,14 @@ pub fn find_in(
         }
     }
     out
+}
+
+/// Whether the expression at `at` in the folded `sentence` starts it, but for a speech dash
+/// or a conjunction: "Året innan var det 18", "– Och året innan …".
+fn fronted(sentence: &str, at: usize) -> bool {
+    let head = sentence[..at]
+        .trim_matches(|c: char| c.is_whitespace() || matches!(c, '–' | '—' | '-' | '"' | '”'));
+    matches!(head, "" | "och" | "men" | "och under" | "under")
 }
 
 /// Whether the expression at `at..end` in the folded `sentence` follows a comparison's words,
