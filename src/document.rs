@@ -59,7 +59,7 @@ impl DocType {
             | "krönika" => Ok(DocType::News),
             "municipal" | "kommunal" | "record" | "municipal record" | "report" | "rapport"
             | "minutes" | "protokoll" | "decision" | "beslut" | "interpellation" | "motion"
-            | "tjänsteskrivelse" | "press release" | "pressmeddelande" | "job ad"
+            | "tjänsteskrivelse" | "memo" | "promemoria" | "pm" | "press release" | "pressmeddelande" | "job ad"
             | "platsannons" | "annual report" | "årsredovisning" | "audit" | "granskning"
             | "inspection" | "tillsyn" => Ok(DocType::Municipal),
             "other" | "" | "letter" | "brev" | "blog" | "blogg" | "union" | "fackligt"
@@ -491,6 +491,7 @@ mod tests {
             ("report", DocType::Municipal),
             ("job_ad", DocType::Municipal),
             ("protokoll", DocType::Municipal),
+            ("memo", DocType::Municipal),
             ("letter", DocType::Other),
             ("union", DocType::Other),
             ("feature", DocType::News),

@@ -141,6 +141,19 @@ pub(super) fn rules() -> Vec<Rule> {
             "posts-held-by-consultants",
             r"<V> <ADJ>(?:[a-zåäö]*tjänster )?(?:(?:är|var|har varit) )?(?:[^#,]{0,30}? )?(?:besatta|tillsatta|bemannade) (?:med|av) (?:inhyrda |inhyrd )?(?:[a-zåäö]*konsulter|hyrpersonal|personal från bemanningsföretag)\b",
         ),
+        // A change in the number hired, both ends: "Järfälla kommun har minskat antalet
+        // inhyrda socialsekreterare från 14 i augusti i fjol till 7" (hired for social work:
+        // "Antalet konsulter i byggprojektet gick från tre till fem" is not).
+        Rule::new(
+            Kind::Consultants,
+            "number-hired-from",
+            &hired(r"\bantalet <HIRED_SOCIAL>(?: [^#,]{1,30}?)? från <V>"),
+        ),
+        Rule::new(
+            Kind::Consultants,
+            "number-hired-to",
+            &hired(r"\bantalet <HIRED_SOCIAL>(?: [^#,]{1,30}?)? från #n\d+#[^#]{0,40}? till <V>"),
+        ),
         // "tre av dem är inhyrda via bemanningsföretag"
         Rule::new(
             Kind::Consultants,

@@ -606,14 +606,14 @@ pub(super) fn rules() -> Vec<Rule> {
         Rule::new(
             Kind::Staffing,
             "we-are-at-unit",
-            r"\b(?:(?:vi|de|dom) (?:är|var)|(?:är|var) (?:vi|de|dom)) (?:(?:i dag|idag|nu|då|bara|endast|totalt) )*<V>(?: <ADJ><STAFF>)? (?:på|i|inom) (?:(?:[a-zåäö]+- och )?[a-zåäö-]*enheten|[a-zåäö]*gruppen|<SOCIAL_PLACE>)\b",
+            r"\b(?:(?:vi|de|dom) (?:är|var)|(?:är|var) (?:vi|de|dom)) (?:(?:i dag|idag|nu|då|bara|endast|totalt) )*<V>(?: <ADJ><STAFF>)? (?:på|i|inom) (?:(?:[a-zåäö]+- och )?[a-zåäö-]*enheten|[a-zåäö]*gruppen)\b",
         ),
         // The social workers the sentence before named, counted at a time: "Enheten har
         // tappat de flesta av sina erfarna socialsekreterare. I januari i fjol var de tolv."
         Rule::new(
             Kind::Staffing,
             "they-were-n-then",
-            r"^(?:i dag|idag|just nu|i fjol|förra året|(?:i|under) (?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)(?: i fjol| förra året| \d{4})?|(?:våren|hösten|sommaren|vintern) \d{4}|under \d{4}) (?:var|är) (?:de|dom|vi) (?:bara |endast )?<V>(?: stycken| st)?(?:$|[.;:!])",
+            r"^(?:i fjol|förra året|(?:i|under) (?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)(?: i fjol| förra året| \d{4})?|(?:våren|hösten|sommaren|vintern) \d{4}) (?:var|är) (?:de|dom|vi) (?:bara |endast )?<V>(?: stycken| st)?(?:$|[.;:!])",
         )
         .with_antecedent(r"\b(?:[a-zåäö]*sekreterar(?:e|na)|[a-zåäö]*handläggar(?:e|na)|socionom(?:er|erna)|utredar(?:e|na)|medarbetar(?:e|na))\b(?:[^,;]|,[0-9])*$"),
         // --- sick_leave -----------------------------------------------------------------
@@ -813,6 +813,13 @@ fn posts_filled() -> Vec<Rule> {
         )
         .with_antecedent(r"\btjänster(?:na)?\b(?:[^,;]|,[0-9])*$"),
     );
+    // Every post but some filled: the rest are vacant. "Enheten för barn och unga har i dag
+    // 38 tjänster, och samtliga utom tre är tillsatta."
+    rules.push(Rule::new(
+        Kind::Vacancies,
+        "all-but-x-filled",
+        &format!(r"\b(?:samtliga|alla) (?:tjänster )?utom <V> (?:är|var) (?:(?:nu|i dag|idag|då) )?{FILLED}"),
+    ));
     // A budget in posts: "Barn- och ungdomsenheten har budget för 31 årsarbetare som
     // socialsekreterare".
     rules.push(Rule::new(

@@ -4057,6 +4057,12 @@ fn figures_across_sentences_and_in_lists_and_their_periods() {
             "2019-04-02",
             &[(Staffing, 12.0, "2018-01-01", "2018-01-31")],
         ),
+        // A month compared with the same month a year before, in a leap year.
+        (
+            "Antalet aktualiseringar inom barn och unga i Kalmar ökade med 14 procent jämfört med februari 2023.\n",
+            "2024-03-15",
+            &[(WorkloadChange, 14.0, "2024-02-01", "2024-02-29")],
+        ),
         // "året innan" after a figure is that figure's only.
         (
             "I Kumla slutade fyra socialsekreterare 2023, jämfört med femton året innan.\n",
@@ -4096,6 +4102,9 @@ fn constructions_the_figures_set_showed() {
         ("Fem tjänster i Borlänge var vid samma tidpunkt besatta med konsulter.", &[want(Consultants, 5.0, People)]),
         ("Den genomsnittliga ärendemängden per socialsekreterare i Linköping var vid periodens slut 24 ärenden.", &[want(Caseload, 24.0, CasesPerWorker)]),
         ("Varje handläggare på Gotland ansvarar därmed för omkring 150 brukare.", &[want(Caseload, 150.0, CasesPerWorker)]),
+        ("En enskild socialsekreterare på mottagningen i Haninge ansvarar i dag för 38 barn.", &[want(Caseload, 38.0, CasesPerWorker)]),
+        ("Järfälla kommun har minskat antalet inhyrda socialsekreterare från 14 i augusti i fjol till 7.", &[want(Consultants, 14.0, People), want(Consultants, 7.0, People)]),
+        ("Enheten för barn och unga i Järfälla har i dag 38 tjänster, och samtliga utom tre är tillsatta.", &[want(Staffing, 38.0, People), want(Vacancies, 3.0, People)]),
         // look-alikes: posts filled by consultants are no headcount; a company in a car, a
         // choir, years of age
         ("Fem av de vakanta tjänsterna i Kalmar var besatta med konsulter.", &[]),
@@ -4109,8 +4118,8 @@ fn constructions_the_figures_set_showed() {
 /// (`claims-adversarial/figures-traps.txt`: text, then `none` or the claim its last sentence
 /// holds), 28 of them traps in the rules' shapes with another subject (a choir, IT
 /// consultants, reports of stolen bikes, a fire station's posts). 27 of 40 right with
-/// 7bac1a9 (no true claim found), 33 with the round's rules: 3 traps give a claim, 4 claims
-/// are not found.
+/// 7bac1a9 (no true claim found), 32 with the round's rules: 3 traps give a claim, 5 claims
+/// are not found (one of them, "Ett år tidigare var det tolv", left out for its cost).
 #[test]
 fn look_alikes_of_the_figures_rules() {
     let text = include_str!("../../tests/fixtures/claims-adversarial/figures-traps.txt");
@@ -4146,9 +4155,68 @@ fn look_alikes_of_the_figures_rules() {
     );
     assert_eq!(lines, 40);
     assert!(
-        wrong.len() <= 7,
+        wrong.len() <= 8,
         "{} of {lines} wrong:\n{}",
         wrong.len(),
         wrong.join("\n")
+    );
+}
+
+/// No rule lets many sentences down the full path that no rule then matches. A rule whose
+/// prefilter condition holds only frequent words ("under", "år", "nu", a bare year) sends
+/// most sentences with a figure through sentence splitting, numerals and masking: the first
+/// version of this round's figures that refer back after a time ("Under 2020 var det 18")
+/// was possible in 458 of the development sets' sentences that no rule matched, and claim
+/// extraction on the seeds rose by 8 %. Now the most is 311 (the times before "var det"
+/// and "hade jag", among them the months), and the rules of the rounds before stayed under
+/// 170.
+#[test]
+fn no_rule_lets_through_many_sentences_no_rule_matches() {
+    let mut texts = seed_texts();
+    let mut files: Vec<std::path::PathBuf> = Vec::new();
+    for set in std::fs::read_dir("tests/fixtures/claims-eval").expect("claims-eval") {
+        let set = set.expect("entry").path();
+        if set.is_dir() {
+            for f in std::fs::read_dir(&set).expect("set") {
+                files.push(f.expect("entry").path());
+            }
+        }
+    }
+    files.sort();
+    for f in files
+        .iter()
+        .filter(|f| f.extension().is_some_and(|e| e == "txt"))
+    {
+        texts.push(std::fs::read_to_string(f).expect("text"));
+    }
+    let mut let_through = vec![0usize; RULES.len()];
+    let mut sentences = 0;
+    for text in &texts {
+        let paragraphs = text::paragraphs(text);
+        for s in text::sentences(text, &paragraphs) {
+            let sentence = &text[s.start..s.end];
+            sentences += 1;
+            let scan = PREFILTER.scan(sentence);
+            let held = PREFILTER.held(&scan, 0, sentence.len());
+            let possible: Vec<usize> = PREFILTER.possible_rules(&held).collect();
+            if possible.is_empty() {
+                continue;
+            }
+            let masked = mask(sentence, &numerals::scan(sentence));
+            if !RULES.iter().any(|r| r.re().is_match(masked.as_bytes())) {
+                for i in possible {
+                    let_through[i] += 1;
+                }
+            }
+        }
+    }
+    assert!(sentences > 4_000, "only {sentences} sentences");
+    let worst: Vec<String> = (0..RULES.len())
+        .filter(|&i| let_through[i] > 340)
+        .map(|i| format!("{} ({})", RULES[i].name, let_through[i]))
+        .collect();
+    assert!(
+        worst.is_empty(),
+        "rules possible in many sentences no rule matches: {worst:?}"
     );
 }

@@ -69,7 +69,9 @@ impl Period {
         self.shifted_years(1)
     }
 
-    /// The same days `years` later (earlier, when negative).
+    /// The same days `years` later (earlier, when negative). A period that ends on the last
+    /// day of a month ends on the last day of that month in the other year: February 2023
+    /// a year later is 1–29 February 2024.
     pub fn shifted_years(&self, years: i32) -> Option<Period> {
         let months = Months::new(12 * years.unsigned_abs());
         let shift = |d: NaiveDate| {
@@ -79,9 +81,15 @@ impl Period {
                 d.checked_sub_months(months)
             }
         };
+        let month_end = self.to.succ_opt().is_some_and(|next| next.day() == 1);
+        let to = shift(self.to)?;
         Some(Period {
             from: shift(self.from)?,
-            to: shift(self.to)?,
+            to: if month_end {
+                last_of_month(to.year(), to.month())
+            } else {
+                to
+            },
         })
     }
 
