@@ -4163,7 +4163,7 @@ fn look_alikes_of_the_figures_rules() {
 }
 
 /// No rule lets many sentences down the full path that no rule then matches. A rule whose
-/// prefilter condition holds only frequent words ("under", "år", "nu", a bare year) sends
+/// prefilter condition holds only frequent words ("under", "hela", "år", "tidigare") sends
 /// most sentences with a figure through sentence splitting, numerals and masking: the first
 /// version of this round's figures that refer back after a time ("Under 2020 var det 18")
 /// was possible in 458 of the development sets' sentences that no rule matched, and claim
