@@ -513,8 +513,10 @@ fn change_end(masked: &str, start: regex::bytes::Match) -> Option<usize> {
 /// there: "(cirka 4 miljoner)" says the same figure again. Or the same period a year before,
 /// compared: ", att jämföra med 4,2 miljoner kronor samma period föregående år".
 static YEAR_BESIDE: LazyLock<Regex> = LazyLock::new(|| {
-    const MONTH: &str = r"(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)";
-    const WHEN: &str = r"(?:(?:år )?\d{4}|(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december) \d{4}|i fjol|året innan|året före|föregående år|förra året|fjolåret|fg\.? år|ett år tidigare|för ett år sedan)";
+    let month = format!("(?:{})", crate::dates::MONTHS);
+    let when = format!(
+        r"(?:(?:år )?\d{{4}}|{month} \d{{4}}|i fjol|året innan|året före|föregående år|förra året|fjolåret|fg\.? år|ett år tidigare|för ett år sedan)"
+    );
     // The figure, and its total: "(fyra av 28 året innan)".
     const FIGURE: &str = r"#[npk](\d+)#(?: av #n(\d+)#)?";
     // Without parentheses, a comparison with the same period a year before or another
@@ -529,7 +531,7 @@ static YEAR_BESIDE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:(?:under |för |i |år )?(?:hela )?\d{4}|året innan|året före|i fjol|förra året)";
     const LIST_END: &str = r"(?:$|[.;:!?]|,| och\b| men\b)";
     Regex::new(&fold::pattern(&format!(
-        r"^(?: (?:(?:under|för|i|år) (?:år )?)?\d{{4}}| i fjol| i år| förra året| i {MONTH}(?: \d{{4}})?)?(?: \((?:{WHEN}:? {FIGURE}|(?:jämfört med |mot )?{FIGURE} {WHEN})\)|,? (?:jämfört med|att jämföra med|jämfört mot) {FIGURE} (?:{SAME_PERIOD}|{WHEN})|,? och {YEAR} (?:till |var |på )?{FIGURE}{LIST_END}|,? och {FIGURE} {YEAR}{LIST_END})"
+        r"^(?: (?:(?:under|för|i|år) (?:år )?)?\d{{4}}| i fjol| i år| förra året| i {month}(?: \d{{4}})?)?(?: \((?:{when}:? {FIGURE}|(?:jämfört med |mot )?{FIGURE} {when})\)|,? (?:jämfört med|att jämföra med|jämfört mot) {FIGURE} (?:{SAME_PERIOD}|{when})|,? och {YEAR} (?:till |var |på )?{FIGURE}{LIST_END}|,? och {FIGURE} {YEAR}{LIST_END})"
     )))
     .expect("year beside")
 });

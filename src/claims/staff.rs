@@ -613,7 +613,7 @@ pub(super) fn rules() -> Vec<Rule> {
         Rule::new(
             Kind::Staffing,
             "they-were-n-then",
-            r"^(?:i fjol|förra året|(?:i|under) (?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)(?: i fjol| förra året| \d{4})?|(?:våren|hösten|sommaren|vintern) \d{4}) (?:var|är) (?:de|dom|vi) (?:bara |endast )?<V>(?: stycken| st)?(?:$|[.;:!])",
+            r"^(?:i fjol|förra året|(?:i|under) <MONTH>(?: i fjol| förra året| \d{4})?|(?:våren|hösten|sommaren|vintern) \d{4}) (?:var|är) (?:de|dom|vi) (?:bara |endast )?<V>(?: stycken| st)?(?:$|[.;:!])",
         )
         .with_antecedent(r"\b(?:[a-zåäö]*sekreterar(?:e|na)|[a-zåäö]*handläggar(?:e|na)|socionom(?:er|erna)|utredar(?:e|na)|medarbetar(?:e|na))\b(?:[^,;]|,[0-9])*$"),
         // --- sick_leave -----------------------------------------------------------------

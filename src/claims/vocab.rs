@@ -25,6 +25,7 @@
 //! | `<NOW>` | an optional adverb of time ("för närvarande", "i dag", "vid årsskiftet", "förra året") |
 //! | `<WHEN>` | a time named before a figure ("vid årsskiftet", "förra året"; part of `<NOW>`) |
 //! | `<UNIT_GEN>` | a social-work unit in the genitive ("enhetens", "förvaltningens") |
+//! | `<MONTH>` | a month's name ("januari" … "december") |
 //! | `<SOCIAL_PLACE>` | a place of social work after "inom", "på" ("barn och familj", "mottagningen") |
 
 use aho_corasick::AhoCorasick;
@@ -235,7 +236,7 @@ pub const NOW: &str = r"(?:(?:också|även|dessutom) )?(?:(?:fortfarande|just nu
 
 /// A time named between a verb and its figure: "var vid årsskiftet tre", "var förra året 5,1
 /// procent", "var den 1 februari 2022 tio". (Part of [`NOW`].)
-pub const WHEN: &str = r"(?:vid årsskiftet|vid årets (?:början|slut)|vid (?:utgången|slutet) av (?:året|[a-zåäö]+(?: \d{4})?|\d{4})|i fjol|förra året|i år|under (?:året|fjolåret|\d{4})|under (?:första|andra|tredje|fjärde) (?:kvartalet|tertialet|halvåret)(?: \d{4})?|(?:i|under) (?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)(?: \d{4})?|den \d{1,2} [a-zåäö]+(?: \d{4})?)";
+pub const WHEN: &str = r"(?:vid årsskiftet|vid årets (?:början|slut)|vid (?:utgången|slutet) av (?:året|[a-zåäö]+(?: \d{4})?|\d{4})|i fjol|förra året|i år|under (?:året|fjolåret|\d{4})|under (?:första|andra|tredje|fjärde) (?:kvartalet|tertialet|halvåret)(?: \d{4})?|(?:i|under) <MONTH>(?: \d{4})?|den \d{1,2} [a-zåäö]+(?: \d{4})?)";
 
 /// Expands the tokens of a rule into a regex over the masked sentence.
 #[cfg(test)]
@@ -277,6 +278,8 @@ pub fn expand_plain(pattern: &str) -> String {
         .replace("<WHEN>", WHEN)
         .replace("<UNIT_GEN>", UNIT_GEN)
         .replace("<SOCIAL_PLACE>", SOCIAL_PLACE)
+        // Last: the tokens above may hold it.
+        .replace("<MONTH>", &format!("(?:{})", crate::dates::MONTHS))
 }
 
 /// The base form of a staff noun as written: "socialsekreterarna" -> "socialsekreterare".
