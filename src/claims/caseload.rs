@@ -16,10 +16,12 @@ const SOCIAL_INFLOW: &str = r"(?:<ADJ>(?:[a-zåäö]*anmälningar(?:na)?|(?:barn
 
 /// Adverbs between a verb of having and the caseload figure: "har i dag runt 30 ärenden",
 /// "handlägger i snitt 25 utredningar". (Hedges like "runt", "upp till" belong to the figure.)
-const FILL: &str = r"(?:(?:i dag|idag|nu|just nu|numera|där|här|i snitt|i genomsnitt|i medel|ofta|ibland|normalt|vanligtvis|samtidigt|ensam|själv) )*";
+/// And a source between them: "hade enligt enkäten i genomsnitt 26 ärenden var", "hade
+/// enligt stadsrevisionens granskning i snitt 120 hushåll var".
+const FILL: &str = r"(?:(?:i dag|idag|nu|just nu|numera|där|här|i snitt|i genomsnitt|i medel|ofta|ibland|normalt|vanligtvis|samtidigt|ensam|själv|enligt (?:[a-zåäö]+s )?[a-zåäö]+) )*";
 
 /// Verbs of carrying cases, with an optional modal: "har", "har haft", "kan ha", "ansvarar för".
-const HAVE: &str = r"(?:(?:kan|ska|får|brukar|måste|kunde|skulle|fick) )?(?:med|har haft|hade haft|haft|har|hade|ha|handlägger|handlade|handlägga|hanterar|hanterade|hantera|(?:ansvarar|ansvarade|ansvara) (?:(?:i genomsnitt|i snitt|numera|i dag|idag|nu|därmed|själv|ensam) )*för|(?:har|hade) (?:(?:i dag|idag|nu|numera|där|ensam|själv) )?ansvar för|bär|bar)";
+const HAVE: &str = r"(?:(?:kan|ska|får|brukar|måste|kunde|skulle|fick) )?(?:med|har haft|hade haft|haft|har|hade|ha|handlägger|handlade|handlägga|hanterar|hanterade|hantera|(?:ansvarar|ansvarade|ansvara) (?:(?:i genomsnitt|i snitt|numera|i dag|idag|nu|därmed|själv|ensam|enligt [a-zåäö]+) )*för|(?:har|hade) (?:(?:i dag|idag|nu|numera|där|ensam|själv) )?ansvar för|bär|bar)";
 
 pub(super) fn rules() -> Vec<Rule> {
     let inflow = |p: &str| {
@@ -50,10 +52,11 @@ pub(super) fn rules() -> Vec<Rule> {
         Rule::new(Kind::Caseload, "each-worker-has",
             // and "en enskild socialsekreterare ... ansvarar i dag för 38 barn"
             &have(r"\b(?:varje|en|var|varenda)(?: enskild)? <ADJ><STAFF><GAP> <HAVE> <FILL><V> <CASES>\b")),
-        // The yardstick after a caseload, in another place: "omkring 35 ärenden, att jämföra
-        // med runt 20 i Örgryte-Härlanda".
+        // The yardstick after a caseload, in another place or time: "omkring 35 ärenden, att
+        // jämföra med runt 20 i Örgryte-Härlanda", "28 ärenden var, jämfört med 19 vid
+        // samma tid i fjol".
         Rule::new(Kind::Caseload, "cases-compared-with-elsewhere",
-            r"<STAFF_>[^#]{0,60}?#n\d+# <CASES>\b[^#]{0,30}?,? (?:att jämföra med|jämfört med|mot) <V> (?:i|på|inom|hos) "),
+            r"<STAFF_>[^#]{0,60}?#n\d+# <CASES>\b[^#]{0,30}?,? (?:att jämföra med|jämfört med|mot) <V> (?:i|på|inom|hos|vid|för|när|då|under) "),
         // V2 inversion: "I Angered har varje handläggare upp till 60 ärenden", "I oktober hade
         // en socialsekreterare inom utredning i genomsnitt 19 pågående utredningar"
         Rule::new(Kind::Caseload, "has-each-worker",
@@ -64,13 +67,25 @@ pub(super) fn rules() -> Vec<Rule> {
         // V2 with the workers plural: "I Gävle har socialsekreterarna inom barn och unga i dag
         // i genomsnitt 22 ärenden var"
         Rule::new(Kind::Caseload, "have-workers-each",
-            &have(r"\b<HAVE> (?:[a-zåäö]+s )?<ADJ><STAFF>(?: (?:inom|på|i|vid|hos|för) [^#,]{1,40}?)? <FILL><V> <CASES> (?:var|vardera|per person|styck)\b")),
+            // and what they report: "På mottagningen uppger handläggarna mellan 40 och 50
+            // pågående ärenden var"
+            &have(r"\b(?:<HAVE>|uppger|uppgav|anger|angav) (?:[a-zåäö]+s )?<ADJ><STAFF>(?: (?:inom|på|i|vid|hos|för) [^#,]{1,40}?)? <FILL><V> <CASES> (?:var|vardera|per person|styck)\b")),
         // "Samtidigt ansvarar handläggarna inom barn och unga för i genomsnitt 24 ärenden var"
         Rule::new(Kind::Caseload, "workers-responsible-for-each",
             &have(r"\b(?:ansvarar|ansvarade) (?:[a-zåäö]+s )?<ADJ>(?P<role><SOCIAL_STAFF>)(?: (?:inom|på|i|vid|hos) [^#,]{1,40}?)? för <FILL><V> <CASES> (?:var|vardera|per person|styck)\b")),
         // "Enligt de intervjuade socialsekreterarna har var och en mellan 25 och 30 ärenden"
         Rule::new(Kind::Caseload, "each-one-has",
             &have(r"<STAFF><GAP> (?:har|hade) var och en <FILL><V> <CASES>\b")),
+        // The subject alone, the workers named before it in the sentence or the one before:
+        // "uppgav att var och en ansvarar för mellan 35 och 40 barn", "Var och en har i dag
+        // omkring 30 ärenden". Cases by name follow, so "var och en har två barn" is a family.
+        Rule::new(Kind::Caseload, "each-one-on-their-own-has",
+            &have(r"\bvar och en(?: av (?:dem|handläggarna|socialsekreterarna|utredarna))?(?: (?:i dag|idag|nu|numera))? <HAVE> <FILL><V> <OWN_CASES>")),
+        // Children by that noun too, where they answer for them and the workers are named
+        // before in the sentence: "Socialsekreterarna uppgav att var och en ansvarar för
+        // mellan 35 och 40 barn" (not foster homes: "Var och en ansvarar för två barn").
+        Rule::new(Kind::Caseload, "each-one-on-their-own-answers-for",
+            &have(r"(?:sekreterar|handläggar|utredar|socionom|behandlar)[a-zåäö]*[^#]{0,80}?\bvar och en(?: av (?:dem|handläggarna|socialsekreterarna|utredarna))? (?:ansvarar|ansvarade) <FILL>för <FILL><V> <CASES>\b")),
         // The workers themselves, in a letter or a testimony: "Var och en av oss har nu mellan
         // 18 och 25 barn i sina utredningar", "Vi har i dag mellan 30 och 40 ärenden var",
         // "hade mina kollegor och jag mellan 25 och 30 barn var". "Vi" only with "var": "vi

@@ -3,7 +3,7 @@
 use super::{Kind, Rule};
 
 /// Hired staff: consultants, agency social workers, temps.
-const HIRED: &str = r"(?P<role>[a-zåäö]*konsult(?:er|erna)|hyrsocionom(?:er|erna)?|konsultsocionom(?:er|erna)?|hyrsocialsekreterare|bemanningssocionom(?:er)?|inhyrda (?:socialsekreterare|socionomer|handläggare)|timvikarie(?:r|rna)?)";
+const HIRED: &str = r"(?P<role>[a-zåäö]*konsult(?:er|erna)|hyrsocionom(?:er|erna)?|konsultsocionom(?:er|erna)?|hyrsocialsekreterare|bemanningssocionom(?:er)?|inhyrda <SOCIAL_STAFF>|timvikarie(?:r|rna)?)";
 
 /// What hired staff are called when their cost is given: "konsulter", "inhyrda socionomer",
 /// "bemanningsföretag", "hyrpersonal".
@@ -11,11 +11,12 @@ const HIRED_COST: &str = r"(?:(?:inhyrda|inhyrd|externa) [a-zåäö]+|[a-zåäö
 
 /// Posts filled by hired staff, after the posts: "bemannade med konsulter", "täcks i dag av
 /// inhyrda socionomer".
-const FILLED: &str = r"(?:bemannade|bemannades|bemannas|bemannats|besatta|besattes|besätts|tillsatta|tillsattes|tillsätts|täckta|täcktes|täcks)(?: [^#,]{1,25}?)? (?:med|av) <ADJ><HIRED>";
+const FILLED: &str = r"(?:bemannade|bemannades|bemannas|bemannats|besatta|besattes|besätts|tillsatta|tillsattes|tillsätts|täckta|täcktes|täcks|upprätthålls|upprätthölls|uppehålls|uppehölls)(?: [^#,]{1,25}?)? (?:med|av) <ADJ><HIRED>";
 
 /// Hired staff who can only be social workers: "inhyrda socionomer", "socionomkonsulter",
-/// "hyrsocionomer" (not "inhyrda konsulter", who may be building a road).
-const HIRED_SOCIAL: &str = r"(?P<role>(?:inhyrda|externa) (?:socionomer|socialsekreterare|handläggare)|[a-zåäö]*(?:socionom|socialsekreterar|handläggar)konsulter|hyrsocionomer|bemanningssocionomer)";
+/// "hyrsocionomer", and the titles of its units ("inhyrda biståndshandläggare",
+/// "familjehemssekreterare"); not "inhyrda konsulter", who may be building a road.
+const HIRED_SOCIAL: &str = r"(?P<role>(?:inhyrda|externa) <SOCIAL_STAFF>|[a-zåäö]*(?:socionom|socialsekreterar|handläggar)konsulter|hyrsocionomer|bemanningssocionomer)";
 
 /// A unit's change of a count, after the unit: " har samtidigt minskat", " i Helsingborg
 /// halverade".
@@ -185,7 +186,7 @@ pub(super) fn rules() -> Vec<Rule> {
             Kind::Consultants,
             "consultant-costs",
             &hired(
-                r"\b(?:konsultkostnad(?:er|erna|en)?|kostnad(?:en|er|erna)? för (?:<HIRED_COST>|bemanning)|inhyrda konsulter för|bemanningskostnad(?:er|erna)?)(?:,? [^#]{0,80}?)? (?:på|om|är|var|blev|uppgår till|uppgick till|landade på|hamnade på|motsvarande|ökade till|har ökat till|steg till|(?:beräknas|väntas|bedöms|förväntas) (?:bli|uppgå till|landa på|hamna på)|från|till) (?:(?:under|för|i) [^#,]{1,25}? )?(?:totalt |drygt |omkring |cirka )?<VK>",
+                r"\b(?:konsultkostnad(?:er|erna|en)?|kostnad(?:en|er|erna)? för (?:<HIRED_COST>|bemanning)|inhyrda konsulter för|bemanningskostnad(?:er|erna)?)(?:,? [^#]{0,80}?)? (?:på|om|är|var|blev|uppgår till|uppgick till|landade på|hamnade på|motsvarande|ökade till|har ökat till|steg till|(?:beräknas|väntas|bedöms|förväntas) (?:i år |för helåret |under året )?(?:bli|uppgå till|landa på|hamna på)|från|till) (?:(?:under|för|i) [^#,]{1,25}? )?(?:totalt |drygt |omkring |cirka )?<VK>",
             ),
         ),
         // The verb first: "I Sala var notan för inhyrda socionomer 3,1 miljoner kronor"
@@ -302,7 +303,8 @@ pub(super) fn rules() -> Vec<Rule> {
         Rule::new(
             Kind::Consultants,
             "table-hired",
-            &hired(r"^antal(?:et)? <ADJ><HIRED>(?: [^#:]{1,40})?: <V>"),
+            // and a fact box's line: "Inhyrda konsulter: 9"
+            &hired(r"^(?:antal(?:et)? <ADJ><HIRED>|inhyrda (?:konsulter|<SOCIAL_STAFF>))(?: [^#:]{1,40})?: <V>"),
         ),
         // "antalet inhyrda socionomer är i dag nio" (not "ska minska till tre": a target)
         Rule::new(

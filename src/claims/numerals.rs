@@ -90,6 +90,11 @@ const FRACTIONS: &[(&str, f64)] = &[
     ("var femte", 20.0),
     ("var sjätte", 17.0),
     ("var tionde", 10.0),
+    // The neuter, of cases and files: "I vart fjärde av de granskade ärendena".
+    ("vart tredje", 33.0),
+    ("vart fjärde", 25.0),
+    ("vart femte", 20.0),
+    ("vart tionde", 10.0),
 ];
 
 /// Words before a number that make it approximate or a bound.

@@ -22,9 +22,10 @@ pub(super) fn sample_before(before: &str) -> Option<f64> {
 
 pub(super) fn rules() -> Vec<Rule> {
     vec![
-        // "I 19 av 23 fall har inga samtal förts med barnet"
+        // "I 19 av 23 fall har inga samtal förts med barnet", and a share of them: "I hälften
+        // av de 20 granskade akterna saknas ..." (50 percent of 20)
         Rule::new(Kind::Inspection, "in-x-of-y-cases",
-            r"\bi (?:bara |endast |hela |totalt )?<V> av (?:de |totalt )?<OF> (?:granskade |undersökta |aktuella |avslutade |genomförda |pågående |inkomna )?(?:fall|fallen|ärenden|ärendena|utredningar|utredningarna|akter|akterna|barnavårdsutredningar|förhandsbedömningar|förhandsbedömningarna|[a-zåäö]*anmälningar|[a-zåäö]*anmälningarna|[a-zåäö]*grupper|[a-zåäö]*grupperna|[a-zåäö]*enheter|[a-zåäö]*enheterna|kommunerna|förvaltningarna)\b"),
+            r"\bi (?:bara |endast |hela |totalt )?#(?P<v>[np]\d+)# av (?:de |totalt )?<OF> (?:granskade |undersökta |aktuella |avslutade |genomförda |pågående |inkomna )?(?:fall|fallen|ärenden|ärendena|utredningar|utredningarna|akter|akterna|barnavårdsutredningar|förhandsbedömningar|förhandsbedömningarna|[a-zåäö]*anmälningar|[a-zåäö]*anmälningarna|[a-zåäö]*grupper|[a-zåäö]*grupperna|[a-zåäö]*enheter|[a-zåäö]*enheterna|kommunerna|förvaltningarna)\b"),
         // A count of cases alone, with a body or review in sight: "Ivo konstaterar att
         // utredningarna i elva fall pågått längre än fyra månader"
         Rule::new(Kind::Inspection, "in-x-cases",
@@ -51,7 +52,9 @@ pub(super) fn rules() -> Vec<Rule> {
         // dem hade utredningstiden överskridits", "... i tolv av de granskade ärendena", "i 26
         // av dessa utredningar" (named, so it may point a few paragraphs back).
         Rule::new(Kind::Inspection, "in-x-of-them",
-            r"\bi (?:bara |endast |hela |totalt )?<V> av (?:dem|dessa(?: (?:ärenden|utredningar|barnavårdsutredningar|akter|förhandsbedömningar))?|de granskade (?:ärendena|utredningarna|akterna|fallen|barnavårdsutredningarna))\b")
+            // and the files by their noun alone: "I sju av akterna saknas en vårdplan"; a share
+            // of them: "I vart fjärde av de granskade ärendena" (25 percent of those counted)
+            r"\bi (?:bara |endast |hela |totalt )?#(?P<v>[np]\d+)# av (?:dem|dessa(?: (?:ärenden|utredningar|barnavårdsutredningar|akter|förhandsbedömningar))?|(?:de granskade )?(?:ärendena|utredningarna|akterna|fallen|barnavårdsutredningarna))\b")
             .with_total_before(),
         // Staff the inspectors asked: "Inspektörerna fann att 9 av 13 intervjuade handläggare
         // hade fler ärenden än de hann med"

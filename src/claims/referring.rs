@@ -241,6 +241,27 @@ pub(super) fn rules() -> Vec<Rule> {
     for (name, kinds, pattern) in at_another_time {
         rules.push(Rule::new(kinds[0], name, &pattern).referring_back(kinds));
     }
+    // More who left, after those the sentence before counted: "Under 2018 slutade nio
+    // handläggare på enheten. I år har ytterligare sju sagt upp sig." With no staff word the
+    // verb alone says little ("tolv har slutat" may be pupils), so only after a resignation.
+    let resigned_bare =
+        "(?:sagt upp sig|valt att (?:sluta|säga upp sig)|slutat|avslutat sin anställning)";
+    for (name, pattern) in [
+        (
+            "have-x-more-left",
+            format!(
+                r"\b(?:har|hade) (?:(?:ytterligare|ännu|sedan dess|hittills|också|även) )*{BEFORE_FIGURE}{FIGURE}(?: till| personer| stycken)? {resigned_bare}(?:$|[.,;:!]| (?:och|men|i|på|under|sedan|enligt)\b)"
+            ),
+        ),
+        (
+            "x-more-have-left",
+            format!(
+                r"^(?:(?:ytterligare|ännu|sedan dess|hittills|också|även) )*{FIGURE}(?: till| personer| stycken)? (?:har|hade) {resigned_bare}(?:$|[.,;:!]| (?:och|men|i|på|under|sedan|enligt)\b)"
+            ),
+        ),
+    ] {
+        rules.push(Rule::new(Kind::Resigned, name, &pattern).referring_back(&[Kind::Resigned]));
+    }
     // A change that follows a change: "Antalet orosanmälningar ökade med 18 procent. I
     // Linköping var ökningen 24 procent."
     let change = r"(?P<dir>ökningen|uppgången|minskningen)";

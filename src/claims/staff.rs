@@ -59,7 +59,8 @@ pub(super) fn rules() -> Vec<Rule> {
         Rule::new(
             Kind::Resigned,
             "x-of-our-staff-quit",
-            r"<V> av (?:mina |våra |<UNIT_GEN> )?<ADJ>(?P<role><SOCIAL_STAFF>)\b<GAP> (?:har |hade )?<QUIT>",
+            // Whose they are may be any unit's: "fem av jourens socialsekreterare".
+            r"<V> av (?:mina |våra |<UNIT_GEN> |[a-zåäö]+s )?<ADJ>(?P<role><SOCIAL_STAFF>)\b<GAP> (?:har |hade )?<QUIT>",
         ),
         // Colleagues at a unit of social services, in a letter: "Sex av våra kollegor på
         // barnenheten har sagt upp sig" (not "på lagret").
@@ -122,11 +123,12 @@ pub(super) fn rules() -> Vec<Rule> {
             r"\b(?:sa|sade) <ONLY><V> <ADJ><STAFF>(?: (?:inom|på|vid|i|från|hos) [^#,]{1,50}?)? upp sig",
         ),
         // "Av de dryga 30 anställda (...) har 12 valt att säga upp sig", "Av enhetens 28
-        // handläggare har sex slutat"
+        // handläggare har sex slutat", and a share of them: "Av de 30 socialsekreterare som
+        // fanns på enheten vid starten har hälften slutat" (50 percent of 30)
         Rule::new(
             Kind::Resigned,
             "of-y-have-x-quit",
-            r"\bav (?:de |dessa |<UNIT_GEN> )?<OF> <ADJ><STAFF><GAP> (?:har|hade) <V> (?:[^ #]+ ){0,2}?<QUIT>",
+            r"\bav (?:de |dessa |<UNIT_GEN> )?<OF> <ADJ><STAFF><GAP> (?:har|hade) #(?P<v>[np]\d+)# (?:[^ #]+ ){0,2}?<QUIT>",
         ),
         // "21 socialsekreterare som slutat", "15 handläggare på enheten har sagt upp sig"
         Rule::new(
@@ -320,12 +322,22 @@ pub(super) fn rules() -> Vec<Rule> {
         // socialsekreterartjänster, och tre av dem är vakanta", "Där finns fem tjänster för
         // barn, unga och vuxna, och två av dem har varit obesatta". Social services' posts by
         // name, by their unit or by whom they serve: not "Företaget har 20 tjänster, och tre
-        // av dem är vakanta". No total, as "varav" has none.
+        // av dem är vakanta". No total, as "varav" has none. "av dem" may be left out: "...
+        // tolv socialsekreterartjänster och tre är vakanta".
         Rule::new(
             Kind::Vacancies,
             "posts-and-x-of-them-vacant",
-            &served(&empty(r"(?:#n\d+# (?:socialsekreterar|handläggar|utredar|socionom|behandlar)tjänster|\b(?:<SOCIAL_PLACE>|ifo)\b[^#]{0,40}? #n\d+# (?:[a-zåäö]+ )?tjänster|#n\d+# tjänster (?:för|inom) <SERVED>)\b[^#]{0,60}?,? (?:och|men) <V> av (?:dem|dessa|tjänsterna) (?:har |hade )?(?:står|stod|är|var|har stått|har varit|varit|stått) <NOW><EMPTY>\b")),
+            &served(&empty(r"(?:#n\d+# (?:socialsekreterar|handläggar|utredar|socionom|behandlar)tjänster|\b(?:<SOCIAL_PLACE>|ifo)\b[^#]{0,40}? #n\d+# (?:[a-zåäö]+ )?tjänster|#n\d+# tjänster (?:för|inom) <SERVED>)\b[^#]{0,60}?,? (?:och|men) <V> (?:av (?:dem|dessa|tjänsterna) )?(?:har |hade )?(?:står|stod|är|var|har stått|har varit|varit|stått) <NOW><EMPTY>\b")),
         ),
+        // Posts the sentence before named as social services', split in this one: "Enheten
+        // har 15 tjänster som socialsekreterare. Fyra tjänster var besatta med konsulter och
+        // två var vakanta."
+        Rule::new(
+            Kind::Vacancies,
+            "posts-split-and-x-vacant",
+            &empty(r"#n\d+# (?:<ADJ>)?[a-zåäö]*tjänster\b[^#]{0,60}?,? (?:och|men) <V> (?:av (?:dem|dessa) )?(?:har |hade )?(?:står|stod|är|var|har stått|har varit|varit|stått) <NOW><EMPTY>\b"),
+        )
+        .with_antecedent(POSTS_BEFORE),
         // Posts named in the sentence before: "Kommunen har tolv socialsekreterartjänster.
         // Sex står i dag utan ordinarie personal.", "... I dag är tre vakanta."
         Rule::new(
@@ -367,8 +379,9 @@ pub(super) fn rules() -> Vec<Rule> {
         Rule::new(
             Kind::Vacancies,
             "are-x-posts-vacant",
-            // "I vintras var elva av socialtjänstens 45 tjänster inom barn och unga obesatta"
-            r"\b(?:är|står|var|stod) (?:som mest |som flest )?<NOW><V> (?:av (?:de |[a-zåäö]+s )?<OF> )?<ADJ>(?:[a-zåäö]*tjänster|årsarbetare|befattningar)(?: som [a-zåäö]+)?(?: (?:inom|på|vid|i|för) [^#,]{1,40}?)? (?:fortfarande |just nu |i dag )?(?:vakanta|obesatta|tomma|otillsatta|lediga)\b",
+            // "I vintras var elva av socialtjänstens 45 tjänster inom barn och unga obesatta",
+            // "Samtidigt står fem av enhetens tjänster obesatta"
+            r"\b(?:är|står|var|stod) (?:som mest |som flest )?<NOW><V> (?:av (?:de |[a-zåäö]+s )?<OF> |av <UNIT_GEN> )?<ADJ>(?:[a-zåäö]*tjänster|årsarbetare|befattningar)(?: som [a-zåäö]+)?(?: (?:inom|på|vid|i|för) [^#,]{1,40}?)? (?:fortfarande |just nu |i dag )?(?:vakanta|obesatta|tomma|otillsatta|lediga)\b",
         ),
         // "Av 40 tjänster är 11 vakanta", "30 tjänster, varav 8 är vakanta"
         Rule::new(
@@ -376,7 +389,8 @@ pub(super) fn rules() -> Vec<Rule> {
             "of-y-posts-x-vacant",
             // (Places with a long name between are a home's: "Av 24 platser på kommunens
             // stödboende ... var 5 lediga".)
-            r"\bav (?:de |totalt |[a-zåäö]+s )?<OF> (?:[a-zåäö]*tjänster(?:na)? (?:[^#]{0,80}? )?|platser (?:[^#]{0,30}? )?)(?:är|står|var|stod) <NOW><V> (?:vakanta|obesatta|tomma|otillsatta|lediga)\b",
+            // "Av socialnämnden Nordosts 74 årsarbetare som barnutredare är i dag 21 obesatta"
+            r"\bav (?:de |totalt |(?:[a-zåäö]+ )?[a-zåäö]+s )?<OF> (?:(?:[a-zåäö]*tjänster(?:na)?|årsarbetare) (?:[^#]{0,80}? )?|platser (?:[^#]{0,30}? )?)(?:är|står|var|stod) <NOW><V> (?:vakanta|obesatta|tomma|otillsatta|lediga)\b",
         ),
         Rule::new(
             Kind::Vacancies,
@@ -398,8 +412,11 @@ pub(super) fn rules() -> Vec<Rule> {
         Rule::new(
             Kind::Vacancies,
             "x-of-the-posts-vacant",
-            r"<V> av (?:de |[a-zåäö]+s )?(?:[a-zåäö]*tjänsterna|platserna) <NOW>(?:är|står|var|stod) <NOW>(?:vakanta|obesatta|tomma|otillsatta|lediga)\b",
-        ),
+            // and "två av tjänsterna är fortfarande inte tillsatta"
+            r"<V> av (?:de |[a-zåäö]+s )?(?:[a-zåäö]*tjänsterna|platserna) <NOW>(?:är|står|var|stod) <NOW>(?:vakanta|obesatta|tomma|otillsatta|lediga|(?:inte|ej) (?:tillsatta|besatta))\b",
+        )
+        // The posts of the sentence before: not a school's ("Skolan har sex lärartjänster.").
+        .with_scope_before(),
         // V2 with the posts of a unit: "I dag är nio av tjänsterna obesatta" (not "lediga":
         // "fyra av tjänsterna i erbjudandet är lediga att boka").
         Rule::new(
@@ -432,11 +449,12 @@ pub(super) fn rules() -> Vec<Rule> {
             "share-of-posts-vacant",
             r"<VP> av (?:de |alla |[a-zåäö]+s )?(?:[a-zåäö]*tjänster(?:na)?|platserna) (?:är|står|var|stod) <NOW>(?:vakanta|obesatta|tomma|otillsatta|lediga)\b",
         ),
-        // "sju vakanta tjänster", "tre obesatta socialsekreterartjänster"
+        // "sju vakanta tjänster", "tre obesatta socialsekreterartjänster", "tillsätter de åtta
+        // vakanta tjänsterna"
         Rule::new(
             Kind::Vacancies,
             "vacant-posts",
-            r"<V> (?:<ADJ>)?(?:vakanta|obesatta|lediga|tomma|otillsatta) (?:[a-zåäö]*tjänster|platser|befattningar)\b",
+            r"<V> (?:<ADJ>)?(?:vakanta|obesatta|lediga|tomma|otillsatta) (?:[a-zåäö]*tjänster(?:na)?|platser|befattningar)\b",
         ),
         // "fem tjänster är vakanta", "tre socialsekreterartjänster står tomma"
         Rule::new(
@@ -544,8 +562,10 @@ pub(super) fn rules() -> Vec<Rule> {
             "unit-has",
             // "Individ- och familjeomsorgen i Gällivare ska ha nio socialsekreterare",
             // "enheten ska enligt budget ha tio socialsekreterare"
-            // "Enheten för barn och familj består i dag av elva".
-            r"\b(?:[a-zåäö-]*enhete(?:n|rna)|[a-zåäö-]*avdelningen|[a-zåäö]*gruppen|[a-zåäö]*förvaltningen|socialtjänsten|(?:individ- och )?familjeomsorgen|ifo|[a-zåäö]*kontoret|[a-zåäö]*teamet|sektionen)(?: (?:i|på|inom|för) [^#,]{1,30}?)?(?:, som)? (?:(?:består|bestod|ska bestå) (?:i dag |idag |nu |totalt )?av|omfattar|omfattade|har|hade|(?:ska|skulle|bör) (?:[a-zåäö]+ ){0,2}?ha) (?:i dag |idag |totalt |tillsammans |nu )?<V> <ADJ>(?:<STAFF>|[a-zåäö]*tjänster|årsarbetare|heltidstjänster)\b",
+            // "Enheten för barn och familj består i dag av elva", and with its source:
+            // "Myndighetsavdelningen har enligt förvaltningens egna uppgifter 52
+            // handläggartjänster".
+            r"\b(?:[a-zåäö-]*enhete(?:n|rna)|[a-zåäö-]*avdelningen|[a-zåäö]*gruppen|[a-zåäö]*förvaltningen|socialtjänsten|(?:individ- och )?familjeomsorgen|ifo|[a-zåäö]*kontoret|[a-zåäö]*teamet|sektionen|familjerätten|socialjouren)(?: (?:i|på|inom|för) [^#,]{1,30}?)?(?:, som)? (?:(?:består|bestod|ska bestå) (?:i dag |idag |nu |totalt )?av|omfattar|omfattade|har|hade|(?:ska|skulle|bör) (?:[a-zåäö]+ ){0,2}?ha) (?:i dag |idag |totalt |tillsammans |nu |enligt [^#,]{1,40}? )?<V> <ADJ>(?:<STAFF>|[a-zåäö]*tjänster|årsarbetare|heltidstjänster)\b",
         ),
         // A unit with its name: "Myndighetsenheten Barn och familj i Gävle kommun har 34
         // tjänster som socialsekreterare". Social workers by name only: "Enheten Park och
@@ -560,8 +580,9 @@ pub(super) fn rules() -> Vec<Rule> {
         Rule::new(
             Kind::Staffing,
             "has-unit",
-            // "omfattar utredningsgruppen för barn och unga 26 tjänster som socialsekreterare"
-            r"\b(?:har|hade|omfattar|omfattade) (?:(?:[a-zåäö]+- och )?[a-zåäö-]*enhet(?:en|erna)|[a-zåäö-]*avdelningen|[a-zåäö]*gruppen|socialtjänsten|(?:individ- och )?familjeomsorgen|sektionen)(?: (?:i|på|inom|för) [^#,]{1,30}?)? (?:i dag |idag |totalt |nu )?<V> <ADJ>(?:[a-zåäö]*tjänster som )?(?P<role><SOCIAL_STAFF>)\b",
+            // "omfattar utredningsgruppen för barn och unga 26 tjänster som socialsekreterare",
+            // "I Skellefteå har familjerätten fem familjerättssekreterare"
+            r"\b(?:har|hade|omfattar|omfattade) (?:(?:[a-zåäö]+- och )?[a-zåäö-]*enhet(?:en|erna)|[a-zåäö-]*avdelningen|[a-zåäö]*gruppen|socialtjänsten|(?:individ- och )?familjeomsorgen|sektionen|familjerätten|[a-zåäö]*jouren)(?: (?:i|på|inom|för) [^#,]{1,30}?)? (?:i dag |idag |totalt |nu )?<V> <ADJ>(?:[a-zåäö]*tjänster som )?(?P<role><SOCIAL_STAFF>)\b",
         ),
         // What it should have: "Enligt budgeten ska enheten ha 24 socialsekreterare". Only
         // social secretaries by name: other agencies' units have "handläggare" too.
@@ -603,6 +624,34 @@ pub(super) fn rules() -> Vec<Rule> {
         // A headcount said as "we are": "hösten 2013 var de elva på barn- och
         // ungdomsenheten", "Vi är 14 socialsekreterare på mottagningen". The unit is what
         // makes it a headcount ("vi var fem i bilen" is none).
+        // The staff count themselves, now or at a time, by their titles: "Vi är i dag elva
+        // behandlare och sex socialsekreterare", "För två år sedan var vi 15 behandlare".
+        // Not those who sign ("Vi är fem socialsekreterare som skriver"): the clause ends
+        // at the title.
+        Rule::new(
+            Kind::Staffing,
+            "we-are-n-staff",
+            r"\b(?:vi (?:är|var) (?:i dag|idag|nu|numera|totalt|bara|endast)|(?:är|var) vi(?: (?:i dag|idag|nu|numera|totalt|bara|endast))?) <V> <ADJ>(?P<role><SOCIAL_STAFF>)(?:$|[.,;:!]| (?:och|men|på|i|inom|vid|när|då)\b)",
+        ),
+        Rule::new(
+            Kind::Staffing,
+            "we-are-n-staff-and-m",
+            r"\b(?:vi (?:är|var) (?:i dag|idag|nu|numera|totalt|bara|endast)|(?:är|var) vi(?: (?:i dag|idag|nu|numera|totalt|bara|endast))?) #n\d+# <ADJ><SOCIAL_STAFF>,? och <V> <ADJ>(?P<role><SOCIAL_STAFF>)(?:$|[.,;:!]| (?:på|i|inom|vid|när|då)\b)",
+        ),
+        // Some of the staff the sentence has just counted are ill: "I dag arbetar fem
+        // mottagningssekreterare på mottagningen, och två av dem är sjukskrivna".
+        Rule::new(
+            Kind::SickLeave,
+            "staff-and-x-of-them-sick",
+            r"#n\d+# <ADJ><STAFF_>\b[^#]{0,60}?,? (?:och|men|varav) <V> (?:av (?:dem|dessa) )?(?:är|var) <NOW>(?:lång|heltids|deltids)?(?:tids)?sjukskriv(?:na|en)\b",
+        ),
+        // A headline with no verb: "Fyra av sex tjänster tomma på familjerätten". Posts of
+        // social services, by their name or their unit's (not "på brandstationen").
+        Rule::new(
+            Kind::Vacancies,
+            "headline-posts-empty",
+            r"^<V> (?:av <OF> )?<ADJ>(?:(?:socialsekreterar|handläggar|utredar|socionom|behandlar)tjänster (?:vakanta|tomma|obesatta|otillsatta)\b|[a-zåäö]*tjänster (?:vakanta|tomma|obesatta|otillsatta) (?:på|inom|vid|i) <SOCIAL_PLACE>)",
+        ),
         Rule::new(
             Kind::Staffing,
             "we-are-at-unit",
@@ -622,7 +671,7 @@ pub(super) fn rules() -> Vec<Rule> {
         Rule::new(
             Kind::SickLeave,
             "sick-leave-rate",
-            r"\b(?:[a-zåäö]*sjukfrånvaro(?:n)?|sjuktal(?:et)?|sjukskrivningstal(?:et)?|sjukskrivningsgrad(?:en)?)(?: [^#]{0,60}?)? (?:är|var|ligger på|låg på|legat på|har legat på|ligger|låg|legat|uppgår till|uppgick till|har ökat till|ökade till|har stigit till|steg till|landade på|nådde|har nått|nådde upp till|(?:är|var|ligger|låg) (?:nu )?uppe i|från|på|till) (?:(?:i dag|idag|<WHEN>) )?<VP>",
+            r"\b(?:[a-zåäö]*sjukfrånvaro(?:n)?|sjuktal(?:et)?|sjukskrivningstal(?:et)?|sjukskrivningsgrad(?:en)?)(?: [^#]{0,60}?)? (?:är|var|ligger på|låg på|legat på|har legat på|ligger|låg|legat|uppgår till|uppgick till|har ökat till|ökade till|har stigit till|steg till|landade på|nådde|har nått|nådde upp till|(?:är|var|ligger|låg) (?:nu )?uppe i|från|på|till) (?:enligt [a-zåäö]+ )?(?:(?:i dag|idag|<WHEN>) )?<VP>",
         ),
         // The rate after a change, coordinated: "Sjukfrånvaron inom enheten har enligt
         // arbetsgivarens statistik mer än fördubblats på två år och är nu 12 procent"
@@ -733,6 +782,7 @@ pub(super) fn rules() -> Vec<Rule> {
             Kind::SickLeave,
             "x-are-on-sick-leave",
             // "Fem socialsekreterare på mottagningsenheten i Kristianstad är i dag sjukskrivna"
+            // (not "Fem av oss är sjukskrivna": "oss" may be a school's teachers)
             r"<V> (?:av (?:de |dessa |mina |våra |<UNIT_GEN> )?(?:<OF> )?)?(?:<ADJ><STAFF>(?: (?:på|inom|vid) <SOCIAL_PLACE>(?: i [^#,]{1,25}?)?)? )?<NOW>(?:är|var|har varit|varit|blivit|blev) <NOW>(?:[a-zåäö]+ )?(?:sjukskrivna|långtidssjukskrivna|sjukskriven|sjukskrivits)\b",
         ),
         // "tre socialsekreterare har sjukskrivit sig", "fyra sjukskrivna handläggare"
@@ -811,7 +861,9 @@ fn posts_filled() -> Vec<Rule> {
             "x-of-them-filled",
             &format!(r"<V> av (?:dem|dessa) (?:(?:är|var) )?(?:(?:nu|i dag|idag|då) )?{FILLED}"),
         )
-        .with_antecedent(r"\btjänster(?:na)?\b(?:[^,;]|,[0-9])*$"),
+        // Posts by any name, or social services' by theirs ("28 handläggartjänster"; not
+        // "lärartjänster").
+        .with_antecedent(r"(?:\b|socialsekreterar|handläggar|utredar|socionom|behandlar)tjänster(?:na)?\b(?:[^,;]|,[0-9])*$"),
     );
     // Every post but some filled: the rest are vacant. "Enheten för barn och unga har i dag
     // 38 tjänster, och samtliga utom tre är tillsatta."

@@ -710,10 +710,32 @@ fn read_block(
     }
 }
 
+/// The sum of a table's units: "Summa", "Totalt", "IFO totalt".
+static UNITS_SUM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&fold::pattern(
+        r"^(?:summa|totalt|total|samtliga enheter|[a-zåäö]+ totalt)$",
+    ))
+    .expect("units' sum")
+});
+
+/// A header cell of a column of posts or headcounts, beside columns of other kinds:
+/// "Tjänster", "Antal tjänster", "Årsarbetare", "Budgeterade tjänster".
+static POSTS_COLUMN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&fold::pattern(
+        r"^(?:antal )?(?:budgeterade |ordinarie |tillsatta |besatta )?(?:tjänster|årsarbetare|befattningar|heltidstjänster|anställda)(?:,? (?:antal|st|totalt))?$",
+    ))
+    .expect("posts column")
+});
+
 /// The fourth shape, **a row per place and a column per kind**: a header names what each
 /// column counts ("Kommun – sjukfrånvaro – konsulter", "Kommun | Vakanser | Ärenden per
 /// handläggare") over rows of municipalities ("Luleå – 7,1 % – 4"). Each column's period is
 /// the caption's, else the document's. Whether the block was of this shape.
+///
+/// Or over rows of a municipality's units of social services, with their sum: "Enhet  Tjänster
+/// Vakanta  Inhyrda" over "Mottagningen  9  3  2", "Vuxenenheten  16  4  3", "Summa  51  14
+/// 10". The sum of its units is the service's own figure, not a yardstick, and the
+/// municipality is the document's.
 fn read_columns_per_kind(
     rows: &[Row],
     caption: &str,
@@ -735,6 +757,7 @@ fn read_columns_per_kind(
         .map(|c| {
             let folded = fold::lowered(c);
             let kind = kind_of(&folded)
+                .or_else(|| POSTS_COLUMN.is_match(&folded).then_some(Kind::Staffing))
                 .filter(|_| !NOT_A_FIGURE.is_match(&folded) && !YARDSTICK_COLUMN.is_match(&folded));
             (kind, format!("{folded} {caption}"))
         })
@@ -750,12 +773,25 @@ fn read_columns_per_kind(
         .find(caption)
         .map(|m| fold::unfold(m.as_str()));
     let before = out.len();
-    for row in data {
-        let label = fold::lowered(row.cells[0]);
-        let Some(place) = geo::lookup(row.cells[0].trim_end_matches(':')) else {
-            continue;
+    // Rows of units: of social services by name, not one of them a municipality.
+    let labels: Vec<String> = data.iter().map(|r| fold::lowered(r.cells[0])).collect();
+    let of_units = data
+        .iter()
+        .all(|r| geo::lookup(r.cells[0].trim_end_matches(':')).is_none())
+        && labels.iter().filter(|l| SOCIAL_UNIT.is_match(l)).count() >= 2;
+    for (row, label) in data.iter().zip(&labels) {
+        let place = if of_units {
+            if !SOCIAL_UNIT.is_match(label) && !UNITS_SUM.is_match(label) {
+                continue;
+            }
+            None
+        } else {
+            match geo::lookup(row.cells[0].trim_end_matches(':')) {
+                Some(place) if !YARDSTICK_ROW.is_match(label) => Some(place),
+                _ => continue,
+            }
         };
-        if YARDSTICK_ROW.is_match(&label) || row.cells.len() != header.cells.len() {
+        if row.cells.len() != header.cells.len() {
             continue;
         }
         for (cell, (kind, described)) in row.cells[1..].iter().zip(&columns) {
@@ -774,7 +810,7 @@ fn read_columns_per_kind(
                 unit,
                 approx: q.approx,
                 role: role.clone(),
-                place: Some(place),
+                place,
                 period,
                 line: row.line.clone(),
                 averaged: AVERAGED.is_match(described),

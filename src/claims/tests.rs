@@ -2649,7 +2649,8 @@ fn constructions_of_reports_decisions_and_debates() {
         ("Socialnämnden gick back 7 miljoner kronor i fjol.", want(Deficit, 7_000_000.0, Sek)),
         // consultants
         ("Kostnaden för inhyrda socionomer var under första halvåret 4,1 miljoner kronor.", want(Consultants, 4_100_000.0, Sek)),
-        ("Av de åtta vakanta tjänsterna har fem bemannats med inhyrda socionomer, varav tre har besatts med konsulter.", want(Consultants, 3.0, People)),
+        // (Not "Av de åtta vakanta tjänsterna ...": eight vacant posts are a claim of their own.)
+        ("Av de vakanta tjänsterna har fem bemannats med inhyrda socionomer, varav tre har besatts med konsulter.", want(Consultants, 3.0, People)),
         // inspection
         ("Ivo konstaterar att 9 av 25 granskade förhandsbedömningar inte hade avslutats i tid.", want(Inspection, 9.0, Cases).of(25.0)),
         // "dessa utredningar" names what it counts, and may point paragraphs back
@@ -4114,6 +4115,72 @@ fn constructions_the_figures_set_showed() {
     ]);
 }
 
+/// The `figures` set's misses, read before the `roles` set was, and the `roles` set's: a
+/// second figure after posts split, a source between verb and figure, "var och en", shares
+/// of a total, more who left, the staff counting themselves, units by title, a table of
+/// units, teasers and a means that would.
+#[test]
+fn constructions_the_figures_and_roles_sets_showed() {
+    check_docs(&[
+        ("Enheten i Sandviken har 15 tjänster som socialsekreterare. Fyra tjänster var besatta med konsulter och två var vakanta.", &[want(Staffing, 15.0, People), want(Consultants, 4.0, People), want(Vacancies, 2.0, People)]),
+        ("Enheten för barn och unga i Mora har tolv socialsekreterartjänster och tre är vakanta.", &[want(Staffing, 12.0, People), want(Vacancies, 3.0, People)]),
+        ("Socialsekreterarna inom barn och unga i Trelleborg hade enligt enkäten i genomsnitt 26 ärenden var.", &[want(Caseload, 26.0, CasesPerWorker)]),
+        ("Varje handläggare i Halmstad ansvarade enligt uppgift för mellan 70 och 90 ärenden.", &[want(Caseload, 70.0, CasesPerWorker).high(90.0)]),
+        ("Sjukfrånvaron bland handläggarna i Halmstad var enligt nämnden 11 procent.", &[want(SickLeave, 11.0, Percent)]),
+        ("Socialsekreterarna i Sandviken uppgav att var och en ansvarar för mellan 35 och 40 barn.", &[want(Caseload, 35.0, CasesPerWorker).high(40.0)]),
+        ("På mottagningsenheten i Uppsala uppger handläggarna mellan 40 och 50 pågående ärenden var.", &[want(Caseload, 40.0, CasesPerWorker).high(50.0)]),
+        ("Samtidigt står fem av enhetens tjänster i Piteå obesatta.", &[want(Vacancies, 5.0, People)]),
+        ("Vi kräver att Haninge tillsätter de åtta vakanta tjänsterna.", &[want(Vacancies, 8.0, People)]),
+        ("Under 2018 slutade nio handläggare på enheten i Norrtälje. I år har ytterligare sju sagt upp sig.", &[want(Resigned, 9.0, People), want(Resigned, 7.0, People)]),
+        ("I hälften av de 20 granskade akterna i Sandviken saknas en riskbedömning, enligt IVO.", &[want(Inspection, 50.0, Percent).of(20.0)]),
+        ("Av de 30 socialsekreterare som fanns på enheten i Järva har hälften slutat.", &[want(Resigned, 50.0, Percent).of(30.0)]),
+        ("Revisorerna i Växjö granskade 40 ärenden. I vart fjärde av de granskade ärendena har beslut fattats för sent.", &[want(Inspection, 25.0, Percent).of(40.0)]),
+        ("Förvaltningen i Helsingborg har sedan i somras tre inhyrda biståndshandläggare.", &[want(Consultants, 3.0, People)]),
+        ("Vi är i dag elva behandlare och sex socialsekreterare på beroendeteamet i Gävle.", &[want(Staffing, 11.0, People), want(Staffing, 6.0, People)]),
+        ("I Skellefteå har familjerätten fem familjerättssekreterare.", &[want(Staffing, 5.0, People)]),
+        ("Även två av de tre 1:e socialsekreterarna i Borlänge har slutat.", &[want(Resigned, 2.0, People).of(3.0)]),
+        ("I dag arbetar fem mottagningssekreterare på mottagningen i Norrköping, och två av dem är sjukskrivna.", &[want(Staffing, 5.0, People), want(SickLeave, 2.0, People)]),
+        ("Bara två av familjerättens sex tjänster i Umeå är tillsatta i dag.", &[want(Staffing, 6.0, People), want(Staffing, 2.0, People)]),
+        ("Biståndsenheten i Sundsvall har 28 handläggartjänster. I dag är 22 av dem tillsatta.", &[want(Staffing, 28.0, People), want(Staffing, 22.0, People)]),
+        ("Tabell 2. Bemanning inom IFO:s myndighetsenheter i Luleå per den 30 september 2018\nEnhet                     Tjänster   Vakanta   Inhyrda\nMottagningen                     9         3         2\nVuxenenheten                    16         4         3\nSumma                           25         7         5", &[
+            want(Staffing, 9.0, People), want(Vacancies, 3.0, People), want(Consultants, 2.0, People),
+            want(Staffing, 16.0, People), want(Vacancies, 4.0, People), want(Consultants, 3.0, People),
+            want(Staffing, 25.0, People), want(Vacancies, 7.0, People), want(Consultants, 5.0, People),
+        ]),
+        // look-alikes: a teaser, a page reference, a means that would, the signers, a
+        // school's posts, foster homes, a fire station's posts
+        ("Läs även: Borås – nio av tio socialsekreterare överväger att sluta", &[]),
+        ("Västerås: 14 socialsekreterare har slutat på ett år – sidan 12", &[]),
+        ("Med fyra nya tjänster i Södertälje skulle ärendemängden sjunka till omkring 40 hushåll per handläggare.", &[]),
+        ("Vi var fem socialsekreterare i Gävle som skrev under brevet.", &[]),
+        ("Skolan i Vännäs har sex lärartjänster. Två av tjänsterna är fortfarande inte tillsatta.", &[]),
+        ("Familjehemmen i Kumla tar emot barn. Var och en ansvarar för två barn.", &[]),
+        ("Räddningstjänsten i Ludvika har svårt att rekrytera. Samtidigt står två av stationens deltidstjänster obesatta.", &[]),
+        ("Vi är lärare på Björkskolan i Kumla. Fem av oss är just nu sjukskrivna.", &[]),
+        ("Under 2018 slutade nio handläggare i Norrtälje. I år har ytterligare sju elever slutat.", &[want(Resigned, 9.0, People)]),
+    ]);
+}
+
+/// 48 texts a review wrote against the `roles` round's rules
+/// (`claims-adversarial/roles-traps.txt`, the shape of `figures-traps.txt`), 26 of them traps
+/// (teachers, nurses, the rescue service, IT consultants, the signers of a letter, a
+/// building-permit unit's hired handläggare). 27 of 48 right with 10cab58 (2 traps gave a
+/// claim, 3 of the 22 claims found), 46 with the round's rules: the building-permit unit's
+/// "två inhyrda handläggare" still gives a claim (it did before), and "två budget- och
+/// skuldrådgivare" of a municipality is not found.
+#[test]
+fn look_alikes_of_the_roles_rules() {
+    let text = include_str!("../../tests/fixtures/claims-adversarial/roles-traps.txt");
+    let wrong = wrong_look_alikes(text);
+    assert_eq!(text.lines().filter(|l| !l.trim().is_empty()).count(), 48);
+    assert!(
+        wrong.len() <= 4,
+        "{} of 48 wrong:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
+}
+
 /// 40 texts a review wrote against the `figures` round's rules
 /// (`claims-adversarial/figures-traps.txt`: text, then `none` or the claim its last sentence
 /// holds), 28 of them traps in the rules' shapes with another subject (a choir, IT
@@ -4123,10 +4190,26 @@ fn constructions_the_figures_set_showed() {
 #[test]
 fn look_alikes_of_the_figures_rules() {
     let text = include_str!("../../tests/fixtures/claims-adversarial/figures-traps.txt");
+    let wrong = wrong_look_alikes(text);
+    let lines = text.lines().filter(|l| !l.trim().is_empty()).count();
+    eprintln!(
+        "figures look-alikes: {} of {lines} right",
+        lines - wrong.len()
+    );
+    assert_eq!(lines, 40);
+    assert!(
+        wrong.len() <= 8,
+        "{} of {lines} wrong:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
+}
+
+/// The lines of a look-alikes file (`TEXT<TAB>EXPECTED`: `none`, or the kind and value of
+/// the claim the text's last sentence holds) whose last sentence gives otherwise.
+fn wrong_look_alikes(text: &str) -> Vec<String> {
     let mut wrong = Vec::new();
-    let mut lines = 0;
     for line in text.lines().filter(|l| !l.trim().is_empty()) {
-        lines += 1;
         let (doc, expected) = line.split_once('\t').expect("TEXT\tEXPECTED");
         let paragraphs = text::paragraphs(doc);
         let last = text::sentences(doc, &paragraphs)
@@ -4149,17 +4232,7 @@ fn look_alikes_of_the_figures_rules() {
             wrong.push(format!("{line}\n    got {got:?}"));
         }
     }
-    eprintln!(
-        "figures look-alikes: {} of {lines} right",
-        lines - wrong.len()
-    );
-    assert_eq!(lines, 40);
-    assert!(
-        wrong.len() <= 8,
-        "{} of {lines} wrong:\n{}",
-        wrong.len(),
-        wrong.join("\n")
-    );
+    wrong
 }
 
 /// No rule lets many sentences down the full path that no rule then matches. A rule whose
@@ -4167,9 +4240,10 @@ fn look_alikes_of_the_figures_rules() {
 /// most sentences with a figure through sentence splitting, numerals and masking: the first
 /// version of this round's figures that refer back after a time ("Under 2020 var det 18")
 /// was possible in 458 of the development sets' sentences that no rule matched, and claim
-/// extraction on the seeds rose by 8 %. Now the most is 311 (the times before "var det"
-/// and "hade jag", among them the months), and the rules of the rounds before stayed under
-/// 170.
+/// extraction on the seeds rose by 8 %. After that round the most was 311 (the times before
+/// "var det" and "hade jag", among them the months), and the rules of the rounds before
+/// stayed under 170. With the `roles` set added (5 417 sentences) the same rules let
+/// through 338; the `roles` round's most is "vi är i dag elva behandlare" (234).
 #[test]
 fn no_rule_lets_through_many_sentences_no_rule_matches() {
     let mut texts = seed_texts();
@@ -4211,8 +4285,18 @@ fn no_rule_lets_through_many_sentences_no_rule_matches() {
         }
     }
     assert!(sentences > 4_000, "only {sentences} sentences");
+    let mut most: Vec<(usize, &str)> = (0..RULES.len())
+        .map(|i| (let_through[i], RULES[i].name))
+        .collect();
+    most.sort_unstable_by(|a, b| b.cmp(a));
+    eprintln!(
+        "{sentences} sentences; let through the most: {:?}",
+        &most[..5]
+    );
+    // A share, not a count, as the sets grow: 7 % (340 of the 4 900 sentences there were when
+    // the first rules of figures at another time let 458 through).
     let worst: Vec<String> = (0..RULES.len())
-        .filter(|&i| let_through[i] > 340)
+        .filter(|&i| let_through[i] * 100 > sentences * 7)
         .map(|i| format!("{} ({})", RULES[i].name, let_through[i]))
         .collect();
     assert!(

@@ -347,6 +347,12 @@ static PATTERNS: LazyLock<Vec<TimePattern>> = LazyLock::new(|| {
             r"\b(?:(?:de|under\s+de)\s+senaste\s+(?P<n>två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|\d+)\s+månaderna|på\s+(?P<n2>två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|\d+)\s+månader)\b".into(),
         ),
         p(Family::LastMonth, r"\bförra\s+månaden\b".into()),
+        // "för två år sedan", "för ett år sedan", "för sex månader sedan": the day that long
+        // before the document's date.
+        p(
+            Family::Ago,
+            r"\bför\s+(?P<n>ett|en|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|\d+)\s+(?P<u>år|månader|månad)\s+sedan\b".into(),
+        ),
         p(
             Family::Until,
             format!(r"\b(?:{UNTIL}|fram till|fram t\.o\.m\.?)\s+(?:den\s+)?(?:\d{{1,2}}\s+)?(?P<m>{MONTHS})(?:\s+(?P<y>(?:19|20)\d{{2}}))?\b"),
@@ -460,6 +466,8 @@ enum Family {
     RecentYears,
     RecentMonths,
     LastMonth,
+    /// "för två år sedan": the day that long before the document's date.
+    Ago,
     Until,
     Month,
     FirstMonths,
@@ -1067,6 +1075,17 @@ fn resolve(family: Family, caps: &regex::Captures, published: Option<&PubDate>) 
             let d = p.last().checked_sub_months(Months::new(1))?;
             Period::months(d.year(), d.month(), d.year(), d.month())
         }
+        Family::Ago => {
+            let p = published?;
+            let n = match get("n")?.as_str() {
+                "ett" | "en" => 1,
+                n => word_count(n)?,
+            };
+            let months = if get("u")? == "år" { 12 * n } else { n };
+            Some(Period::day(
+                p.last().checked_sub_months(Months::new(months))?,
+            ))
+        }
         Family::Until => {
             // "tom 30 april 2025": from the document's date up to the end of that month.
             let p = published?;
@@ -1560,6 +1579,19 @@ mod tests {
         assert_eq!(
             one("sedan i höstas", Some("2022-02-01")),
             Some((ymd(2021, 9, 1), ymd(2022, 2, 1)))
+        );
+        // "för två år sedan": the day that long before the document's date
+        assert_eq!(
+            one("för två år sedan var vi 15", Some("2021-03-09")),
+            Some((ymd(2019, 3, 9), ymd(2019, 3, 9)))
+        );
+        assert_eq!(
+            one("mot sex för ett år sedan", Some("2026-01-13")),
+            Some((ymd(2025, 1, 13), ymd(2025, 1, 13)))
+        );
+        assert_eq!(
+            one("för sex månader sedan", Some("2024-05-31")),
+            Some((ymd(2023, 11, 30), ymd(2023, 11, 30)))
         );
         assert_eq!(
             one("det senaste året", Some("2021-09-03")),

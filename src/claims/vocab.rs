@@ -37,12 +37,12 @@ use std::sync::LazyLock;
 /// so the match is the same, but a capture search tries the endings from the word's start
 /// instead of from its end (every ending at every cut: a seventh of the backtracking engine's
 /// work on the synthetic texts).
-pub const STAFF: &str = r"[a-zåäöé-]*?(?:sekreterar(?:e|en|na|es|nas)|socionom(?:er|erna|en)?|handläggar(?:e|en|na|es)|medarbetar(?:e|en|na)|anställd(?:a|e)?|tjänstem(?:än|ännen|an)|utredar(?:e|en|na)|behandlar(?:e|en|na)|socialarbetar(?:e|en|na)|chef(?:er|erna|en)|personal(?:en)?|kurator(?:er|erna|n)?|pedagog(?:er|erna)?|ssr-medlemmar|biståndsbedömar(?:e|na)|kolleg(?:a|an|or|orna|er|erna))";
+pub const STAFF: &str = r"[a-zåäöé-]*?(?:sekreterar(?:e|en|na|es|nas)|socionom(?:er|erna|en)?|handläggar(?:e|en|na|es)|medarbetar(?:e|en|na)|anställd(?:a|e)?|tjänstem(?:än|ännen|an)|utredar(?:e|en|na)|behandlar(?:e|en|na)|socialarbetar(?:e|en|na)|chef(?:er|erna|en)|personal(?:en)?|kurator(?:er|erna|n)?|pedagog(?:er|erna)?|ssr-medlemmar|biståndsbedömar(?:e|na)|[a-zåäö-]*rådgivar(?:e|en|na)|kolleg(?:a|an|or|orna|er|erna))";
 
 /// Social workers by what they do (one group, so it may stand anywhere in a pattern), for rules where "anställda" or "medarbetare" would be
 /// anyone ("Antalet anställda i kommunen", "Luleå kommun har 7 000 anställda"): a few
 /// compounds of social work, not any ("bygglovshandläggare" is not).
-pub const SOCIAL_STAFF: &str = r"(?:(?:social|bistånds|lss-|barn|familje|myndighets)?(?:sekreterar(?:e|en|na)|handläggar(?:e|en|na))|socionom(?:er|erna)?|utredar(?:e|na)|socialarbetar(?:e|na)|behandlar(?:e|na))";
+pub const SOCIAL_STAFF: &str = r"(?:(?:social|bistånds|lss-|barn|familje|familjehems|familjerätts|mottagnings|myndighets)?(?:sekreterar(?:e|en|na)|handläggar(?:e|en|na))|socionom(?:er|erna)?|(?:barn)?utredar(?:e|na)|socialarbetar(?:e|na)|(?:familje|missbruks|öppenvårds)?behandlar(?:e|na))";
 
 /// Other services and other trades: a sentence that names one of these and nothing of social
 /// services is about them ("Sjukfrånvaron bland lärarna är 9 procent", "Polisen har 30
@@ -165,16 +165,17 @@ pub const WHOLE_EMPLOYER_AFTER: &str =
 
 /// Genitives of the units social work is done in: "av enhetens 28 handläggare", "sex av
 /// förvaltningens socialsekreterare" (not "bolagets", "skolans", "Volvos").
-pub const UNIT_GEN: &str = r"(?:[a-zåäö-]*enhetens|[a-zåäö]*gruppens|[a-zåäö]*avdelningens|[a-zåäö]*förvaltningens|[a-zåäö]*kontorets|socialtjänstens|[a-zåäö]*nämndens|stadsdelens|kommunens|ifo:s)";
+pub const UNIT_GEN: &str = r"(?:[a-zåäö-]*enhetens|[a-zåäö]*gruppens|[a-zåäö]*avdelningens|[a-zåäö]*förvaltningens|[a-zåäö]*kontorets|socialtjänstens|[a-zåäö]*nämndens|stadsdelens|kommunens|ifo:s|familjerättens|[a-zåäö]*jourens)";
 
 /// Where posts of social work are: "inom barn och familj", "på mottagningen".
-pub const SOCIAL_PLACE: &str = r"(?:barn och (?:unga|familj|ungdom)|barn- och (?:familje|ungdoms)[a-zåäö]*|vuxen(?:enheten|gruppen|sektionen|stöd[a-zåäö]*|- och missbruks[a-zåäö]*|\b)|ifo|individ- och familjeomsorgen|socialtjänsten|försörjningsstöd[a-zåäö]*|ekonomiskt bistånd|[a-zåäö]*mottagningen|familjeenheten|socialkontoret|[a-zåäö]*socialförvaltningen|myndighetsutövningen|utredningsenheten|(?:barn- och familje|barn- och ungdoms|mottagnings|vuxen|missbruks|försörjningsstöds|ungdoms|barn|myndighets|bistånds|lss-)enheten|lss)";
+pub const SOCIAL_PLACE: &str = r"(?:barn och (?:unga|familj|ungdom)|barn- och (?:familje|ungdoms)[a-zåäö]*|vuxen(?:enheten|gruppen|sektionen|stöd[a-zåäö]*|- och missbruks[a-zåäö]*|\b)|ifo|individ- och familjeomsorgen|socialtjänsten|försörjningsstöd[a-zåäö]*|ekonomiskt bistånd|[a-zåäö]*mottagningen|familjeenheten|socialkontoret|[a-zåäö]*socialförvaltningen|myndighetsutövningen|utredningsenheten|(?:barn- och familje|barn- och ungdoms|mottagnings|vuxen|missbruks|försörjningsstöds|ungdoms|barn|myndighets|bistånds|lss-|familjehems|placerings)enheten|familjerätten|socialjouren|lss)";
 
 /// Words that may stand between a number and the staff noun: "erfarna", "kvarvarande",
 /// "heltidsanställda", "ordinarie", "nya". Only inflected forms ending in -a/-e, so that
 /// "10 av 30 minuter med socialsekreterare" cannot slip through, and the adverb of "fast
-/// anställda" (written apart as often as "fastanställda").
-pub const ADJ: &str = r"(?:(?:fast|[a-zåäöé-]+(?:a|e)) ){0,2}";
+/// anställda" (written apart as often as "fastanställda"). And the ordinal of a title: "de tre
+/// 1:e socialsekreterarna".
+pub const ADJ: &str = r"(?:(?:fast|1:e|[a-zåäöé-]+(?:a|e)) ){0,2}";
 
 /// Resigned or left, as news and minutes put it.
 pub const QUIT: &str = r"(?:sagt upp sig|sa upp sig|sade upp sig|säger upp sig|slutat|slutade|<LEFT>|avgått|avgick|avslutat sin anställning|avslutat sina anställningar|avslutade sin anställning|avslutade sina anställningar|gått vidare|<MOVED>|valt att (?:säga upp sig|sluta|lämna))";
