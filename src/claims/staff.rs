@@ -19,6 +19,9 @@ const SERVED: &str = r"(?:barn|unga|vuxna|ekonomiskt bistånd|försörjningsstö
 /// A number that went up or down: "har minskat", "sjönk", "har halverats".
 const CHANGE: &str = r"(?:har |hade )?(?:minskat|ökat|sjunkit|stigit|gått ner|gått upp|minskade|ökade|sjönk|steg|halverats|halverades)";
 
+/// The staff counting themselves, now or then: "vi är i dag", "var vi", "är vi nu".
+const WE_ARE: &str = r"\b(?:vi (?:är|var) (?:i dag|idag|nu|numera|totalt|bara|endast)|(?:är|var) vi(?: (?:i dag|idag|nu|numera|totalt|bara|endast))?)";
+
 /// Posts standing empty, for the rules whose posts the sentence before named.
 const EMPTY: &str = r"(?:vakanta|obesatta|tomma|otillsatta|utan (?:ordinarie |fast anställd |fast )?(?:personal|innehavare|tjänsteinnehavare))";
 
@@ -35,6 +38,7 @@ pub(super) fn rules() -> Vec<Rule> {
     let sick = |p: &str| p.replace("<SICK_RATE>", SICK_RATE);
     let served = |p: &str| p.replace("<SERVED>", SERVED);
     let filled = |p: &str| p.replace("<FILLED>", FILLED);
+    let we_are = |p: &str| p.replace("<WE_ARE>", WE_ARE);
     let mut rules = vec![
         // --- resigned -------------------------------------------------------------------
         // "10 av 30 socialsekreterare (vid ...) har sagt upp sig", "10 av de drygt 30
@@ -631,12 +635,12 @@ pub(super) fn rules() -> Vec<Rule> {
         Rule::new(
             Kind::Staffing,
             "we-are-n-staff",
-            r"\b(?:vi (?:är|var) (?:i dag|idag|nu|numera|totalt|bara|endast)|(?:är|var) vi(?: (?:i dag|idag|nu|numera|totalt|bara|endast))?) <V> <ADJ>(?P<role><SOCIAL_STAFF>)(?:$|[.,;:!]| (?:och|men|på|i|inom|vid|när|då)\b)",
+            &we_are(r"<WE_ARE> <V> <ADJ>(?P<role><SOCIAL_STAFF>)(?:$|[.,;:!]| (?:och|men|på|i|inom|vid|när|då)\b)"),
         ),
         Rule::new(
             Kind::Staffing,
             "we-are-n-staff-and-m",
-            r"\b(?:vi (?:är|var) (?:i dag|idag|nu|numera|totalt|bara|endast)|(?:är|var) vi(?: (?:i dag|idag|nu|numera|totalt|bara|endast))?) #n\d+# <ADJ><SOCIAL_STAFF>,? och <V> <ADJ>(?P<role><SOCIAL_STAFF>)(?:$|[.,;:!]| (?:på|i|inom|vid|när|då)\b)",
+            &we_are(r"<WE_ARE> #n\d+# <ADJ><SOCIAL_STAFF>,? och <V> <ADJ>(?P<role><SOCIAL_STAFF>)(?:$|[.,;:!]| (?:på|i|inom|vid|när|då)\b)"),
         ),
         // Some of the staff the sentence has just counted are ill: "I dag arbetar fem
         // mottagningssekreterare på mottagningen, och två av dem är sjukskrivna".

@@ -775,18 +775,20 @@ fn read_columns_per_kind(
     let before = out.len();
     // Rows of units: of social services by name, not one of them a municipality.
     let labels: Vec<String> = data.iter().map(|r| fold::lowered(r.cells[0])).collect();
-    let of_units = data
+    let places: Vec<Option<&'static Municipality>> = data
         .iter()
-        .all(|r| geo::lookup(r.cells[0].trim_end_matches(':')).is_none())
+        .map(|r| geo::lookup(r.cells[0].trim_end_matches(':')))
+        .collect();
+    let of_units = places.iter().all(Option::is_none)
         && labels.iter().filter(|l| SOCIAL_UNIT.is_match(l)).count() >= 2;
-    for (row, label) in data.iter().zip(&labels) {
+    for ((row, label), place) in data.iter().zip(&labels).zip(places) {
         let place = if of_units {
             if !SOCIAL_UNIT.is_match(label) && !UNITS_SUM.is_match(label) {
                 continue;
             }
             None
         } else {
-            match geo::lookup(row.cells[0].trim_end_matches(':')) {
+            match place {
                 Some(place) if !YARDSTICK_ROW.is_match(label) => Some(place),
                 _ => continue,
             }
