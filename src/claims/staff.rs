@@ -2,11 +2,22 @@
 //! a unit has, and who is on sick leave.
 
 use super::{Kind, Rule};
+use std::sync::LazyLock;
 
 /// Posts of social services named in the sentence before, which "sex står tomma" counts:
 /// "tolv socialsekreterartjänster", "Enheten för barn och unga har 21 tjänster" (not
 /// "jourhemsplatser", "tjänster som sfi-lärare", "hemtjänstens tjänster").
-const POSTS_BEFORE: &str = r"(?:socialsekreterar|handläggar|utredar|socionom|behandlar)tjänster|\btjänster(?:na)?\b.*(?:socialtjänst|socialsekreterar|socionom|barn och unga|barn och familj|individ- och familjeomsorg|familjeenhet|mottagning|försörjningsstöd|ekonomiskt bistånd|\bifo\b)|(?:socialtjänst|socialsekreterar|socionom|barn och unga|barn och familj|individ- och familjeomsorg|familjeenhet|mottagning|försörjningsstöd|ekonomiskt bistånd|\bifo\b).*\btjänster(?:na)?\b";
+static POSTS_BEFORE: LazyLock<String> = LazyLock::new(|| {
+    // The words of social services a sentence may name its posts by.
+    let social = r"(?:socialtjänst|socialsekreterar|socionom|barn och unga|barn och familj|individ- och familjeomsorg|familjeenhet|mottagning|försörjningsstöd|ekonomiskt bistånd|\bifo\b)";
+    format!(
+        r"(?:{SOCIAL_POST_STEMS})tjänster|\btjänster(?:na)?\b.*{social}|{social}.*\btjänster(?:na)?\b"
+    )
+});
+
+/// Posts of social services by name, the stems before "tjänster": "socialsekreterartjänster",
+/// "handläggartjänster".
+const SOCIAL_POST_STEMS: &str = "socialsekreterar|handläggar|utredar|socionom|behandlar";
 
 /// A sick-leave rate by name: "sjukfrånvaron", compounds ("korttidssjukfrånvaron"), and the
 /// records' words ("sjuktalet", "sjukskrivningstalet").
@@ -39,6 +50,7 @@ pub(super) fn rules() -> Vec<Rule> {
     let served = |p: &str| p.replace("<SERVED>", SERVED);
     let filled = |p: &str| p.replace("<FILLED>", FILLED);
     let we_are = |p: &str| p.replace("<WE_ARE>", WE_ARE);
+    let posts = |p: &str| p.replace("<SOCIAL_POST_STEMS>", SOCIAL_POST_STEMS);
     let mut rules = vec![
         // --- resigned -------------------------------------------------------------------
         // "10 av 30 socialsekreterare (vid ...) har sagt upp sig", "10 av de drygt 30
@@ -331,7 +343,7 @@ pub(super) fn rules() -> Vec<Rule> {
         Rule::new(
             Kind::Vacancies,
             "posts-and-x-of-them-vacant",
-            &served(&empty(r"(?:#n\d+# (?:socialsekreterar|handläggar|utredar|socionom|behandlar)tjänster|\b(?:<SOCIAL_PLACE>|ifo)\b[^#]{0,40}? #n\d+# (?:[a-zåäö]+ )?tjänster|#n\d+# tjänster (?:för|inom) <SERVED>)\b[^#]{0,60}?,? (?:och|men) <V> (?:av (?:dem|dessa|tjänsterna) )?(?:har |hade )?(?:står|stod|är|var|har stått|har varit|varit|stått) <NOW><EMPTY>\b")),
+            &served(&empty(&posts(r"(?:#n\d+# (?:<SOCIAL_POST_STEMS>)tjänster|\b(?:<SOCIAL_PLACE>|ifo)\b[^#]{0,40}? #n\d+# (?:[a-zåäö]+ )?tjänster|#n\d+# tjänster (?:för|inom) <SERVED>)\b[^#]{0,60}?,? (?:och|men) <V> (?:av (?:dem|dessa|tjänsterna) )?(?:har |hade )?(?:står|stod|är|var|har stått|har varit|varit|stått) <NOW><EMPTY>\b"))),
         ),
         // Posts the sentence before named as social services', split in this one: "Enheten
         // har 15 tjänster som socialsekreterare. Fyra tjänster var besatta med konsulter och
@@ -341,7 +353,7 @@ pub(super) fn rules() -> Vec<Rule> {
             "posts-split-and-x-vacant",
             &empty(r"#n\d+# (?:<ADJ>)?[a-zåäö]*tjänster\b[^#]{0,60}?,? (?:och|men) <V> (?:av (?:dem|dessa) )?(?:har |hade )?(?:står|stod|är|var|har stått|har varit|varit|stått) <NOW><EMPTY>\b"),
         )
-        .with_antecedent(POSTS_BEFORE),
+        .with_antecedent(&POSTS_BEFORE),
         // Posts named in the sentence before: "Kommunen har tolv socialsekreterartjänster.
         // Sex står i dag utan ordinarie personal.", "... I dag är tre vakanta."
         Rule::new(
@@ -349,13 +361,13 @@ pub(super) fn rules() -> Vec<Rule> {
             "x-of-the-posts-before-vacant",
             &empty(r"^(?:och |men )?<V> (?:står|stod|är|var|har stått|har varit) <NOW><EMPTY>\b"),
         )
-        .with_antecedent(POSTS_BEFORE),
+        .with_antecedent(&POSTS_BEFORE),
         Rule::new(
             Kind::Vacancies,
             "are-x-of-the-posts-before-vacant",
             &empty(r"\b(?:är|står|var|stod) <NOW><V> <NOW><EMPTY>\b"),
         )
-        .with_antecedent(POSTS_BEFORE),
+        .with_antecedent(&POSTS_BEFORE),
         // ... and counted there: "Enheten har 21 tjänster enligt budget. Sedan februari är sex
         // av dem vakanta." (6 of 21)
         Rule::new(
@@ -364,14 +376,14 @@ pub(super) fn rules() -> Vec<Rule> {
             &empty(r"<V> av (?:dem|dessa) <NOW>(?:står|stod|är|var|har stått|har varit) <NOW><EMPTY>\b"),
         )
         .with_total_before()
-        .with_antecedent(POSTS_BEFORE),
+        .with_antecedent(&POSTS_BEFORE),
         Rule::new(
             Kind::Vacancies,
             "are-x-of-them-vacant",
             &empty(r"\b(?:är|står|var|stod) <NOW><V> av (?:dem|dessa) <NOW><EMPTY>\b"),
         )
         .with_total_before()
-        .with_antecedent(POSTS_BEFORE),
+        .with_antecedent(&POSTS_BEFORE),
         // Municipal records: "Antalet vakanta tjänster uppgår till 6", "antalet vakanser är 4"
         Rule::new(
             Kind::Vacancies,
@@ -654,7 +666,7 @@ pub(super) fn rules() -> Vec<Rule> {
         Rule::new(
             Kind::Vacancies,
             "headline-posts-empty",
-            r"^<V> (?:av <OF> )?<ADJ>(?:(?:socialsekreterar|handläggar|utredar|socionom|behandlar)tjänster (?:vakanta|tomma|obesatta|otillsatta)\b|[a-zåäö]*tjänster (?:vakanta|tomma|obesatta|otillsatta) (?:på|inom|vid|i) <SOCIAL_PLACE>)",
+            &posts(r"^<V> (?:av <OF> )?<ADJ>(?:(?:<SOCIAL_POST_STEMS>)tjänster (?:vakanta|tomma|obesatta|otillsatta)\b|[a-zåäö]*tjänster (?:vakanta|tomma|obesatta|otillsatta) (?:på|inom|vid|i) <SOCIAL_PLACE>)"),
         ),
         Rule::new(
             Kind::Staffing,
@@ -867,7 +879,9 @@ fn posts_filled() -> Vec<Rule> {
         )
         // Posts by any name, or social services' by theirs ("28 handläggartjänster"; not
         // "lärartjänster").
-        .with_antecedent(r"(?:\b|socialsekreterar|handläggar|utredar|socionom|behandlar)tjänster(?:na)?\b(?:[^,;]|,[0-9])*$"),
+        .with_antecedent(
+            format!(r"(?:\b|{SOCIAL_POST_STEMS})tjänster(?:na)?\b(?:[^,;]|,[0-9])*$").leak(),
+        ),
     );
     // Every post but some filled: the rest are vacant. "Enheten för barn och unga har i dag
     // 38 tjänster, och samtliga utom tre är tillsatta."
