@@ -244,20 +244,20 @@ pub(super) fn rules() -> Vec<Rule> {
     // More who left, after those the sentence before counted: "Under 2018 slutade nio
     // handläggare på enheten. I år har ytterligare sju sagt upp sig." With no staff word the
     // verb alone says little ("tolv har slutat" may be pupils), so only after a resignation.
+    // (Narrower than `vocab::QUIT`: no "gått vidare", no move to another employer.)
     let resigned_bare =
         "(?:sagt upp sig|valt att (?:sluta|säga upp sig)|slutat|avslutat sin anställning)";
+    let more = "(?:(?:ytterligare|ännu|sedan dess|hittills|också|även) )*";
+    let counted = "(?: till| personer| stycken)?";
+    let end = r"(?:$|[.,;:!]| (?:och|men|i|på|under|sedan|enligt)\b)";
     for (name, pattern) in [
         (
             "have-x-more-left",
-            format!(
-                r"\b(?:har|hade) (?:(?:ytterligare|ännu|sedan dess|hittills|också|även) )*{BEFORE_FIGURE}{FIGURE}(?: till| personer| stycken)? {resigned_bare}(?:$|[.,;:!]| (?:och|men|i|på|under|sedan|enligt)\b)"
-            ),
+            format!(r"\b(?:har|hade) {more}{BEFORE_FIGURE}{FIGURE}{counted} {resigned_bare}{end}"),
         ),
         (
             "x-more-have-left",
-            format!(
-                r"^(?:(?:ytterligare|ännu|sedan dess|hittills|också|även) )*{FIGURE}(?: till| personer| stycken)? (?:har|hade) {resigned_bare}(?:$|[.,;:!]| (?:och|men|i|på|under|sedan|enligt)\b)"
-            ),
+            format!(r"^{more}{FIGURE}{counted} (?:har|hade) {resigned_bare}{end}"),
         ),
     ] {
         rules.push(Rule::new(Kind::Resigned, name, &pattern).referring_back(&[Kind::Resigned]));
