@@ -5,7 +5,10 @@
 //!   (the second costs the literal prefilter only);
 //! - `numerals`: `numerals::scan` on a sentence full of figures and on the news paragraph;
 //! - `sentences`: the paragraph and sentence splitter on a seed document;
-//! - `tokenizer`: the Swedish analyzer the index uses for text fields.
+//! - `tokenizer`: the Swedish analyzer the index uses for text fields;
+//! - `typography`: what every document read costs for soft hyphens, ligatures and NFC (a
+//!   seed, which has none of them), and for wrapped plain text (the seed, not wrapped, and
+//!   the seed wrapped at 72 characters).
 //!
 //! The text-wide figures per kind of text are in `benches/claims.rs`.
 
@@ -138,6 +141,35 @@ fn tokenizer(c: &mut Criterion) {
     g.finish();
 }
 
+fn typography(c: &mut Criterion) {
+    use avhopp::typography;
+    let doc = seed_document();
+    // The seed wrapped greedily at 72 characters, as `fmt` wraps.
+    let options = textwrap::Options::new(72).break_words(false);
+    let wrapped: String = doc
+        .lines()
+        .map(|line| textwrap::fill(line, &options) + "\n")
+        .collect();
+    assert!(typography::unwrap_lines(&wrapped).is_some());
+    let mut g = c.benchmark_group("typography");
+    g.throughput(Throughput::Bytes(doc.len() as u64));
+    g.bench_function("clean/seed", |b| {
+        b.iter_batched(
+            || doc.clone(),
+            |d| typography::clean(black_box(d)),
+            criterion::BatchSize::SmallInput,
+        )
+    });
+    g.bench_function("unwrap_lines/seed", |b| {
+        b.iter(|| typography::unwrap_lines(black_box(&doc)))
+    });
+    g.throughput(Throughput::Bytes(wrapped.len() as u64));
+    g.bench_function("unwrap_lines/seed-wrapped-72", |b| {
+        b.iter(|| typography::unwrap_lines(black_box(&wrapped)))
+    });
+    g.finish();
+}
+
 fn config() -> Criterion {
     Criterion::default()
         .warm_up_time(Duration::from_millis(500))
@@ -148,6 +180,6 @@ fn config() -> Criterion {
 criterion_group! {
     name = micro;
     config = config();
-    targets = claims, numerals, sentences, tokenizer
+    targets = claims, numerals, sentences, tokenizer, typography
 }
 criterion_main!(micro);

@@ -25,6 +25,7 @@
 use crate::dates::{self, PubDate};
 use crate::geo::{self, Municipality};
 use crate::html;
+use crate::typography;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -100,8 +101,12 @@ pub struct Document {
     /// The path as the user gave it (or as found under a folder they gave).
     pub path: String,
     pub title: Option<String>,
-    /// The main text; for plain text files the file's content exactly (decoded to UTF-8,
-    /// without a byte-order mark), so that claim spans point into the file's text.
+    /// The main text; for plain text files the file's content (decoded to UTF-8, without a
+    /// byte-order mark), so that claim spans point into the file's text, unless the file is
+    /// one whose typography [`crate::typography`] undoes: invisible characters inside words,
+    /// decomposed letters, or words broken at the line ends of a wrapped text (the lines of a
+    /// wrapped text are joined with as many spaces as their line breaks had bytes). The
+    /// reader warns when offsets shift.
     pub text: String,
     pub published: Option<PubDate>,
     pub url: Option<String>,
@@ -348,11 +353,39 @@ pub fn read_bytes(
     ocr: Option<&Path>,
     display: &str,
 ) -> Result<Document, ReadError> {
-    let doc = match format {
+    let mut doc = match format {
         Format::Pdf => crate::pdf::read(bytes, ocr, display)?,
         Format::Docx => crate::docx::read(bytes, display)?,
         Format::Text | Format::Html => read_text_or_html(bytes, format, display)?,
     };
+    // Soft hyphens and the like split words for the claim patterns and the index alike.
+    let (text, cleaned) = typography::clean(std::mem::take(&mut doc.text));
+    doc.text = text;
+    if let Some(title) = doc.title.take() {
+        doc.title = Some(typography::clean(title).0);
+    }
+    if format == Format::Text && cleaned.changed() {
+        let mut what = Vec::new();
+        if cleaned.invisible > 0 {
+            what.push(format!(
+                "{} invisible characters removed (soft hyphens, zero-width spaces)",
+                cleaned.invisible
+            ));
+        }
+        if cleaned.ligatures > 0 {
+            what.push(format!(
+                "{} ligatures written as letters",
+                cleaned.ligatures
+            ));
+        }
+        if cleaned.composed {
+            what.push("decomposed letters composed (Unicode NFC)".to_string());
+        }
+        let what = what.join(", ");
+        doc.warnings.push(format!(
+            "{display}: {what}; claim spans count in the cleaned text, which `avhopp parse` prints"
+        ));
+    }
     if doc.text.trim().is_empty() {
         // A page cut off before its body (an interrupted download) says so: the fix is to
         // fetch it again, not to look for the text elsewhere.
@@ -408,11 +441,27 @@ fn read_text_or_html(bytes: &[u8], format: Format, display: &str) -> Result<Docu
     }
 
     let doc = match format {
-        Format::Text => Document {
-            title: title_from_text(raw),
-            published: dates::find_published_in_text(raw).map(PubDate::day),
-            ..Document::new(display, raw.to_string(), format)
-        },
+        Format::Text => {
+            let mut warnings = Vec::new();
+            let text = match typography::unwrap_lines(raw) {
+                Some(unwrapped) => {
+                    if unwrapped.words_joined > 0 {
+                        warnings.push(format!(
+                            "{display}: text wrapped at a fixed width; lines joined, {} at a word broken or hyphenated at the line end; claim spans count in the joined text, which `avhopp parse` prints",
+                            unwrapped.words_joined
+                        ));
+                    }
+                    unwrapped.text
+                }
+                None => raw.to_string(),
+            };
+            Document {
+                title: title_from_text(raw),
+                published: dates::find_published_in_text(raw).map(PubDate::day),
+                warnings,
+                ..Document::new(display, text, format)
+            }
+        }
         Format::Html => {
             let depth = crate::html::nesting_estimate(raw);
             if depth > crate::html::MAX_NESTING {

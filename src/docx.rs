@@ -153,6 +153,7 @@ fn paragraphs(xml: &str) -> Result<Vec<Paragraph>, String> {
             },
             Event::Empty(e) => match e.local_name().as_ref() {
                 "tab" | "ptab" => push(&mut current, "\t"),
+                "noBreakHyphen" => push(&mut current, "-"),
                 "br" | "cr" => push(&mut current, "\n"),
                 "p" => out.push(Paragraph {
                     text: String::new(),

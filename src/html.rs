@@ -1431,7 +1431,9 @@ impl Scan {
                                 continue;
                             }
                         }
-                        if is_block(name) {
+                        if name == "br" {
+                            w.line_break();
+                        } else if is_block(name) {
                             w.block(is_heading(name));
                         }
                         if name == "table" && is_data_table(node) {
@@ -1453,7 +1455,11 @@ impl Scan {
                         skip = None;
                     } else if data_table.is_some_and(|t| t < depth) {
                         // inside a table of data: rows and cells part its text
-                    } else if active.is_some() && skip.is_none() && is_block(e.name()) {
+                    } else if active.is_some()
+                        && skip.is_none()
+                        && is_block(e.name())
+                        && e.name() != "br"
+                    {
                         w.block(false);
                         if data_table == Some(depth) {
                             data_table = None;
@@ -1923,6 +1929,8 @@ struct Writer {
     pending_cell: bool,
     block_start: usize,
     block_is_heading: bool,
+    /// Line breaks (`<br>`) since the last word: see [`Writer::line_break`].
+    pending_breaks: u8,
     /// Start of the last block written, when it was a heading.
     last_heading: Option<usize>,
     seen: Vec<u64>,
@@ -1939,6 +1947,13 @@ impl Writer {
             .filter(|w| !w.is_empty())
             .peekable();
         while let Some(word) = words.next() {
+            if self.pending_breaks > 0 {
+                let breaks = std::mem::take(&mut self.pending_breaks);
+                if !self.pending_sep && !self.goes_on_over_break(word, breaks) {
+                    self.block(self.block_is_heading);
+                }
+                self.pending_space = true;
+            }
             if self.pending_sep {
                 self.pending_sep = false;
                 if !self.out.is_empty() {
@@ -1968,6 +1983,32 @@ impl Writer {
     /// A table's cell begins: a tab before its first word (a line break, if the row's).
     fn cell(&mut self) {
         self.pending_cell = true;
+    }
+
+    /// A line break (`<br>`). Mostly it parts blocks: lines of an address, a fact box, a
+    /// poem, paragraphs set apart by `<br><br>`. But text pasted into a web editor from a
+    /// PDF or an e-mail keeps the line ends of its source, one `<br>` in the middle of a
+    /// sentence; [`Writer::goes_on_over_break`] tells these apart when the next word comes.
+    fn line_break(&mut self) {
+        self.pending_breaks = self.pending_breaks.saturating_add(1);
+    }
+
+    /// Whether the text goes on over `breaks` line breaks with `next`: a single break, after
+    /// a word (not a sentence's end, a colon or a semicolon) and before a word in lower case
+    /// (not an e-mail address or a web address).
+    fn goes_on_over_break(&self, next: &str, breaks: u8) -> bool {
+        let before = &self.out[self.block_start..];
+        breaks == 1
+            && !before.is_empty()
+            && before
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphanumeric() || c == ',')
+            && next.chars().next().is_some_and(char::is_lowercase)
+            && next
+                .trim_end_matches([',', '.', ':', ';', '!', '?'])
+                .chars()
+                .all(|c| c.is_alphabetic() || c == '-')
     }
 
     /// A block boundary; `heading` tells whether the block now starting is a heading.
@@ -3059,6 +3100,26 @@ mod tests {
 
         let bad_json = r#"<html><head><script type="application/ld+json">{"datePublished": </script></head><body><p>Text.</p></body></html>"#;
         assert_eq!(parse(bad_json).published, None);
+    }
+
+    #[test]
+    fn a_line_break_in_the_middle_of_a_sentence_joins_its_halves() {
+        // Pasted from a PDF into a web editor: the source's line ends became <br>.
+        let page = "<html><body><article><h1>Kris i Kumla</h1>\
+            <p>I Kumla har tio av 30 socialsekreterare<br>sagt upp sig sedan januari,<br>\
+            visar en enkät.<br>Det är allvarligt.</p>\
+            <p>Nämnden kräver åtgärder för att behålla personalen i socialtjänsten.<br><br>\
+            ohållbart, säger facket.</p><p>Kontakt:<br>Anna Berg<br>anna@kumla.se</p>\
+            </article></body></html>";
+        assert_eq!(
+            parse(page).text,
+            "Kris i Kumla\n\n\
+             I Kumla har tio av 30 socialsekreterare sagt upp sig sedan januari, visar en enkät.\n\n\
+             Det är allvarligt.\n\n\
+             Nämnden kräver åtgärder för att behålla personalen i socialtjänsten.\n\n\
+             ohållbart, säger facket.\n\n\
+             Kontakt:\n\nAnna Berg\n\nanna@kumla.se"
+        );
     }
 
     #[test]

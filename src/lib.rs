@@ -19,6 +19,7 @@ pub mod lang;
 pub mod pdf;
 pub mod seeking_union;
 pub mod timeline;
+pub mod typography;
 pub mod web;
 pub mod word_forms;
 pub mod word_pairs;

@@ -38,6 +38,7 @@
 
 use crate::dates::{self, PubDate};
 use crate::document::{Document, Format, ReadError};
+use crate::typography::{self, join_lines};
 use chrono::NaiveDate;
 use pdf_extract::{MediaBox, Object, OutputDev, OutputError, Transform};
 use regex::Regex;
@@ -959,65 +960,7 @@ fn continues(line: &str) -> bool {
 
 /// The words the document writes whole on one line, for deciding hyphenation.
 fn vocabulary(pages: &[Vec<Line>]) -> HashSet<String> {
-    let mut words = HashSet::new();
-    for l in pages.iter().flatten() {
-        let toks: Vec<&str> = l.text.split_whitespace().collect();
-        for (i, w) in toks.iter().enumerate() {
-            if i + 1 == toks.len() && w.ends_with('-') {
-                continue; // a broken word, not a word
-            }
-            let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
-            if !w.is_empty() {
-                words.insert(w.to_lowercase());
-            }
-        }
-    }
-    words
-}
-
-/// Words after which a hyphen at a line end is the first half of a shared compound
-/// ("barn- och ungdomsnämnden"), not a broken word.
-const CONJUNCTIONS: &[&str] = &["och", "eller", "samt", "som", "respektive", "resp.", "till"];
-
-/// Joins a line to the text before it, undoing hyphenation at the line end.
-fn join_lines(before: &str, next: &str, words: &HashSet<String>) -> String {
-    let next = next.trim_start();
-    if let Some(stem) = before.strip_suffix('\u{ad}') {
-        return format!("{stem}{next}");
-    }
-    let Some(stem) = before.strip_suffix('-') else {
-        return format!("{before} {next}");
-    };
-    let prev_char = stem.chars().last();
-    let next_word = next.split_whitespace().next().unwrap_or("");
-    let first = next.chars().next();
-    if !prev_char.is_some_and(char::is_alphabetic) || !first.is_some_and(char::is_alphabetic) {
-        // "2024-" + "12-10", "–" + "text": the hyphen is real.
-        return if prev_char.is_some_and(|c| c.is_alphanumeric()) {
-            format!("{before}{next}")
-        } else {
-            format!("{before} {next}")
-        };
-    }
-    if CONJUNCTIONS.contains(&next_word.to_lowercase().as_str()) {
-        return format!("{before} {next}");
-    }
-    if first.is_some_and(char::is_uppercase) {
-        return format!("{before}{next}"); // "Rinkeby-" + "Kista"
-    }
-    let head = stem
-        .rsplit(char::is_whitespace)
-        .next()
-        .unwrap_or("")
-        .trim_start_matches(|c: char| !c.is_alphanumeric());
-    let tail = next_word.trim_end_matches(|c: char| !c.is_alphanumeric());
-    let joined = format!("{head}{tail}").to_lowercase();
-    let hyphenated = format!("{head}-{tail}").to_lowercase();
-    if words.contains(&hyphenated) && !words.contains(&joined) {
-        format!("{before}{next}") // "e-" + "post" where the text writes "e-post"
-    } else {
-        format!("{stem}{next}")
-    }
+    typography::vocabulary(pages.iter().flatten().map(|l| l.text.as_str()))
 }
 
 /// How long one OCR tool may run (rasterising the whole file, or reading one page) before
@@ -1225,36 +1168,6 @@ fn ocr_lines(text: &str) -> Vec<Line> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn words(ws: &[&str]) -> HashSet<String> {
-        ws.iter().map(|w| w.to_string()).collect()
-    }
-
-    #[test]
-    fn hyphenation_is_undone_only_for_broken_words() {
-        let none = HashSet::new();
-        assert_eq!(
-            join_lines("har 21 social-", "sekreterare slutat", &none),
-            "har 21 socialsekreterare slutat"
-        );
-        assert_eq!(
-            join_lines("stadsdelen Rinkeby-", "Kista har", &none),
-            "stadsdelen Rinkeby-Kista har"
-        );
-        assert_eq!(
-            join_lines("inom barn-", "och ungdomsenheten", &none),
-            "inom barn- och ungdomsenheten"
-        );
-        assert_eq!(
-            join_lines("skicka e-", "post till", &words(&["e-post"])),
-            "skicka e-post till"
-        );
-        assert_eq!(
-            join_lines("perioden 2024-", "12-10", &none),
-            "perioden 2024-12-10"
-        );
-        assert_eq!(join_lines("vi", "räknar", &none), "vi räknar");
-    }
 
     #[test]
     fn ocr_specks_go() {

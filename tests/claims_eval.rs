@@ -6,10 +6,9 @@
 
 mod common;
 
-use common::{json_lines, root};
+use common::{extract_jsonl, json_lines, root};
 use serde_json::Value;
 use std::collections::{BTreeSet, HashMap, HashSet};
-use std::process::Command;
 
 /// What a claim states, as the scorer compares it: kind, value, value_high and of (numbers
 /// rounded to six places, as the scorer rounds them).
@@ -158,22 +157,9 @@ fn score(gold: &[Value], predicted: &[Value]) -> Score {
 
 fn evaluate(set: &str) -> Score {
     let dir = root().join("tests/fixtures").join(set);
-    let out = Command::new(env!("CARGO_BIN_EXE_avhopp"))
-        .current_dir(root())
-        .args(["extract", "--format", "jsonl"])
-        .arg(&dir)
-        .output()
-        .expect("run avhopp");
-    assert!(
-        out.status.success(),
-        "extract failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let (claims, _) = extract_jsonl(&dir);
     let gold_text = std::fs::read_to_string(dir.join("gold.jsonl")).expect("gold");
-    let s = score(
-        &json_lines(&gold_text),
-        &json_lines(&String::from_utf8_lossy(&out.stdout)),
-    );
+    let s = score(&json_lines(&gold_text), &claims);
     eprintln!(
         "{set}: tp={} fp={} fn={} precision={:.3} recall={:.3} f1={:.3} municipality accuracy={:.3}",
         s.tp,

@@ -208,7 +208,7 @@ pub(super) fn atom_pattern() -> String {
           | ett\s+(?P<tal_digits>\d+)-tal
           | ett\s+(?P<tal_word>tio|tjugo|trettio|fyrtio|femtio|sextio|sjuttio|åttio|nittio|hundra|tusen)tal
           | (?P<dozen>ett\s+dussin)
-          | (?P<digits>\d{{1,3}}(?:[\u{{a0}}\u{{202f}}\x20]\d{{3}})+(?:,\d+)?|\d+(?:,\d+)?)
+          | (?P<digits>\d{{1,3}}(?:[\u{{a0}}\u{{202f}}\u{{2009}}\u{{2007}}\x20]\d{{3}})+(?:,\d+)?|\d+(?:,\d+)?)
           | (?P<word>{words})
         )\b",
         fractions = fractions.join("|"),
@@ -267,9 +267,10 @@ static HEDGE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 static MELLAN_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&fold::pattern(r"\bmellan\s+$")).expect("mellan pattern"));
 
-/// What joins the two ends of a range: a dash, "till", "à", or "och" after "mellan".
+/// What joins the two ends of a range: a dash (or the minus sign typesetting puts for
+/// one), "till", "à", or "och" after "mellan".
 static RANGE_JOIN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&fold::pattern(r"^(?:\s*[–—-]\s*|\s+(?:till|à)\s+)")).expect("range join")
+    Regex::new(&fold::pattern(r"^(?:\s*[–—−-]\s*|\s+(?:till|à)\s+)")).expect("range join")
 });
 static OCH_JOIN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s+och\s+").expect("och join"));
 
@@ -352,7 +353,7 @@ fn is_change_join(gap: &str) -> bool {
 /// Whether `gap` may be all a range join, [`RANGE_JOIN`]: a dash, "till" or "à" in white
 /// space.
 fn may_join_range(gap: &str) -> bool {
-    matches!(gap.trim(), "–" | "—" | "-" | "till" | "à")
+    matches!(gap.trim(), "–" | "—" | "−" | "-" | "till" | "à")
 }
 
 static PERCENT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -791,6 +792,14 @@ mod tests {
         assert_eq!(one("fyrtio handläggare").value, 40.0);
         assert_eq!(one("tvåhundra anställda").value, 200.0);
         assert_eq!(one("1 200 anställda").value, 1200.0);
+        // Thousands set apart by a no-break, narrow no-break, thin or figure space.
+        for space in ['\u{a0}', '\u{202f}', '\u{2009}', '\u{2007}'] {
+            assert_eq!(
+                one(&format!("1{space}200 anställda")).value,
+                1200.0,
+                "{space:?}"
+            );
+        }
         assert_eq!(one("sju vakanta tjänster").value, 7.0);
         assert_eq!(one("Elva har slutat").value, 11.0);
     }
@@ -874,6 +883,7 @@ mod tests {
     fn ranges() {
         assert_eq!(values("40–45 ärenden"), vec![(40.0, Some(45.0))]);
         assert_eq!(values("15-20 ärenden"), vec![(15.0, Some(20.0))]);
+        assert_eq!(values("15\u{2212}20 ärenden"), vec![(15.0, Some(20.0))]);
         assert_eq!(values("13 till 24 ärenden"), vec![(13.0, Some(24.0))]);
         assert_eq!(values("mellan 13 och 24 ärenden"), vec![(13.0, Some(24.0))]);
         assert_eq!(values("tio till tolv ärenden"), vec![(10.0, Some(12.0))]);

@@ -317,7 +317,8 @@ static PATTERNS: LazyLock<Vec<TimePattern>> = LazyLock::new(|| {
         ),
         p(
             Family::SinceMonth,
-            format!(r"\bsedan\s+(?:i\s+|början\s+av\s+|mitten\s+av\s+)?(?P<m>{MONTHS})\b"),
+            // "sedan januari i år" too, which `Family::Month` would read as January alone.
+            format!(r"\bsedan\s+(?:i\s+|början\s+av\s+|mitten\s+av\s+)?(?P<m>{MONTHS})(?:\s+i\s+år)?\b"),
         ),
         p(
             Family::LastYear,
@@ -1631,6 +1632,13 @@ mod tests {
         assert_eq!(
             one("sedan mars 2022", Some("2023-03-12")),
             Some((ymd(2022, 3, 1), ymd(2023, 3, 12)))
+        );
+        assert_eq!(
+            one(
+                "har tio sagt upp sig sedan januari i år",
+                Some("2023-03-12")
+            ),
+            Some((ymd(2023, 1, 1), ymd(2023, 3, 12)))
         );
         // A document dated before the time it speaks of since: its date is no end, and the
         // period never ends before it starts.

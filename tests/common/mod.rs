@@ -29,3 +29,19 @@ pub fn json_lines(text: &str) -> Vec<serde_json::Value> {
         .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON: {l}: {e}")))
         .collect()
 }
+
+/// The claims `avhopp extract --format jsonl` prints for `path` (a file or a folder), and
+/// what it said on stderr; a failed run fails the test.
+pub fn extract_jsonl(path: &Path) -> (Vec<serde_json::Value>, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_avhopp"))
+        .current_dir(root())
+        .env_remove("AVHOPP_INDEX")
+        .env_remove("AVHOPP_CORPUS")
+        .args(["extract", "--format", "jsonl"])
+        .arg(path)
+        .output()
+        .expect("run avhopp");
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(out.status.success(), "extract failed: {stderr}");
+    (json_lines(&String::from_utf8_lossy(&out.stdout)), stderr)
+}
