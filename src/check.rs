@@ -45,6 +45,9 @@ pub struct Check {
 /// The claims a sentence makes. Relative times ("i fjol") are read against `today`; a
 /// period is kept only when the sentence names one.
 pub fn read_sentence(sentence: &str, today: NaiveDate) -> Vec<Claim> {
+    // A sentence copied from a web page may carry its soft hyphens: read as documents are.
+    let (sentence, _) = crate::typography::clean(sentence.to_string());
+    let sentence = sentence.as_str();
     let published = PubDate::day(today);
     let explicit_time = !time::find(sentence, Some(&published)).is_empty();
     let ctx = DocContext {

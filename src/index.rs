@@ -865,8 +865,12 @@ const EXPANSIONS: &[(&str, &str)] = &[(
 )];
 
 /// Adds the particle-verb forms to bare words of the query (not inside quotes, not field
-/// values), leaving the rest of the Tantivy syntax as typed.
+/// values), leaving the rest of the Tantivy syntax as typed. Soft hyphens and the like go
+/// first, as they went from the documents (`typography::clean`): words pasted from a web
+/// page may hold them.
 pub fn expand_query(query: &str) -> String {
+    let (query, _) = crate::typography::clean(query.to_string());
+    let query = query.as_str();
     let mut out = String::new();
     let mut in_quotes = false;
     let mut word = String::new();
@@ -999,6 +1003,10 @@ mod tests {
         assert_eq!(
             expand_query("konsulter AND Botkyrka"),
             "konsulter AND Botkyrka"
+        );
+        assert_eq!(
+            expand_query("\"social\u{ad}sekreterare i Botkyrka\""),
+            "\"socialsekreterare i Botkyrka\""
         );
     }
 

@@ -222,7 +222,13 @@ fn a_page_with_soft_hyphens_is_found_by_its_words() {
         let o = common::avhopp_with_index(&index, &["search", q, "--format", "jsonl"]);
         json_lines(&String::from_utf8_lossy(&o.stdout))
     };
-    for q in ["socialsekreterare", "socialtjänsten", "fackförbundet"] {
+    // A word pasted from the page with its soft hyphen finds it too.
+    for q in [
+        "socialsekreterare",
+        "socialtjänsten",
+        "fackförbundet",
+        "social\u{ad}sekreterare",
+    ] {
         let hits = search(q);
         assert_eq!(hits.len(), 1, "{q}: {hits:?}");
         assert_eq!(hits[0]["title"], "Socialsekreterare lämnar Kumla");
@@ -235,6 +241,16 @@ fn a_page_with_soft_hyphens_is_found_by_its_words() {
         (&claims[0]["kind"], &claims[0]["value"], &claims[0]["of"]),
         (&Value::from("resigned"), &Value::from(10), &Value::from(30))
     );
+    // A sentence copied from the page, soft hyphen and all, is checked against it.
+    let o = common::avhopp_with_index(
+        &index,
+        &[
+            "check",
+            "Tio av 30 social\u{ad}sekreterare i Kumla har sagt upp sig",
+        ],
+    );
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("Verdict: SUPPORTED"), "{out}");
     // "sedan januari i år": from January to the page's date, not January alone.
     assert_eq!(claims[0]["period"]["from"], "2024-01-01");
     assert_eq!(claims[0]["period"]["to"], "2024-05-02");
