@@ -372,10 +372,10 @@ pub fn read_bytes(
                 cleaned.invisible
             ));
         }
-        if cleaned.ligatures > 0 {
+        if cleaned.respelled > 0 {
             what.push(format!(
-                "{} ligatures written as letters",
-                cleaned.ligatures
+                "{} ligatures and typographic hyphens written plainly",
+                cleaned.respelled
             ));
         }
         if cleaned.composed {

@@ -1994,8 +1994,8 @@ impl Writer {
     }
 
     /// Whether the text goes on over `breaks` line breaks with `next`: a single break, after
-    /// a word (not a sentence's end, a colon or a semicolon) and before a word in lower case
-    /// (not an e-mail address or a web address).
+    /// a word (not a figure, which ends a fact box's line, nor a sentence's end, a colon or
+    /// a semicolon) and before a word in lower case (not an e-mail or web address).
     fn goes_on_over_break(&self, next: &str, breaks: u8) -> bool {
         let before = &self.out[self.block_start..];
         breaks == 1
@@ -2003,7 +2003,7 @@ impl Writer {
             && before
                 .chars()
                 .next_back()
-                .is_some_and(|c| c.is_alphanumeric() || c == ',')
+                .is_some_and(|c| c.is_alphabetic() || c == ',')
             && next.chars().next().is_some_and(char::is_lowercase)
             && next
                 .trim_end_matches([',', '.', ':', ';', '!', '?'])

@@ -173,7 +173,7 @@ fn soft_hyphens_decomposed_letters_and_wrapped_lines_keep_every_claim() {
         (
             "ligatures",
             |t| t.replace("fi", "\u{fb01}").replace("fl", "\u{fb02}"),
-            "ligatures written as letters",
+            "ligatures and typographic hyphens written plainly",
         ),
         ("wrapped", wrap_text, "text wrapped at a fixed width"),
     ];
