@@ -287,9 +287,9 @@ const RUNS_ON: &[&str] = &[
 /// and lists on lines of their own).
 ///
 /// A text counts as wrapped when it has at least four lines, its width (the 90th percentile
-/// of its lines' widths) is 40–110 characters, and it breaks lines in the middle of
-/// sentences where the next word would not have fitted: at least twice, and at a
-/// third of the breaks after its lines of half the width or more. In such a text a line
+/// of its lines' widths) is 25–110 characters (a newspaper's column to a wide e-mail), and
+/// it breaks lines in the middle of sentences where the next word would not have fitted: at
+/// least twice, and at a third of the breaks after its lines of half the width or more. In such a text a line
 /// broken so is joined to the next, unless either is a table's row, the line ends a
 /// sentence or leads to a colon, the next starts an item of a list (or a quote), or the line
 /// looks like a headline: a paragraph's first, no sentence ending or comma inside it, ending
@@ -334,7 +334,7 @@ pub fn unwrap_lines(text: &str) -> Option<Unwrapped> {
     }
     lengths.sort_unstable();
     let wrap = lengths[(lengths.len() * 9 / 10).min(lengths.len() - 1)];
-    if !(40..=110).contains(&wrap) {
+    if !(25..=110).contains(&wrap) {
         return None;
     }
     // A line that ends in a word broken at its end, with a hyphen or a soft hyphen.

@@ -1,8 +1,8 @@
 //! Typography that hides words from patterns (see `src/typography.rs`), through the real
 //! binary: two evaluation sets are written out again as the web, word processors and
 //! `pdftotext` write text (soft hyphens and zero-width spaces inside long words; decomposed
-//! letters; ligatures; lines wrapped at 72 characters with long words broken at the line
-//! end), and each
+//! letters; ligatures; lines wrapped at 72 and at 36 characters with long words broken at
+//! the line end), and each
 //! copy must give the claims of the clean set, document by document.
 
 mod common;
@@ -121,9 +121,9 @@ fn wrap(line: &str, width: usize) -> String {
     lines.join("\n")
 }
 
-fn wrap_text(text: &str) -> String {
+fn wrap_text(text: &str, width: usize) -> String {
     text.split('\n')
-        .map(|l| wrap(l, 72))
+        .map(|l| wrap(l, width))
         .collect::<Vec<_>>()
         .join("\n")
 }
@@ -159,7 +159,7 @@ fn soft_hyphens_decomposed_letters_and_wrapped_lines_keep_every_claim() {
     assert!(total >= 150, "the clean sets give only {total} claims");
 
     type MakeOver = fn(&str) -> String;
-    let variants: [(&str, MakeOver, &str); 4] = [
+    let variants: [(&str, MakeOver, &str); 5] = [
         (
             "soft hyphens",
             hyphenate_softly,
@@ -175,7 +175,17 @@ fn soft_hyphens_decomposed_letters_and_wrapped_lines_keep_every_claim() {
             |t| t.replace("fi", "\u{fb01}").replace("fl", "\u{fb02}"),
             "ligatures and typographic hyphens written plainly",
         ),
-        ("wrapped", wrap_text, "text wrapped at a fixed width"),
+        // As e-mail wraps, and as `pdftotext` gives a newspaper's narrow columns.
+        (
+            "wrapped at 72",
+            |t| wrap_text(t, 72),
+            "text wrapped at a fixed width",
+        ),
+        (
+            "wrapped at 36",
+            |t| wrap_text(t, 36),
+            "text wrapped at a fixed width",
+        ),
     ];
     for (what, make_over, warning) in variants {
         let dir = tempfile::TempDir::new().unwrap();
