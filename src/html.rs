@@ -1999,7 +1999,6 @@ impl Writer {
     fn goes_on_over_break(&self, next: &str, breaks: u8) -> bool {
         let before = &self.out[self.block_start..];
         breaks == 1
-            && !before.is_empty()
             && before
                 .chars()
                 .next_back()
